@@ -1,19 +1,104 @@
-"""The ``quotex`` command: a thin layer over the library."""
+"""The ``quotex`` command: a thin layer over the library.
+
+Options are checked here so that a mistake is a usage error (exit status 2)
+before any model is loaded; the batch job itself is ``quotex.runner.run``.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Find who said what in German news.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Find who said what in German news.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from quotex import __version__
+
+        typer.echo(f"quotex {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
-def main() -> None:
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
     """Find who said what in German news."""
+
+
+def _check_model(model: Optional[str]) -> Optional[str]:
+    """A usage error for a ``--model`` that is neither an installed package nor a folder."""
+    if model is None or model == "embedded":
+        return model
+    path = Path(model)
+    if path.exists() or ("/" not in model and importlib.util.find_spec(model.replace("-", "_")) is not None):
+        return model
+    if "/" in model or model.startswith("."):
+        raise typer.BadParameter(f"no pipeline folder at {model!r}", param_hint="--model")
+    raise typer.BadParameter(
+        f"{model!r} is not an installed spaCy pipeline; install it (e.g. python -m spacy download {model}) "
+        "or give a pipeline folder, or use 'embedded'",
+        param_hint="--model",
+    )
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(
+        ...,
+        metavar="PATH",
+        help="Article files, folders (recursive: .txt, .json, .jsonl) or - for standard input.",
+        show_default=False,
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the records to OUT (replaced atomically at the end) instead of stdout.",
+        metavar="OUT",
+    ),
+    model: Optional[str] = typer.Option(
+        None,
+        "--model",
+        "-m",
+        metavar="NAME|PATH",
+        help="spaCy pipeline package or folder; 'embedded' for the one shipped with quotex "
+        "[default: de_core_news_lg if installed, else embedded].",
+        show_default=False,
+    ),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings; errors only."),
+    text_field: str = typer.Option("text", "--text-field", help="Field holding the article text in JSON/JSONL input."),
+    state: Optional[Path] = typer.Option(
+        None,
+        "--state",
+        metavar="FILE",
+        help="Remember finished inputs in FILE and skip them (if unchanged) on the next run; "
+        "with -o, records are appended to OUT as each input finishes.",
+    ),
+) -> None:
+    """Extract quotes, speakers and cues: one JSON record per quote on stdout (or OUT)."""
+    model = _check_model(model)
+    for path in (output, state):
+        if path is not None and not path.parent.is_dir():
+            raise typer.BadParameter(f"folder {str(path.parent)!r} does not exist", param_hint=str(path))
+    if output is not None and output.is_dir():
+        raise typer.BadParameter(f"{str(output)!r} is a folder", param_hint="--output")
+    from quotex.runner import run
+
+    code = run(
+        paths, output=output, state=state, model=model, jobs=jobs, text_field=text_field, quiet=quiet
+    )
+    raise typer.Exit(code)
 
 
 @app.command()

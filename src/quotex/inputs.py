@@ -1,0 +1,481 @@
+"""From the paths a user gives to decoded documents, or to one clear problem each.
+
+A nightly batch over a folder of scraped articles meets every kind of broken
+file. None of them may stop the batch or corrupt an offset: each file becomes
+an :class:`Input` with its documents and the :class:`Problem` lines to show on
+stderr. A *fatal* problem means that input (or that JSONL line) failed; the
+other inputs go on regardless.
+
+The decoded text is never changed (no newline, Unicode or whitespace
+normalization), because records point into it by character offsets.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import hashlib
+import json
+import os
+import re
+import stat
+import sys
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from quotex.boilerplate import find_boilerplate
+
+#: File name extensions picked up when walking a folder, and how each is read.
+FORMATS = {".txt": "text", ".json": "json", ".jsonl": "jsonl"}
+
+#: Fields of a JSON object passed through to the record as they are.
+META_FIELDS = ("date", "url")
+
+#: Below this many words a language guess is noise, so no warning is given.
+MIN_WORDS_FOR_LANGUAGE = 40
+#: Share of German function words under which a text is reported as not German.
+#: German news prose runs at 35-50 %; English or French text stays under 5 %.
+MIN_GERMAN_SHARE = 0.12
+
+_WORD = re.compile(r"[^\W\d_]+")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: UTF-8 read as cp1252: "Ã¼" for "ü", "â€ž" for "„". Their presence means the
+#: bytes were mostly UTF-8 and a cp1252 reading would be garbage.
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its text exactly as decoded, and where it came from."""
+
+    source: str
+    doc_id: str
+    title: str | None
+    text: str
+    meta: dict[str, Any]
+    skip: tuple[tuple[int, int], ...]
+    key: str
+    digest: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One line for stderr; ``fatal=False`` is a warning (the input was still processed)."""
+
+    source: str
+    line: int | None
+    message: str
+    fatal: bool
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"quotex: {'error' if self.fatal else 'warning'}: {where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input file (or standard input): the unit of work and of ``--state``."""
+
+    key: str
+    digest: str
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(problem.fatal for problem in self.problems)
+
+
+class InputError(Exception):
+    """A problem that ends the reading of one input; its message is for the user."""
+
+
+@lru_cache(maxsize=1)
+def german_function_words() -> frozenset[str]:
+    """The function-word list used for the language check, loaded once."""
+    source = resources.files("quotex") / "lexicons" / "german_function_words.txt"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# -- discovery -----------------------------------------------------------------
+
+
+def iter_inputs(paths: Sequence[str], *, text_field: str = "text") -> Iterator[Input]:
+    """Every input named by ``paths``, in the order given (folders sorted, recursive).
+
+    ``-`` is standard input. A file reached twice (the same path given twice,
+    a folder and a file inside it, a hard or symbolic link) is read once; the
+    repeat is reported as a warning.
+    """
+    seen: dict[tuple[int, int], str] = {}
+    for given in paths:
+        if given == "-":
+            yield _read_stdin(text_field)
+            continue
+        for source, kind, problem in _discover(given):
+            if problem is not None:
+                yield Input(key=source, digest="", problems=[problem])
+                continue
+            try:
+                info = os.stat(source)
+            except OSError as err:
+                yield Input(key=source, digest="", problems=[_os_problem(source, err)])
+                continue
+            identity = (info.st_dev, info.st_ino)
+            if identity in seen:
+                yield Input(
+                    key=os.path.realpath(source),
+                    digest="",
+                    problems=[Problem(source, None, f"same file as {seen[identity]!r}; processed once", False)],
+                )
+                continue
+            seen[identity] = source
+            yield read_file(source, kind, text_field=text_field)
+
+
+def _discover(given: str) -> Iterator[tuple[str, str, Problem | None]]:
+    """``(source, format, problem)`` for a path as given: a file, or the files of a folder."""
+    try:
+        info = os.stat(given)
+    except OSError as err:
+        yield given, "", _os_problem(given, err)
+        return
+    if not stat.S_ISDIR(info.st_mode):
+        # A file named explicitly is read whatever its extension: plain text unless .json/.jsonl.
+        yield given, FORMATS.get(Path(given).suffix.lower(), "text"), None
+        return
+    found = False
+    for source, problem in _walk(given):
+        if problem is not None:
+            yield source, "", problem
+            continue
+        found = True
+        yield source, FORMATS[Path(source).suffix.lower()], None
+    if not found:
+        yield given, "", Problem(given, None, "no .txt, .json or .jsonl files in this folder", False)
+
+
+def _walk(folder: str) -> Iterator[tuple[str, Problem | None]]:
+    """Files below ``folder`` with a known extension, sorted, following links once.
+
+    Hidden files and folders (".git", editor backups) are not articles and are
+    left out. Symbolic links to folders are followed, but a folder already
+    visited is not entered again, so a link loop cannot hang the batch.
+    """
+    visited: set[tuple[int, int]] = set()
+
+    def visit(directory: str) -> Iterator[tuple[str, Problem | None]]:
+        try:
+            info = os.stat(directory)
+            if (info.st_dev, info.st_ino) in visited:
+                return
+            visited.add((info.st_dev, info.st_ino))
+            names = sorted(os.listdir(directory))
+        except OSError as err:
+            yield directory, _os_problem(directory, err)
+            return
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = os.path.join(directory, name)
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as err:
+                if Path(name).suffix.lower() in FORMATS or os.path.islink(path):
+                    yield path, _os_problem(path, err)
+                continue
+            if stat.S_ISDIR(mode):
+                yield from visit(path)
+            elif stat.S_ISREG(mode) and Path(name).suffix.lower() in FORMATS:
+                yield path, None
+
+    yield from visit(folder)
+
+
+def _os_problem(source: str, err: OSError) -> Problem:
+    """A user-facing reason for a file that cannot be opened or read."""
+    if err.errno == errno.ELOOP:
+        reason = "symbolic link loop; point the link at a real file"
+    elif err.errno == errno.ENOENT and os.path.islink(source):
+        reason = f"broken symbolic link (its target {os.readlink(source)!r} does not exist)"
+    elif err.errno == errno.ENOENT:
+        reason = "no such file or folder"
+    elif err.errno in (errno.EACCES, errno.EPERM):
+        reason = "permission denied; make it readable (chmod +r) or leave it out"
+    elif err.errno == errno.EISDIR:
+        reason = "is a folder"
+    else:
+        reason = err.strerror or str(err)
+    return Problem(source, None, reason, True)
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def read_file(source: str, kind: str, *, text_field: str = "text") -> Input:
+    """Read, decode and parse one file; never raises for a bad file."""
+    key = os.path.realpath(source)
+    try:
+        with open(source, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        return Input(key=key, digest="", problems=[_os_problem(source, err)])
+    return parse_bytes(data, source=source, kind=kind, key=key, text_field=text_field)
+
+
+def _read_stdin(text_field: str) -> Input:
+    """Standard input; its format is sniffed because it has no file name to go by."""
+    data = sys.stdin.buffer.read()
+    return parse_bytes(data, source="-", kind=_sniff(data), key="-", text_field=text_field)
+
+
+def _sniff(data: bytes) -> str:
+    """``json``/``jsonl`` if the bytes start like JSON, else ``text``.
+
+    An article does not begin with "{" or "["; a JSON document that parses
+    whole is JSON, anything else that begins like JSON is read line by line.
+    """
+    head = data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1]
+    if head not in (b"{", b"["):
+        return "text"
+    try:
+        json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return "jsonl"
+    return "json"
+
+
+def parse_bytes(data: bytes, *, source: str, kind: str, key: str, text_field: str = "text") -> Input:
+    """An :class:`Input` from the raw bytes of one file (``kind``: text, json or jsonl)."""
+    digest = hashlib.sha256(data).hexdigest()
+    problems: list[Problem] = []
+    try:
+        text, warning = decode(data)
+    except InputError as err:
+        return Input(key=key, digest=digest, problems=[Problem(source, None, str(err), True)])
+    if warning:
+        problems.append(Problem(source, None, warning, False))
+    if kind == "text":
+        documents = _text_documents(text, source, key, digest, problems)
+    elif kind == "json":
+        documents = _json_documents(text, source, key, digest, text_field, problems)
+    else:
+        documents = _jsonl_documents(text, source, key, digest, text_field, problems)
+    return Input(key=key, digest=digest, documents=documents, problems=problems)
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """The text of ``data`` and a warning if it needed a fallback.
+
+    UTF-8 is the format; a byte-order mark selects UTF-8/16/32 and is not part
+    of the text (offsets count from the first character after it). Bytes that
+    are not UTF-8 are read as cp1252 (the usual Windows encoding of German
+    text) only if the result looks like text.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise InputError(f"starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} "
+                                 f"(bad bytes at offset {err.start})") from err
+            return text, (None if codec == "utf-8-sig" else f"decoded as {codec.upper()} (byte-order mark)")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise InputError(
+            f"binary content (NUL byte at offset {nul}), not a text file; "
+            "if it is UTF-16 without a byte-order mark, convert it with iconv -f UTF-16LE -t UTF-8"
+        )
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        bad = err.start
+    fallback = data.decode("cp1252", errors="replace")
+    if "\ufffd" in fallback or _MOJIBAKE.search(fallback) or not _looks_like_text(fallback):
+        raise InputError(
+            f"not valid UTF-8 (first bad byte at offset {bad}) and not readable as cp1252 either; "
+            "convert it to UTF-8, e.g. iconv -f ENCODING -t UTF-8"
+        )
+    return fallback, f"not valid UTF-8 (first bad byte at offset {bad}); decoded as cp1252"
+
+
+def _looks_like_text(text: str) -> bool:
+    """No control characters besides line ends and tabs, and mostly letters and spaces."""
+    if any(unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v" for char in text):
+        return False
+    sample = text[:100_000]
+    plain = sum(char.isalpha() or char.isspace() for char in sample)
+    return plain >= 0.6 * len(sample)
+
+
+def _title(text: str, skip: tuple[tuple[int, int], ...]) -> str | None:
+    """The first non-empty line that is not page boilerplate (minus a boilerplate prefix)."""
+    for match in re.finditer(r"[^\r\n]+", text):
+        start, end = match.span()
+        for skip_start, skip_end in skip:
+            if skip_start <= start < skip_end or (start <= skip_start < end and not text[start:skip_start].strip()):
+                start = max(start, skip_end)
+        line = text[start:end].strip()
+        if line:
+            return line
+    return None
+
+
+def _new_document(
+    text: str,
+    *,
+    source: str,
+    doc_id: str,
+    title: str | None,
+    derive_title: bool,
+    meta: dict[str, Any],
+    key: str,
+    digest: str,
+    report: _Reporter,
+) -> Document | None:
+    """A document, or ``None`` with a problem if it has nothing to read."""
+    if not text.strip():
+        report(f"{'empty' if not text else 'only whitespace'}: no article text to extract quotes from", True)
+        return None
+    german = _german_share(text)
+    if german is not None and german < MIN_GERMAN_SHARE:
+        report(
+            f"does not look like German ({german:.0%} German function words); "
+            "processed anyway, but quotes will mostly be missed",
+            False,
+        )
+    skip = find_boilerplate(text)
+    if derive_title:
+        title = _title(text, skip)
+    return Document(source=source, doc_id=doc_id, title=title, text=text, meta=meta, skip=skip, key=key, digest=digest)
+
+
+class _Reporter:
+    """Adds problems for one place (file, JSONL line or JSON array item) to a list."""
+
+    def __init__(self, problems: list[Problem], source: str, line: int | None = None, prefix: str = "") -> None:
+        self.problems, self.source, self.line, self.prefix = problems, source, line, prefix
+
+    def __call__(self, message: str, fatal: bool) -> None:
+        self.problems.append(Problem(self.source, self.line, self.prefix + message, fatal))
+
+
+def _german_share(text: str) -> float | None:
+    """Share of German function words among the first words, ``None`` if too short to tell."""
+    words = [word.lower() for word, _ in zip(_WORD.findall(text[:20_000]), range(2000))]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return None
+    lexicon = german_function_words()
+    return sum(word in lexicon for word in words) / len(words)
+
+
+def _stem(source: str) -> str:
+    return "stdin" if source == "-" else Path(source).stem
+
+
+def _text_documents(text: str, source: str, key: str, digest: str, problems: list[Problem]) -> list[Document]:
+    document = _new_document(
+        text,
+        source=source,
+        doc_id=_stem(source),
+        title=None,
+        derive_title=True,
+        meta={},
+        key=key,
+        digest=digest,
+        report=_Reporter(problems, source),
+    )
+    return [] if document is None else [document]
+
+
+def _json_documents(
+    text: str, source: str, key: str, digest: str, text_field: str, problems: list[Problem]
+) -> list[Document]:
+    """A JSON file: one object, or an array of objects (``source#N``, N counted from 1)."""
+    try:
+        value = json.loads(text)
+    except ValueError as err:
+        message = f"malformed JSON: {getattr(err, 'msg', err)}"
+        problems.append(Problem(source, getattr(err, "lineno", None), message, True))
+        return []
+    if not isinstance(value, list):
+        document = _object_document(value, source, "", key, digest, text_field, _Reporter(problems, source))
+        return [] if document is None else [document]
+    documents = []
+    for number, item in enumerate(value, 1):
+        report = _Reporter(problems, source, prefix=f"item {number}: ")
+        document = _object_document(item, source, f"#{number}", key, digest, text_field, report)
+        if document is not None:
+            documents.append(document)
+    return documents
+
+
+def _jsonl_documents(
+    text: str, source: str, key: str, digest: str, text_field: str, problems: list[Problem]
+) -> list[Document]:
+    """JSON Lines: one object per line; a bad line fails alone (``source#LINE``)."""
+    documents = []
+    # Only "\n" ends a JSON line: a "\r" before it is whitespace JSON ignores,
+    # and U+2028 inside a string is legal JSON, so str.splitlines would be wrong.
+    for number, raw in enumerate(text.split("\n"), 1):
+        if not raw.strip():
+            continue
+        report = _Reporter(problems, source, number)
+        try:
+            value = json.loads(raw)
+        except ValueError as err:
+            column = f" (column {err.colno})" if hasattr(err, "colno") else ""
+            report(f"malformed JSON line: {getattr(err, 'msg', err)}{column}", True)
+            continue
+        document = _object_document(value, source, f"#{number}", key, digest, text_field, report)
+        if document is not None:
+            documents.append(document)
+    if not documents and not problems:
+        problems.append(Problem(source, None, "empty: no JSON lines", True))
+    return documents
+
+
+def _object_document(
+    value: Any, source: str, suffix: str, key: str, digest: str, text_field: str, report: _Reporter
+) -> Document | None:
+    """A document from one JSON object, or ``None`` with a problem saying what is wrong.
+
+    ``suffix`` ("#LINE", "#ITEM" or "") tells this object apart from others in
+    the same file, in ``source``, ``key`` and the default ``doc_id``.
+    """
+    if not isinstance(value, dict):
+        report(f"expected a JSON object, got {type(value).__name__}", True)
+        return None
+    if text_field not in value:
+        report(f"no {text_field!r} field" + (" (name another field with --text-field)" if text_field == "text" else ""), True)
+        return None
+    text = value[text_field]
+    if not isinstance(text, str):
+        report(f"field {text_field!r} is {type(text).__name__}, not a string", True)
+        return None
+    doc_id = value.get("id")
+    title = value.get("title")
+    return _new_document(
+        text,
+        source=source + suffix,
+        doc_id=str(doc_id) if doc_id is not None else _stem(source) + suffix,
+        # An object without a title keeps it null: its text may well start with the body.
+        title=str(title) if title is not None else None,
+        derive_title=False,
+        meta={name: value[name] for name in META_FIELDS if value.get(name) is not None},
+        key=key + suffix,
+        digest=digest,
+        report=report,
+    )
