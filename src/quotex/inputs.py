@@ -158,11 +158,11 @@ def _discover(given: str) -> Iterator[tuple[str, str, Problem | None]]:
         return
     found = False
     for source, problem in _walk(given):
+        found = True
         if problem is not None:
             yield source, "", problem
-            continue
-        found = True
-        yield source, FORMATS[Path(source).suffix.lower()], None
+        else:
+            yield source, FORMATS[Path(source).suffix.lower()], None
     if not found:
         yield given, "", Problem(given, None, "no .txt, .json or .jsonl files in this folder", False)
 
