@@ -1,0 +1,187 @@
+"""Direct quotes: speech in quotation marks, with the cue and speaker around it.
+
+A quotation is attributed by the clause right after it („…“, sagte X /
+„…“, so X), by the clause before it (X sagte: „…“ / X: „…“), or by a cue
+verb elsewhere in its sentence (X bezeichnete das als „…“). Short
+quotations that nothing attributes are scare quotes or titles and are
+dropped; longer ones continue the quote of the speaker just before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotex.records import Cue, Quote, Speaker
+from quotex.rules import mentions
+from quotex.rules.cues import VerbCue, find_verb_cue
+from quotex.rules.document import Analysis, Found, Marked
+
+_FINAL = frozenset({".", "!", "?", ";"})
+_LOOKAROUND = 40
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quotation, found in the clause around it (token ranges)."""
+
+    cue: tuple[int, ...]
+    lemma: str | None
+    speaker: tuple[int, int] | None
+    addressee: tuple[int, int] | None
+    #: first token after the attributing clause (to find „…“, sagte X, „…“)
+    after: int
+
+
+def clause_end(an: Analysis, j: int) -> int:
+    """End of the clause that starts at ``j``: the next sentence mark, line break or quotation."""
+    doc = an.doc
+    limit = min(len(doc), j + _LOOKAROUND)
+    while j < limit:
+        token = doc[j]
+        if token.text in _FINAL or "\n" in token.text or an.in_marks[j]:
+            return j
+        j += 1
+    return j
+
+
+def clause_start(an: Analysis, i: int) -> int:
+    """Start of the clause that ends before ``i`` (scanning left)."""
+    doc = an.doc
+    limit = max(0, i - _LOOKAROUND)
+    while i > limit:
+        token = doc[i - 1]
+        if token.text in _FINAL or "\n" in token.text or an.in_marks[i - 1]:
+            return i
+        i -= 1
+    return i
+
+
+def source_after(an: Analysis, k: int, hi: int) -> tuple[int, int] | None:
+    """The source named after an impersonal cue ("heißt es in einer Erklärung der NATO")."""
+    doc = an.doc
+    if k < hi and doc[k].pos_ == "ADP" or (k < hi and doc[k].lower_ in ("in", "im", "auf", "aus", "von", "vom")):
+        found = mentions.np_after(doc, k + 1, hi)
+        if found is not None:
+            return k, found[1]
+    return None
+
+
+def verb_attribution(an: Analysis, cue: VerbCue, lo: int, hi: int, quote: tuple[int, int]) -> Attribution:
+    """Speaker and addressee of ``cue`` inside the clause ``[lo, hi)``."""
+    doc = an.doc
+    speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme, exclude=quote)
+    if speaker is None and cue.lemma == "heißen":
+        k = cue.verb.i + 1
+        if k < hi and doc[k].lower_ == "es":
+            speaker = source_after(an, k + 1, hi)
+        elif cue.verb.i > lo and doc[cue.verb.i - 1].lower_ == "es":
+            speaker = source_after(an, k, hi)
+    addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
+    last = max([*cue.tokens, speaker[1] - 1 if speaker else lo, addressee[1] - 1 if addressee else lo])
+    return Attribution(cue.tokens, cue.lemma, speaker, addressee, last + 1)
+
+
+def _after(an: Analysis, m: Marked) -> Attribution | None:
+    doc = an.doc
+    j = m.end
+    if j < len(doc) and doc[j].text in (",", "–", "—", "-"):
+        j += 1
+    hi = clause_end(an, j)
+    if j >= hi:
+        return None
+    token = doc[j]
+    stop = min(hi + 1, len(doc))
+    cue = find_verb_cue(token, an.lex, an.scheme, stop)
+    if cue is None and token.pos_ == "AUX":
+        for k in range(j + 1, hi):
+            if doc[k].text == ",":
+                break
+            cue = find_verb_cue(doc[k], an.lex, an.scheme, stop)
+            if cue is not None:
+                cue = VerbCue(cue.verb, cue.lemma, tuple(sorted({j, *cue.tokens})), cue.reported)
+                break
+    if cue is not None:
+        return verb_attribution(an, cue, j, hi, (m.start, m.end))
+    if token.lower_ == "so" and j + 1 < hi:
+        speaker = mentions.np_after(doc, j + 1, hi)
+        if speaker is not None:
+            return Attribution((j,), "so", speaker, None, speaker[1])
+    return None
+
+
+def _before(an: Analysis, m: Marked) -> Attribution | None:
+    doc = an.doc
+    i = m.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text not in (":", ","):
+        return None
+    lo = clause_start(an, i)
+    for k in range(i - 1, lo - 1, -1):
+        cue = find_verb_cue(doc[k], an.lex, an.scheme, i + 1)
+        if cue is not None:
+            return verb_attribution(an, cue, lo, i, (m.start, m.end))
+    if doc[i].text == ":":
+        speaker = mentions.np_before(doc, i, lo)
+        if speaker is not None:
+            return Attribution((), None, speaker, None, m.start)
+    return None
+
+
+def _around(an: Analysis, m: Marked) -> Attribution | None:
+    """A cue verb elsewhere in the quotation's sentence ("nannte das „…“")."""
+    doc = an.doc
+    sent = an.sents[an.sent_of[m.start]] if an.sents else None
+    if sent is None:
+        return None
+    lo = max(sent.start, m.start - _LOOKAROUND)
+    for k in range(m.start - 1, lo - 1, -1):
+        if an.in_marks[k]:
+            break
+        cue = find_verb_cue(doc[k], an.lex, an.scheme, m.start)
+        if cue is not None:
+            return verb_attribution(an, cue, lo, m.start, (m.start, m.end))
+    return None
+
+
+def find_direct(an: Analysis) -> list[Found]:
+    """Attributed quotations and speech-like ones, in text order."""
+    doc = an.doc
+    found: list[Found] = []
+    previous: Found | None = None
+    merged: set[int] = set()
+    for index, m in enumerate(an.marked):
+        if index in merged:
+            continue
+        words = sum(1 for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space)
+        attribution = _after(an, m) or _before(an, m)
+        if attribution is None and words <= an.settings.max_scare_tokens:
+            attribution = _around(an, m)
+            if attribution is None or attribution.speaker is None and not attribution.cue:
+                continue
+        ranges = [(m.start, m.end)]
+        if attribution is not None and index + 1 < len(an.marked):
+            following = an.marked[index + 1]
+            gap = attribution.after
+            if gap < len(doc) and doc[gap].text == ",":
+                gap += 1
+            if following.start == gap and attribution.after > m.end:
+                ranges.append((following.start, following.end))
+                merged.add(index + 1)
+        speaker: Speaker | None = None
+        cue: Cue | None = None
+        addressee = None
+        if attribution is not None:
+            if attribution.speaker is not None:
+                speaker = Speaker(an.char_spans(attribution.speaker))
+            if attribution.cue:
+                cue = Cue(an.token_parts(attribution.cue), lemma=attribution.lemma)
+            addressee = an.part(attribution.addressee)
+        elif previous is not None and an.sent_of[m.start] - an.sent_of[previous.last - 1] <= 2:
+            speaker = previous.quote.speaker
+        quote = Quote(an.part(*ranges), "direct", speaker=speaker, cue=cue, addressee=addressee)
+        result = Found(quote, m.start, ranges[-1][1])
+        found.append(result)
+        if speaker is not None:
+            previous = result
+    return found

@@ -1,0 +1,121 @@
+"""The analysed document every rule reads: sentences, quotation marks, lexicons.
+
+Computed once per Doc in linear passes, so the rules can ask "which sentence
+is token i in" or "is token i inside quotation marks" in constant time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from quotex.records import Part, Quote
+from quotex.rules import syntax
+from quotex.rules.cues import Lexicons
+from quotex.rules.quotation_marks import QuoteMarks, find_quotes
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The attributor's configuration (the ``quotex`` component's config)."""
+
+    #: quote types to report
+    types: tuple[str, ...] = ("direct", "indirect", "reported", "free_indirect", "indirect_free_indirect")
+    #: a text in quotation marks of at most this many words is a scare quote or a
+    #: title, not speech, unless a cue attributes it
+    max_scare_tokens: int = 4
+    #: an indirect quote never runs longer than this many tokens
+    max_quote_tokens: int = 250
+    #: longest quotation (characters) whose closing mark may be missing
+    max_quote_chars: int = 5000
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A quotation in marks, as a token range ``[start, end)``."""
+
+    marks: QuoteMarks
+    start: int
+    end: int
+
+
+@dataclass
+class Analysis:
+    doc: Doc
+    lex: Lexicons
+    settings: Settings
+    scheme: syntax.Scheme | None
+    sents: list[Span]
+    sent_of: list[int]
+    #: 1 for tokens inside (or being) quotation marks of an outer quotation
+    in_marks: bytearray
+    marked: list[Marked] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc, lex: Lexicons, settings: Settings) -> "Analysis":
+        sents = syntax.sentence_spans(doc)
+        sent_of = [-1] * len(doc)
+        for k, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = k
+        # whitespace tokens between sentences belong to the sentence before them
+        last = 0
+        for i in range(len(doc)):
+            if sent_of[i] == -1:
+                sent_of[i] = last
+            last = sent_of[i]
+        in_marks = bytearray(len(doc))
+        marked: list[Marked] = []
+        for marks in find_quotes(doc.text, settings.max_quote_chars):
+            if marks.depth:
+                continue
+            span = doc.char_span(marks.start, marks.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            marked.append(Marked(marks, span.start, span.end))
+            for i in range(span.start, span.end):
+                in_marks[i] = 1
+        return cls(doc, lex, settings, syntax.scheme_of(doc), sents, sent_of, in_marks, marked)
+
+    def part(self, *ranges: tuple[int, int] | None) -> Part | None:
+        """A Part over token ranges (``None`` entries and empty ranges skipped)."""
+        spans = self.char_spans(*ranges)
+        return Part(spans) if spans else None
+
+    def char_spans(self, *ranges: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+        doc = self.doc
+        out: list[tuple[int, int]] = []
+        for rng in sorted(r for r in ranges if r is not None and r[1] > r[0]):
+            start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(end, out[-1][1]))
+            else:
+                out.append((start, end))
+        return tuple(out)
+
+    def token_parts(self, indices: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """Char spans of single tokens, adjacent ones merged ("teilte … mit")."""
+        ranges: list[tuple[int, int]] = []
+        for i in sorted(indices):
+            if ranges and ranges[-1][1] == i:
+                ranges[-1] = (ranges[-1][0], i + 1)
+            else:
+                ranges.append((i, i + 1))
+        return self.char_spans(*ranges)
+
+    def content_end(self, start: int, end: int) -> int:
+        """``end`` moved left over closing punctuation (indirect quotes omit it)."""
+        doc = self.doc
+        while end > start and (doc[end - 1].is_punct and doc[end - 1].text in (".", "!", "?", ",", ";", ":", "–", "-") or doc[end - 1].is_space):
+            end -= 1
+        return end
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quote with the token range it covers, which later rules look at."""
+
+    quote: Quote
+    first: int
+    last: int

@@ -1,0 +1,76 @@
+"""Free indirect speech: sentences that report without a cue of their own.
+
+German news continues a quote over following sentences in Konjunktiv
+("Rjabkow erklärte, … sei versichert worden. Man habe …"): the mood alone
+says the speaker of the quote before is still talking
+(``indirect_free_indirect``). Reportative "soll/sollen" ("Der Mann soll …
+geflohen sein") reports a claim without naming whose (``free_indirect``).
+"""
+
+from __future__ import annotations
+
+from quotex.records import Quote
+from quotex.rules.document import Analysis, Found
+
+_CONDITIONAL = frozenset({"wenn", "falls", "sofern", "ob", "als"})
+_REPORTATIVE = frozenset({"soll", "sollen"})
+
+
+def _mood(an: Analysis, start: int, end: int) -> int:
+    """Strongest Konjunktiv evidence among the sentence's words outside quotation marks."""
+    strength = 0
+    conditional = False
+    for i in range(start, end):
+        if an.in_marks[i]:
+            continue
+        token = an.doc[i]
+        if token.lower_ in _CONDITIONAL:
+            conditional = True
+        strength = max(strength, an.lex.konjunktiv_strength(token))
+        if strength == 2:
+            return 2
+    return 0 if conditional and strength == 1 else strength
+
+
+def _reportative(an: Analysis, start: int, end: int) -> bool:
+    return any(an.doc[i].lower_ in _REPORTATIVE and not an.in_marks[i] for i in range(start, end))
+
+
+def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int]) -> list[Found]:
+    """Continuations of the quotes in ``quotes`` (sorted) and reportative sentences.
+
+    ``cue_sentences`` are the sentences that hold a cue (attributed or not):
+    those are never free indirect speech.
+    """
+    taken: dict[int, Found] = {}
+    for found in quotes:
+        for k in {an.sent_of[found.first], an.sent_of[max(found.first, found.last - 1)]}:
+            taken.setdefault(k, found)
+    result: list[Found] = []
+    last: Found | None = None
+    last_sentence = -10
+    types = an.settings.types
+    for k, sent in enumerate(an.sents):
+        if k in taken:
+            found = taken[k]
+            if found.quote.speaker is not None:
+                last, last_sentence = found, an.sent_of[max(found.first, found.last - 1)]
+            continue
+        if k in cue_sentences:
+            last = None
+            continue
+        start, end = sent.start, sent.end
+        if sum(an.in_marks[start:end]) > (end - start) // 2:
+            continue
+        mood = _mood(an, start, end)
+        follows = last is not None and k - last_sentence == 1
+        if follows and mood and "indirect_free_indirect" in types and (mood == 2 or last.quote.type != "direct"):
+            quote = Quote(an.part((start, end)), "indirect_free_indirect", speaker=last.quote.speaker)
+            found = Found(quote, start, end)
+            result.append(found)
+            last, last_sentence = found, k
+            continue
+        if "free_indirect" in types and _reportative(an, start, end) and end - start > 4:
+            speaker = last.quote.speaker if last is not None and k - last_sentence <= 2 else None
+            result.append(Found(Quote(an.part((start, end)), "free_indirect", speaker=speaker), start, end))
+    return result

@@ -1,0 +1,292 @@
+"""Indirect quotes: reported content after, before or around a cue.
+
+The shapes German news uses, all read off one sentence:
+
+* cue first: "X erklärte, dass …" / "X sagte, der Vertrag sei …" /
+  "X kündigte an, … zu …" / "X erklärte: …"
+* cue after: "…, sagte X." / "…, so X." / "…, heißt es in …" / "…, wie X mitteilte."
+* cue around: "Wie X mitteilte, …" / "laut X" / "X zufolge" /
+  "nach Angaben von X" / "seiner Ansicht nach" / "demnach" / "…, wonach …"
+* back reference: "Dies teilte X mit." (the quote is the sentence before)
+
+Speech verbs with a nominal object and no content clause ("forderte eine
+schnellere Entscheidung") make the whole sentence ``reported`` speech.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from quotex.records import Cue, Quote, Speaker
+from quotex.rules import mentions
+from quotex.rules.cues import VerbCue, find_verb_cue
+from quotex.rules.document import Analysis, Found
+
+COMPLEMENTIZERS = frozenset(
+    "dass daß ob wie warum weshalb weswegen wieso wann wo woher wohin was wer wen wem welche welcher "
+    "welches welchen inwieweit inwiefern womit wofür worüber".split()
+)
+_RELATIVE = frozenset("der die das dem den deren dessen welche welcher welches was wo".split())
+_BOUNDARY = frozenset({",", ":", ";", "(", ")", "–", "—"})
+_BACK_REFERENCE = frozenset({"dies", "das", "dieses", "diese"})
+
+
+class _Sentence:
+    """One sentence under analysis: bounds and the tokens already used by a quote."""
+
+    def __init__(self, an: Analysis, sent: Span) -> None:
+        self.an = an
+        self.a = sent.start
+        self.b = sent.end
+        self.end = an.content_end(sent.start, sent.end)
+        self.used = bytearray(sent.end - sent.start)
+        self.found: list[Found] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.used[i - self.a] for i in range(max(start, self.a), min(end, self.b)))
+
+    def take(self, start: int, end: int) -> None:
+        for i in range(max(start, self.a), min(end, self.b)):
+            self.used[i - self.a] = 1
+
+    def left_boundary(self, k: int) -> int:
+        """Index of the boundary token before ``k`` (``a - 1`` when none)."""
+        doc = self.an.doc
+        i = k - 1
+        while i >= self.a:
+            if doc[i].text in _BOUNDARY or self.an.in_marks[i]:
+                return i
+            i -= 1
+        return self.a - 1
+
+    def right_boundary(self, k: int) -> int:
+        doc = self.an.doc
+        i = k + 1
+        while i < self.end:
+            if doc[i].text in _BOUNDARY or self.an.in_marks[i]:
+                return i
+            i += 1
+        return self.end
+
+    def marked_share(self, start: int, end: int) -> float:
+        if end <= start:
+            return 0.0
+        return sum(self.an.in_marks[start:end]) / (end - start)
+
+    def add(self, quote_ranges: list[tuple[int, int]], kind: str, cue: tuple[int, ...], lemma: str | None,
+            speaker: tuple[int, int] | None, addressee: tuple[int, int] | None = None,
+            whole: bool = False) -> None:
+        """Record a quote; ``whole`` keeps the sentence's final punctuation (reported speech)."""
+        an = self.an
+        ranges = [(s, min(e, s + an.settings.max_quote_tokens)) for s, e in quote_ranges]
+        if not whole:
+            ranges = [_trim(an, s, e) for s, e in ranges]
+        ranges = [r for r in ranges if r[1] > r[0]]
+        if not ranges:
+            return
+        words = sum(1 for s, e in ranges for i in range(s, e) if not an.doc[i].is_punct)
+        if words < 2:
+            return
+        quote = Quote(
+            an.part(*ranges),
+            kind,
+            speaker=Speaker(an.char_spans(speaker)) if speaker else None,
+            cue=Cue(an.token_parts(cue), lemma=lemma) if cue else None,
+            addressee=an.part(addressee),
+        )
+        self.found.append(Found(quote, ranges[0][0], ranges[-1][1]))
+        for s, e in ranges:
+            self.take(s, e)
+        for i in cue:
+            self.take(i, i + 1)
+
+
+def _trim(an: Analysis, start: int, end: int) -> tuple[int, int]:
+    """Drop commas, dashes and spaces at the edges of a quote part."""
+    doc = an.doc
+    while start < end and (doc[start].text in (",", "–", "—", "-", ":", ";") or doc[start].is_space):
+        start += 1
+    return start, an.content_end(start, end)
+
+
+def _opens_content(an: Analysis, start: int, end: int) -> bool:
+    """``[start, end)`` reads as reported content: a complement clause, Konjunktiv, a zu-infinitive or a verb-second clause."""
+    doc = an.doc
+    if start >= end:
+        return False
+    if doc[start].lower_ in COMPLEMENTIZERS:
+        return True
+    limit = min(end, start + 15)
+    for i in range(start, limit):
+        token = doc[i]
+        if an.lex.konjunktiv_strength(token):
+            return True
+        if token.lower_ == "zu" and i + 1 < end and doc[i + 1].pos_ in ("VERB", "AUX"):
+            return True
+    for i in range(start + 1, min(end, start + 6)):
+        if doc[i].pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(doc[i].morph):
+            return True
+        if doc[i].pos_ == "AUX":
+            return True
+    return False
+
+
+def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
+    an, doc = sent.an, sent.an.doc
+    v = cue.verb.i
+    lb = sent.left_boundary(v)
+    rb = sent.right_boundary(max(cue.tokens))
+    lo, hi = lb + 1, rb
+    first = doc[lo]
+    # Wie X mitteilte, … / …, wie X mitteilte.
+    if first.lower_ == "wie" and lo < v:
+        speaker = mentions.subject_mention(doc, cue.verb, lo + 1, hi, an.scheme)
+        if lb < sent.a and rb < sent.end and doc[rb].text == ",":
+            ranges = [(rb + 1, sent.end)]
+        elif lb >= sent.a and doc[lb].text == ",":
+            ranges = [(sent.a, lb)] + ([(rb + 1, sent.end)] if rb + 1 < sent.end else [])
+        else:
+            return
+        if sent.marked_share(ranges[0][0], ranges[-1][1]) < 0.6:
+            sent.add(ranges, "indirect", (lo, *cue.tokens), cue.lemma, speaker)
+        return
+    if first.lower_ in _RELATIVE and lb >= sent.a and doc[lb].text == "," and lo < v:
+        return  # a relative clause: "…, die das bestätigte, …"
+    after_comma = lb >= sent.a and doc[lb].text == ","
+    verb_first = lo == v or (lo == v - 1 and doc[lo].pos_ == "AUX")
+    # …, sagte X.
+    if after_comma and verb_first and lb > sent.a:
+        speaker = mentions.subject_mention(doc, cue.verb, lo, max(hi, sent.end if rb == sent.end else hi), an.scheme,
+                                           exclude=(sent.a, lb))
+        if speaker is None and cue.lemma != "heißen":
+            return
+        if speaker is None:
+            speaker = _impersonal_source(an, cue, hi)
+        if sent.marked_share(sent.a, lb) >= 0.6:
+            return  # a direct quote: attributed by the direct rules
+        addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
+        sent.add([(sent.a, lb)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
+        return
+    # Dies teilte X mit.
+    if lo == sent.a and v == sent.a + 1 and first.lower_ in _BACK_REFERENCE and previous is not None and rb == sent.end:
+        if not previous.found and previous.marked_share(previous.a, previous.end) < 0.6:
+            speaker = mentions.subject_mention(doc, cue.verb, v + 1, sent.end, an.scheme)
+            if speaker is not None:
+                previous.add([(previous.a, previous.end)], "indirect", (), None, None)
+                moved = previous.found.pop()
+                quote = Quote(moved.quote.quote, "indirect", Speaker(an.char_spans(speaker)),
+                              Cue(an.token_parts(cue.tokens), lemma=cue.lemma))
+                sent.found.append(Found(quote, moved.first, moved.last))
+                sent.take(sent.a, sent.b)
+        return
+    # X sagte, dass … / X erklärte: …
+    start = rb + 1
+    if rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and not an.in_marks[start]:
+        if _opens_content(an, start, sent.end) and sent.marked_share(start, sent.end) < 0.6:
+            speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
+            addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
+            sent.add([(start, sent.end)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
+            return
+    # forderte eine schnellere Entscheidung.
+    if cue.reported and lo == sent.a and rb == sent.end and "reported" in an.settings.types:
+        speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
+        if speaker is not None and sent.marked_share(sent.a, sent.end) < 0.5:
+            sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)
+
+
+def _impersonal_source(an: Analysis, cue: VerbCue, hi: int) -> tuple[int, int] | None:
+    """"…, heißt es in einer Erklärung der NATO": the source after the impersonal cue."""
+    from quotex.rules.direct import source_after
+
+    doc = an.doc
+    k = cue.verb.i + 1
+    if k < len(doc) and doc[k].lower_ == "es":
+        return source_after(an, k + 1, hi)
+    return None
+
+
+def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
+    an, doc = sent.an, sent.an.doc
+    a, end = sent.a, sent.end
+    if role == "prep_before":
+        speaker = mentions.np_after(doc, k + 1, end)
+        if speaker is None:
+            return
+        sent.add([(a, k), (speaker[1], end)], "indirect", (k,), doc[k].lower_, speaker)
+    elif role == "post_after":
+        lb = sent.left_boundary(k)
+        speaker = mentions.np_ending_at(doc, k, lb + 1, an.scheme)
+        if speaker is None:
+            return
+        sent.add([(a, speaker[0]), (k + 1, end)], "indirect", (k,), doc[k].lower_, speaker)
+    elif role == "noun_prep":
+        j = k + 1
+        while j < end and doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM") and j < k + 5:
+            j += 1
+        if j < end and an.lex.is_cue_noun(doc[j].text) and doc[j].pos_ in ("NOUN", "PROPN", ""):
+            speaker = mentions.np_after(doc, k + 1, end)
+            if speaker is not None:
+                sent.add([(a, k), (speaker[1], end)], "indirect", (k,), "nach", speaker)
+            return
+        if k > a and an.lex.is_cue_noun(doc[k - 1].text):
+            lb = sent.left_boundary(k)
+            speaker = mentions.np_ending_at(doc, k, lb + 1, an.scheme)
+            if speaker is not None:
+                sent.add([(a, speaker[0]), (k + 1, end)], "indirect", (k,), "nach", speaker)
+    elif role == "adverb":
+        if doc[k].lower_ == "wonach":
+            if k > a and doc[k - 1].text == ",":
+                lb = sent.left_boundary(k - 1)
+                speaker = mentions.np_ending_at(doc, k - 1, lb + 1, an.scheme)
+                sent.add([(k + 1, end)], "indirect", (k,), "wonach", speaker)
+        elif k == a or doc[k - 1].text in (",", ":"):
+            sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, None)
+
+
+def _so(sent: _Sentence, k: int) -> None:
+    """"…, so X." — "so" with a noun phrase and no verb closes the sentence."""
+    an, doc = sent.an, sent.an.doc
+    if k - 1 <= sent.a or doc[k - 1].text != ",":
+        return
+    speaker = mentions.np_after(doc, k + 1, sent.end)
+    if speaker is None:
+        return
+    for i in range(speaker[1], sent.end):
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return
+    if sent.marked_share(sent.a, k - 1) >= 0.6:
+        return
+    sent.add([(sent.a, k - 1)], "indirect", (k,), "so", speaker)
+
+
+def find_indirect(an: Analysis) -> list[Found]:
+    """Indirect (and reported) quotes of every sentence, in text order."""
+    doc = an.doc
+    found: list[Found] = []
+    previous: _Sentence | None = None
+    for span in an.sents:
+        sent = _Sentence(an, span)
+        if sent.marked_share(sent.a, sent.b) > 0.9:
+            previous = sent
+            continue
+        for k in range(sent.a, sent.end):
+            if an.in_marks[k] or sent.used[k - sent.a]:
+                continue
+            token = doc[k]
+            role = an.lex.attribution.get(token.lower_)
+            if role is not None:
+                _attribution_word(sent, k, role)
+                continue
+            if token.lower_ == "so":
+                _so(sent, k)
+                continue
+            cue = find_verb_cue(token, an.lex, an.scheme, sent.b)
+            if cue is not None:
+                _verb(sent, cue, previous)
+        if previous is not None:
+            found.extend(previous.found)
+        previous = sent
+    if previous is not None:
+        found.extend(previous.found)
+    found.sort(key=lambda f: f.first)
+    return found

@@ -1,0 +1,222 @@
+"""Mentions: the noun phrase that names a speaker or an addressee, as written.
+
+The speaker of a quote is reported the way the text names it, the whole
+phrase with its apposition ("die Sprecherin des Weißen Hauses, Jen Psaki").
+With a parse the phrase is the subtree of the verb's subject; without one,
+or when the parser found no subject, a phrase is read off the part-of-speech
+tags to the left or right of the cue.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from quotex.rules import syntax
+
+_NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
+_PERSONAL = frozenset({"er", "sie", "es", "ich", "wir", "ihr", "man", "dieser", "diese", "jener", "jene", "beide"})
+#: prepositions that attach an affiliation to a role noun ("Sprecher von X", "Botschafterin bei der NATO")
+_ATTACHING = frozenset({"von", "vom", "für", "bei", "beim", "aus", "des", "der"})
+_RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"})
+_NAME_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "(", ")", "-", "–", "/", "&", "."})
+
+
+def _nominal(token: Token) -> bool:
+    if token.pos_:
+        return token.pos_ in _NOMINAL
+    # untagged Doc: capitalised words and articles
+    return token.is_title or token.lower_ in _RELATIVE or token.lower_ in ("ein", "eine", "einer", "eines", "einem")
+
+
+def _is_head_word(token: Token) -> bool:
+    """A word that can end a noun phrase (a noun, name or number)."""
+    if token.pos_:
+        return token.pos_ in ("NOUN", "PROPN", "NUM", "X") or (token.pos_ == "PRON" and token.lower_ in _PERSONAL)
+    return token.is_title and token.lower_ not in _RELATIVE
+
+
+def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``i`` (not crossing ``hi``)."""
+    if i >= hi:
+        return None
+    first = doc[i]
+    if first.lower_ in _PERSONAL or first.pos_ == "PRON" and first.lower_ in _PERSONAL:
+        if first.lower_ == "es":
+            return None
+        return i, i + 1
+    j = i
+    last_head = -1
+    open_paren = False
+    while j < hi:
+        token = doc[j]
+        text = token.text
+        if _nominal(token) or (open_paren and text != ")"):
+            if _is_head_word(token):
+                last_head = j
+            j += 1
+            continue
+        if text == "(" and last_head >= 0:
+            open_paren = True
+            j += 1
+            continue
+        if text == ")" and open_paren:
+            open_paren = False
+            last_head = j
+            j += 1
+            continue
+        if text in _NAME_MARKS and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
+            j += 1
+            continue
+        if token.lower_ in _ATTACHING and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
+            j += 1
+            continue
+        if token.lower_ in ("und", "sowie") and last_head >= 0 and j + 1 < hi and doc[j + 1].pos_ in ("PROPN", "DET"):
+            j += 1
+            continue
+        if text == "," and last_head >= 0:
+            appositive = _apposition_end(doc, j + 1, hi)
+            if appositive is not None:
+                last_head = appositive - 1
+                j = appositive
+                continue
+        break
+    if last_head < i:
+        return None
+    return i, last_head + 1
+
+
+def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
+    """End of an apposition after a comma ("…, Jen Psaki", "…, die Leiterin der X,")."""
+    if i >= hi:
+        return None
+    first = doc[i]
+    if first.lower_ in _RELATIVE:
+        # a relative clause ("…, die gestern sagte") is no apposition: the article needs a noun after it
+        if i + 1 >= hi or not (doc[i + 1].pos_ in ("ADJ", "NOUN", "PROPN") or (not doc[i + 1].pos_ and doc[i + 1].is_title)):
+            return None
+    elif not (first.pos_ in ("PROPN", "NOUN", "ADJ") or (not first.pos_ and first.is_title)):
+        return None
+    inner = np_after(doc, i, hi)
+    if inner is None:
+        return None
+    end = inner[1]
+    if end >= hi or doc[end].text in (",", ".", "!", "?", ";", ":"):
+        return end
+    return None
+
+
+def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase that ends right before token ``j`` and fills ``[lo, j)``.
+
+    Only a phrase that fills the whole stretch counts: "Der Minister sagte"
+    yes, "Am Montag sagte" no (the subject then follows the verb).
+    """
+    while lo < j and (doc[lo].is_punct and doc[lo].text not in ("„", "(", '"', "»") or doc[lo].lower_ in ("und", "aber", "doch", "auch")):
+        lo += 1
+    if lo >= j:
+        return None
+    found = np_after(doc, lo, j)
+    if found is None or found[1] != j:
+        return None
+    return found
+
+
+def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
+                    exclude: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The speaker mention of cue ``verb`` inside the clause ``[lo, hi)``.
+
+    ``exclude`` is the quote's token range, which the mention never overlaps.
+    """
+    subject = syntax.subject_of(verb, scheme)
+    if subject is not None and lo <= subject.i < hi and not _inside(subject.i, exclude):
+        if subject.lower_ not in ("das", "dies", "dieses", "was", "welche"):
+            start, end = syntax.phrase(subject, lo, hi)
+            if exclude is not None:
+                if start < exclude[1] <= subject.i:
+                    start = exclude[1]
+                if subject.i < exclude[0] < end:
+                    end = exclude[0]
+            if verb.i not in range(start, end):
+                return start, end
+    before = np_before(doc, verb.i, lo)
+    if before is not None and not _overlaps(before, exclude):
+        return before
+    after = verb.i + 1
+    # skip an auxiliary or a dative pronoun between verb and subject ("sagte ihm der Minister")
+    while after < hi and doc[after].pos_ in ("AUX",):
+        after += 1
+    found = np_after(doc, after, hi)
+    if found is not None and not _overlaps(found, exclude):
+        if doc[found[0]].lower_ in ("dem", "einem") or "Case=Dat" in str(doc[found[0]].morph):
+            return None
+        return found
+    return None
+
+
+def addressee_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
+                      taken: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Whom the statement was made to: "gegenüber Journalisten", "sagte dem Tagesspiegel"."""
+    for j in range(lo, hi):
+        if doc[j].lower_ == "gegenüber":
+            found = np_after(doc, j + 1, hi)
+            if found is not None and not _overlaps(found, taken):
+                return j, found[1]
+    dative = syntax.dative_of(verb, scheme)
+    if dative is not None and lo <= dative.i < hi:
+        start, end = syntax.phrase(dative, lo, hi)
+        if not _overlaps((start, end), taken) and verb.i not in range(start, end):
+            return start, end
+    j = verb.i + 1
+    while j < hi and (doc[j].pos_ == "PRON" and doc[j].lower_ in _PERSONAL or doc[j].pos_ == "AUX"):
+        j += 1
+    if j < hi and doc[j].lower_ in ("dem", "einem"):
+        found = np_after(doc, j, hi)
+        if found is not None and not _overlaps(found, taken):
+            return found
+    return None
+
+
+def _inside(i: int, rng: tuple[int, int] | None) -> bool:
+    return rng is not None and rng[0] <= i < rng[1]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
+    return b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None) -> tuple[int, int] | None:
+    """The noun phrase that ends right before token ``j`` ("ersten Angaben" of "… zufolge").
+
+    With a parse it is the subtree of the noun ``doc[j]`` depends on (the
+    postposition's noun); otherwise nominal tokens are collected leftwards.
+    """
+    if j <= lo:
+        return None
+    token = doc[j]
+    if scheme is not None and token.head.i < j and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        start, end = syntax.phrase(token.head, lo, j)
+        if end == j and start < end:
+            return start, end
+    s = j
+    while s > lo:
+        prev = doc[s - 1]
+        if _nominal(prev) or prev.pos_ == "PRON" and prev.lower_ not in _PERSONAL:
+            s -= 1
+        elif prev.lower_ in _ATTACHING and s - 1 > lo and _is_head_word(doc[s - 2]):
+            s -= 1
+        elif prev.text in (")", "“", "”", "»", "«", '"') and s - 1 > lo:
+            # a name in marks or brackets: walk to its opening mark
+            k = s - 2
+            while k > lo and doc[k].text not in ("(", "„", "“", "»", "«", '"'):
+                k -= 1
+            if k >= lo and s - k < 10:
+                s = k
+            else:
+                break
+        else:
+            break
+    while s < j and not (_nominal(doc[s]) or doc[s].pos_ == "PRON" or doc[s].text in ("(", "„", "»", '"')):
+        s += 1
+    if s >= j or not _is_head_word(doc[j - 1]) and doc[j - 1].text not in (")", "“", "”", "«", "»", '"'):
+        return None
+    return s, j
