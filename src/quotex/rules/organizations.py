@@ -1,15 +1,281 @@
 """What a speaker speaks for: ``quote.organization``.
 
-(Stub: returns the quotes unchanged until the organization rules land.)
+German news names the organization next to the role, in a handful of
+shapes; each is read from tokens, so the same code serves the UD and TIGER
+parsers and a Doc without a parse:
+
+- compound prefix: "NATO-Generalsekretär", "SPD-Chef", "Regierungssprecher";
+- genitive or prepositional attachment of the role noun: "Sprecherin des
+  Weißen Hauses", "Botschafterin bei der NATO", "Chef von Siemens";
+- prenominal genitive: "Russlands Außenminister";
+- party tag: "Olaf Scholz (SPD)";
+- an apposition after the name: "Jens Stoltenberg, Generalsekretär der NATO";
+- an organization name inside the mention ("ein Siemens-Sprecher" aside);
+- failing all of these at the quote, the same shapes at earlier mentions of
+  the same person ("Außenminister Maas (SPD)" ... "sagte Maas");
+- the speaker itself when it is an organization ("ergänzte der Kreml").
+
+``organization.name`` is the gazetteer's nominative name, else the phrase
+de-inflected to the nominative ("Weißes Haus"); the spans point at the
+organization as written (for a compound prefix, inside the word).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import json
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
-from quotex.records import Quote
+from spacy.tokens import Doc, Span, Token
+
+from quotex.records import Organization, Quote
+from quotex.rules.nouns import (
+    ARTICLES,
+    ORG_LABELS,
+    PERSON_LABELS,
+    classify,
+    is_acronym,
+    nominative,
+    noun_class,
+    organization_name,
+)
+from quotex.rules.speakers import Article, role_before
+
+#: Prepositions after a role noun that name where the person works ("Botschafterin bei der NATO").
+_AFFILIATING = frozenset({"bei", "beim", "von", "vom", "im", "am", "für", "in", "an"})
+_STOP = frozenset({".", ":", ";", "!", "?", "„", "“", "”", '"', "»", "«"})
+
+Found = tuple[list[tuple[int, int]], str]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Country names and their forms -> name (speaking for a state counts)."""
+    text = (resources.files("quotex") / "lexicons" / "countries.jsonl").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            entry = json.loads(line)
+            for alias in [entry["name"], *entry.get("aliases", ())]:
+                table.setdefault(alias, entry["name"])
+    return table
+
+
+def _named(text: str) -> str | None:
+    """The name of an organization or country written ``text``; acronyms stand for themselves."""
+    listed = organization_name(text) or _countries().get(text)
+    if listed is not None:
+        return listed
+    if is_acronym(text):
+        return text
+    found = classify(text)
+    return text if found is not None and found.kind == "org" and not found.prefix else None
+
+
+def _is_org(token: Token) -> bool:
+    if token.ent_type_ in PERSON_LABELS:
+        return False
+    noun = noun_class(token)
+    if noun is not None:
+        return noun.kind == "org"
+    return token.ent_type_ in ORG_LABELS or _named(token.text) is not None
+
+
+def _phrase(doc: Doc, i: int, limit: int) -> list[Token]:
+    """The noun phrase at ``i`` after its article: adjectives, the head, a name run, "für ..." after an org noun."""
+    while i < limit and doc[i].lower_ in ARTICLES:
+        i += 1
+    if i < limit and doc[i].ent_type_ in ORG_LABELS and doc[i].ent_iob_ == "B":
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return list(doc[i:end])
+    j = i
+    while j < limit and (doc[j].pos_ == "ADJ" or (not doc[j].pos_ and doc[j].text[:1].isupper() and doc[j].text.endswith(("en", "e")) and j + 1 < limit and doc[j + 1].text[:1].isupper())):
+        j += 1
+    if j >= limit or not (doc[j].text[:1].isupper() or doc[j].pos_ in ("NOUN", "PROPN")):
+        return []
+    end = j + 1
+    while end < limit and doc[end].pos_ == "PROPN" and doc[j].pos_ == "PROPN":
+        end += 1
+    head = noun_class(doc[j])
+    if head is not None and head.kind == "org" and end + 1 < limit and doc[end].lower_ == "für":
+        tail = _phrase(doc, end + 1, limit)
+        if tail:
+            end = tail[-1].i + 1
+    return list(doc[i:end])
+
+
+def _org_phrase(tokens: list[Token], case: str) -> Found | None:
+    """The phrase as an organization, if its head is one."""
+    if not tokens:
+        return None
+    content = [t for t in tokens if t.lower_ not in ARTICLES]
+    if not content or not any(_is_org(t) for t in content) or any(t.ent_type_ in PERSON_LABELS for t in content):
+        return None
+    head = next((t for t in content if noun_class(t) is not None), None)
+    if head is not None and noun_class(head).kind == "role":
+        return None
+    span = (content[0].idx, content[-1].idx + len(content[-1].text))
+    return [span], nominative(tokens, case)
+
+
+def _prefix(token: Token) -> Found | None:
+    """The organization in a compound role noun ("NATO-Generalsekretär", "Regierungssprecher")."""
+    noun = noun_class(token)
+    if noun is None or noun.kind != "role" or not noun.prefix:
+        return None
+    prefix = noun.prefix.rstrip("-")
+    candidates = [prefix]
+    if prefix.endswith("s") and not prefix.endswith("-s"):
+        candidates.append(prefix[:-1])
+    if "-" in prefix:
+        candidates.append(prefix.split("-")[0])
+    for candidate in candidates:
+        name = _named(candidate) or _named(candidate[:1].upper() + candidate[1:])
+        if name is not None and (candidate[:1].isupper() or candidate.isupper()):
+            return [(token.idx, token.idx + len(candidate))], name
+    return None
+
+
+def _attached(token: Token, limit: int) -> Found | None:
+    """An organization attached to role noun ``token``: genitive, preposition, or prenominal genitive."""
+    doc = token.doc
+    after = token.i + 1
+    if after < limit:
+        word = doc[after].lower_
+        if word in ("des", "der", "eines", "einer"):
+            found = _org_phrase(_phrase(doc, after, limit), "Gen")
+            if found:
+                return found
+        if word in _AFFILIATING:
+            found = _org_phrase(_phrase(doc, after + 1, limit), "Dat")
+            if found:
+                return found
+    if token.i > 0:
+        before = doc[token.i - 1]
+        if before.text.endswith("s") and before.text[:1].isupper() and before.ent_type_ not in PERSON_LABELS:
+            name = _named(before.text) or _named(before.text[:-1])
+            if name is not None and noun_class(before) is None:
+                return [(before.idx, before.idx + len(before.text) - 1)], name
+    return None
+
+
+def _party_tag(doc: Doc, i: int) -> Found | None:
+    """"(SPD)" at token ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        for end in range(i + 2, min(i + 5, len(doc))):
+            if doc[end].text == ")":
+                inner = doc[i + 1 : end]
+                name = _named(inner.text)
+                if name is not None or inner.label_ in ORG_LABELS or all(t.ent_type_ in ORG_LABELS for t in inner):
+                    return [(inner.start_char, inner.end_char)], name or inner.text
+                return None
+    return None
+
+
+def _apposition_end(doc: Doc, end: int) -> int:
+    """End of an apposition or parenthesis right after ``end`` (``end`` when there is none)."""
+    if end >= len(doc) or doc[end].text not in (",", "("):
+        return end
+    closing = ")" if doc[end].text == "(" else ","
+    for i in range(end + 1, min(end + 14, len(doc))):
+        if doc[i].text == closing or doc[i].text in _STOP or doc[i].pos_ in ("VERB", "AUX"):
+            return i + 1 if doc[i].text == ")" else i
+    return end
+
+
+def around(doc: Doc, start: int, end: int) -> Found | None:
+    """The organization stated with the phrase ``doc[start:end]`` (a speaker mention or a name).
+
+    The stretch looked at is the phrase, a role noun just before it, and an
+    apposition or parenthesis right after it.
+    """
+    role = role_before(doc, start)
+    if role is not None:
+        start = role[1].i
+    limit = _apposition_end(doc, end)
+    for i in range(start, limit + 1):
+        found = _party_tag(doc, i) if i < len(doc) and doc[i].text == "(" else None
+        if found:
+            return found
+    attached = False
+    previous_noun = False
+    for token in doc[start:limit]:
+        # a role inside an attachment belongs to someone else ("die Sprecherin von US-Präsident Biden")
+        if token.text in (",", "("):
+            attached = False
+        elif token.lower_ in _AFFILIATING or (previous_noun and token.lower_ in ("des", "der")):
+            attached = True
+        previous_noun = token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.text[:1].isupper())
+        noun = noun_class(token)
+        if noun is not None and noun.kind == "role" and not attached:
+            found = _prefix(token) or _attached(token, limit)
+            if found:
+                return found
+    for token in doc[start:limit]:
+        if token.ent_type_ in ORG_LABELS and token.ent_iob_ == "B":
+            return _org_phrase(_phrase(doc, token.i, limit), "Nom")
+    return None
+
+
+def _speaker_tokens(doc: Doc, quote: Quote) -> Span | None:
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in quote.speaker.spans]
+    spans = [s for s in spans if s is not None and len(s)]
+    return doc[spans[0].start : spans[-1].end] if spans else None
+
+
+def _as_organization(doc: Doc, mention: Span, name: str | None) -> Found | None:
+    """The speaker itself as the organization: the mention without its article."""
+    tokens = [t for t in mention if t.lower_ not in ARTICLES]
+    for k, token in enumerate(tokens):
+        if token.text in (",", "("):
+            tokens = tokens[:k]
+            break
+    if not tokens:
+        return None
+    return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))], name or nominative(list(mention), "Nom")
 
 
 def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    """``quotes`` with ``organization`` filled where the text names one."""
-    return quotes
+    """``quotes`` with ``organization`` filled where the text names one (see module doc).
+
+    Run after ``resolve_speakers``: an organization speaker and a resolved
+    name (for earlier mentions of the same person) come from there.
+    """
+    article: Article | None = None
+    by_person: dict[str, Found | None] = {}
+    result = []
+    for quote in quotes:
+        speaker = quote.speaker
+        mention = _speaker_tokens(doc, quote) if speaker is not None and quote.organization is None else None
+        if mention is None:
+            result.append(quote)
+            continue
+        if speaker.label == "ORG":
+            found = _as_organization(doc, mention, speaker.name)
+        else:
+            found = around(doc, mention.start, mention.end)
+        if found is None and speaker.label == "PER" and speaker.name:
+            if article is None:
+                article = Article(doc, quotes)
+            if speaker.name not in by_person:
+                by_person[speaker.name] = _from_mentions(doc, article, speaker.name)
+            found = by_person[speaker.name]
+        if found is None:
+            result.append(quote)
+            continue
+        spans, name = found
+        result.append(replace(quote, organization=Organization(spans=tuple(spans), name=name)))
+    return result
+
+
+def _from_mentions(doc: Doc, article: Article, name: str) -> Found | None:
+    """The organization stated at any mention of the person called ``name``."""
+    for span in dict.fromkeys(article.person_at.values()):
+        if article.full_name(span) == name:
+            found = around(doc, span.start, span.end)
+            if found is not None:
+                return found
+    return None

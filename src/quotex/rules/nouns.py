@@ -1,0 +1,281 @@
+"""What a noun tells about its referent, and noun phrases in the nominative.
+
+Speaker resolution and organizations need the same small pieces of German:
+whether a noun names a person by role ("Sprecherin", also inside compounds
+such as "Nato-Generalsekretär") or an organization ("Ministerium"), with
+which gender; a first name's gender; a person's name; the organizations
+gazetteer; and the nominative of a noun phrase as the record wants it
+("des Weißen Hauses" -> "Weißes Haus"). Everything here reads tokens only
+(text, POS, morphology, lemma, entities when present), so it works the same
+behind either parser and without one. Lexicons are read once per process.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+#: Entity labels of persons and organizations in the pipelines quotex runs behind.
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+ORG_LABELS = frozenset({"ORG"})
+#: Articles and other determiners that open a noun phrase (they carry case, not content).
+ARTICLES = frozenset(
+    "der die das des dem den ein eine eines einem einen einer".split()
+)
+_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_STRONG_NOMINATIVE = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
+#: Noun endings that make a noun neuter, for phrases without morphology ("des Weißen Hauses").
+_NEUTER_ENDINGS = ("um", "ment", "chen", "lein", "tum", "haus", "amt", "werk", "büro", "zentrum", "komitee", "kabinett")
+_VOWELS = set("aeiouäöüy")
+
+
+def _lexicon_lines(name: str) -> list[list[str]]:
+    text = (resources.files("quotex") / "lexicons" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class NounClass:
+    """A noun read against the role and organization lexicons."""
+
+    #: ``"role"`` (names a person) or ``"org"`` (names an organization).
+    kind: str
+    #: Masc/Fem/Neut; ``Adj`` for adjectival nouns ("Vorsitzende"); Plur for plural-only nouns.
+    gender: str
+    #: The lexicon entry matched, lower case ("generalsekretär" matches "sekretär" -> "sekretär").
+    entry: str
+    #: The written part before the entry ("Nato-General"), empty for a simple noun.
+    prefix: str
+    #: The word carried a plural ending the entry lacks ("Sprecherinnen", "Experten").
+    inflected: bool = False
+
+    @property
+    def role(self) -> str:
+        """The entry without the feminine -in, so "Ministerin" and "Minister" compare equal."""
+        if self.gender == "Fem" and self.entry.endswith("in") and _nouns().get(self.entry[:-2], ("",))[0] == "role":
+            return self.entry[:-2]
+        return self.entry
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> dict[str, tuple[str, str]]:
+    table = {row[0].lower(): ("role", row[1]) for row in _lexicon_lines("role_nouns.txt")}
+    table.update({row[0].lower(): ("org", row[1]) for row in _lexicon_lines("org_nouns.txt")})
+    return table
+
+
+@lru_cache(maxsize=4096)
+def classify(word: str) -> NounClass | None:
+    """The role or organization a (compound) noun names, or ``None``.
+
+    The longest lexicon entry that ends the word wins ("Landrat" before
+    "Rat"); entries under four letters only match whole words or after a
+    hyphen, so that "Apparat" is no "Rat". Plural and weak endings are
+    tried after the written form ("Sprecherinnen", "Experten").
+    """
+    lower = word.lower()
+    table = _nouns()
+    forms = [(lower, False)]
+    if lower.endswith("innen"):
+        forms.append((lower[:-3], True))
+    if lower.endswith(("n", "r")):
+        forms.append((lower[:-1], True))
+    for form, inflected in forms:
+        for cut in range(len(form)):
+            entry = form[cut:]
+            found = table.get(entry)
+            if found is None:
+                continue
+            if cut and len(entry) < 4 and form[cut - 1] != "-":
+                continue
+            kind, gender = found
+            if inflected and gender == "Adj" and form != lower:
+                inflected = lower.endswith("n")
+            return NounClass(kind, gender, entry, word[:cut], inflected)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    return {row[0]: row[1] for row in _lexicon_lines("first_names.tsv")}
+
+
+def first_name_gender(word: str) -> str | None:
+    """``Masc``/``Fem`` for a known first name ("Jens", "Annalena")."""
+    return _first_names().get(word)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    """Alias -> nominative name, exact and lower-cased; empty without the file."""
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    try:
+        text = (resources.files("quotex") / "lexicons" / "organizations.jsonl").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return exact, folded
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry = json.loads(line)
+        if entry.get("label", "ORG") != "ORG":
+            continue
+        for alias in [entry["name"], *entry.get("aliases", ())]:
+            exact.setdefault(alias, entry["name"])
+            folded.setdefault(alias.lower(), entry["name"])
+    return exact, folded
+
+
+def organization_name(text: str) -> str | None:
+    """The gazetteer's nominative name for an organization as written, if listed."""
+    exact, folded = _gazetteer()
+    return exact.get(text) or folded.get(text.lower())
+
+
+def is_acronym(word: str) -> bool:
+    """"NATO", "SPD", "EU": two or more capitals, nothing lower case but a plural/genitive s."""
+    core = word[:-1] if word.endswith("s") else word
+    return len(core) >= 2 and core.isupper() and core.isalpha()
+
+
+def has_entities(doc: Doc) -> bool:
+    return doc.has_annotation("ENT_IOB")
+
+
+def person_spans(doc: Doc) -> list[Span]:
+    """Person names of ``doc``, from NER when the pipeline has it.
+
+    Without entities: a known first name and the capitalized words after it
+    ("Jens Stoltenberg"), or runs of proper nouns when there are POS tags.
+    """
+    if has_entities(doc):
+        return [ent for ent in doc.ents if ent.label_ in PERSON_LABELS]
+    spans = []
+    i = 0
+    tagged = doc.has_annotation("POS")
+    while i < len(doc):
+        token = doc[i]
+        starts = first_name_gender(token.text) is not None or (tagged and token.pos_ == "PROPN")
+        if not starts:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].text[:1].isupper() and (not tagged or doc[j].pos_ == "PROPN"):
+            j += 1
+        if j - i >= 2 or (tagged and token.pos_ == "PROPN"):
+            spans.append(doc[i:j])
+        i = j
+    return spans
+
+
+def is_person_token(token: Token) -> bool:
+    """``token`` belongs to a person's name (so "Fischer" in "Joschka Fischer" is no role)."""
+    return token.ent_type_ in PERSON_LABELS
+
+
+def noun_class(token: Token) -> NounClass | None:
+    """The role/organization class of a noun token (never of a name)."""
+    if is_person_token(token) or not token.text[:1].isupper() and not token.text[:1].isdigit():
+        return None
+    if token.pos_ and token.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
+        return None
+    return classify(token.text)
+
+
+def _is_adjective(token: Token, following: Token | None) -> bool:
+    if token.pos_:
+        return token.pos_ == "ADJ"
+    # No tags: an inflected word directly before another capitalized word ("Weißen Hauses").
+    return following is not None and following.text[:1].isupper() and token.text.endswith(_ADJ_ENDINGS)
+
+
+def _head_features(head: Token, article: str | None, case: str | None) -> tuple[str | None, str | None]:
+    """(case, gender or ``Plur``) of the phrase head: morphology first, then
+    the lexicons, then what the article and the caller's case allow."""
+    case = next(iter(head.morph.get("Case")), None) or case
+    case = case or {"des": "Gen", "eines": "Gen", "dem": "Dat", "einem": "Dat"}.get(article or "")
+    if "Plur" in head.morph.get("Number"):
+        return case, "Plur"
+    gender = next(iter(head.morph.get("Gender")), None)
+    if gender is None:
+        found = classify(head.text)
+        if found is not None and found.gender in ("Masc", "Fem", "Neut", "Plur"):
+            gender = found.gender
+    if gender is None:
+        by_article = {
+            ("der", "Nom"): "Masc", ("die", "Nom"): "Fem", ("das", "Nom"): "Neut", ("das", "Acc"): "Neut",
+            ("der", "Gen"): "Fem", ("der", "Dat"): "Fem", ("einer", "Gen"): "Fem", ("einer", "Dat"): "Fem",
+            ("den", "Dat"): "Plur", ("eine", "Nom"): "Fem",
+        }
+        gender = by_article.get((article or "", case or ""))
+    if gender is None and article in ("des", "dem", "eines", "einem", "ein"):
+        gender = "Neut" if head.text.lower().endswith(_NEUTER_ENDINGS) else "Masc"
+    return case, gender
+
+
+def _nominative_noun(head: Token, case: str | None, gender: str | None) -> str:
+    word = head.text
+    if case not in ("Gen", "Dat") or head.pos_ == "PROPN" and not word.endswith("s"):
+        return word
+    lemma = head.lemma_
+    if lemma and lemma != word and lemma[:1] == word[:1] and len(word) - 3 <= len(lemma) <= len(word):
+        return lemma
+    if case == "Gen" and gender in ("Masc", "Neut"):
+        if word.endswith("es") and len(word) > 4 and word[-3] not in _VOWELS and word[-3] != "e":
+            return word[:-2]
+        if word.endswith("s") and len(word) > 3:
+            return word[:-1]
+    if case == "Dat" and gender == "Plur" and word.endswith(("ern", "eln")):
+        return word[:-1]
+    return word
+
+
+def nominative(tokens: Sequence[Token], case: str | None = None) -> str:
+    """The phrase without its article, in the nominative ("des Weißen Hauses" -> "Weißes Haus").
+
+    The gazetteer's name wins when the phrase is listed; otherwise the
+    adjectives before the head get the strong nominative ending of the
+    head's gender and a genitive/dative head its nominative form; what
+    follows the head ("für Gesundheit") is left as written. ``case`` is the
+    case the caller knows the phrase to be in (``Gen`` after a role noun,
+    ``Dat`` after "bei"), used when the tokens carry no morphology.
+    """
+    tokens = list(tokens)
+    article = None
+    while tokens and (tokens[0].lower_ in ARTICLES or tokens[0].pos_ in ("DET", "ADP")):
+        article = tokens[0].lower_
+        tokens = tokens[1:]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    written = doc[tokens[0].i : tokens[-1].i + 1].text
+    listed = organization_name(written)
+    if listed is not None:
+        return listed
+    adjectives: list[Token] = []
+    k = 0
+    while k < len(tokens) - 1 and _is_adjective(tokens[k], tokens[k + 1]):
+        adjectives.append(tokens[k])
+        k += 1
+    head, rest = tokens[k], tokens[k + 1 :]
+    case, gender = _head_features(head, article, case)
+    words = []
+    for adjective in adjectives:
+        text = adjective.text
+        ending = _STRONG_NOMINATIVE.get(gender or "")
+        if ending is not None:
+            for old in _ADJ_ENDINGS:
+                if text.endswith(old):
+                    text = text[: -len(old)] + ending
+                    break
+        words.append(text)
+    words.append(_nominative_noun(head, case, gender))
+    phrase = " ".join(words)
+    if rest:
+        phrase += doc[head.i : rest[-1].i + 1].text[len(head.text) :]
+    return organization_name(phrase) or phrase
