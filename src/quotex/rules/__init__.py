@@ -7,9 +7,11 @@ indirect quotes, free indirect speech, mentions, speakers, organizations;
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
-from quotex.records import Quote
+from quotex.records import Part, Quote
 from quotex.rules.cues import Lexicons
 from quotex.rules.direct import find_direct
 from quotex.rules.document import Analysis, Found, Settings
@@ -49,6 +51,51 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     return result
 
 
+def _with_frame(an: Analysis, found: Found) -> Found:
+    """``found`` with its frame: the words of the attributing sentence outside the quote.
+
+    The frame is what the corpus calls the sentence around the quote that
+    carries cue and speaker ("Die Botschaft teilte dem Sender CNN mit,").
+    """
+    q = found.quote
+    anchor = q.cue or q.speaker
+    if anchor is None or q.type not in ("direct", "indirect"):
+        return found
+    doc, text = an.doc, an.doc.text
+    begin, end = len(text), 0
+    for start, stop in anchor.spans:
+        span = doc.char_span(start, stop, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        sentence = an.sents[an.sent_of[span.start]] if an.sents else None
+        if sentence is None:
+            continue
+        last = an.sents[an.sent_of[span.end - 1]]
+        begin = min(begin, sentence.start_char)
+        end = max(end, last.end_char)
+    if begin >= end:
+        return found
+    pieces: list[tuple[int, int]] = []
+    cursor = begin
+    for start, stop in sorted(q.quote.spans):
+        if start > cursor:
+            pieces.append((cursor, min(start, end)))
+        cursor = max(cursor, stop)
+    if cursor < end:
+        pieces.append((cursor, end))
+    spans = []
+    for start, stop in pieces:
+        while start < stop and text[start].isspace():
+            start += 1
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if any(ch.isalnum() for ch in text[start:stop]):
+            spans.append((start, stop))
+    if not spans:
+        return found
+    return Found(replace(q, frame=Part(tuple(spans))), found.first, found.last)
+
+
 def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | None = None) -> list[Quote]:
     """All quotes of ``doc``, in text order, with speakers and organizations."""
     if len(doc) == 0:
@@ -59,6 +106,7 @@ def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | N
     cue_sentences = {an.sent_of[f.first] for f in found if f.quote.cue is not None}
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.sort(key=lambda f: f.first)
+    found = [_with_frame(an, f) for f in found]
     quotes = [f.quote for f in found if f.quote.type in settings.types]
     quotes = resolve_speakers(doc, quotes)
     return attach_organizations(doc, quotes)

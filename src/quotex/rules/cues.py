@@ -135,6 +135,8 @@ class Lexicons:
         singular ``-e`` form of a verb ("gebe", "liege") count as well.
         """
         lower = token.lower_
+        if token.i > 0 and token.doc[token.i - 1].lower_ == "ich" or "1" in token.morph.get("Person"):
+            return 0  # "ich gebe", "ich habe": indicative first person
         if lower in self.konjunktiv:
             return 1 if self.konjunktiv[lower] else 2
         if token.pos_ not in ("VERB", "AUX"):
@@ -142,10 +144,8 @@ class Lexicons:
         if "Sub" in token.morph.get("Mood"):
             return 1 if lower.endswith(("te", "ten", "äre", "ären")) else 2
         lemma = token.lemma_.lower()
-        if lower.endswith("e") and lemma.endswith("en") and lower == lemma[:-1] and "Person=1" not in str(token.morph):
-            previous = token.nbor(-1) if token.i > 0 else None
-            if previous is None or previous.lower_ != "ich":
-                return 2
+        if lower.endswith("e") and lemma.endswith("en") and lower == lemma[:-1]:
+            return 2
         return 0
 
     @classmethod

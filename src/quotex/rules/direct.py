@@ -18,6 +18,8 @@ from quotex.rules.document import Analysis, Found, Marked
 
 _FINAL = frozenset({".", "!", "?", ";"})
 _LOOKAROUND = 40
+#: how far a cue verb may stand from a short quotation it attributes
+_NEAR = 12
 
 
 @dataclass(frozen=True)
@@ -129,19 +131,44 @@ def _before(an: Analysis, m: Marked) -> Attribution | None:
 
 
 def _around(an: Analysis, m: Marked) -> Attribution | None:
-    """A cue verb elsewhere in the quotation's sentence ("nannte das „…“")."""
+    """A cue verb near the quotation in its sentence ("nannte das „…“", "als „…“ bezeichnete")."""
     doc = an.doc
-    sent = an.sents[an.sent_of[m.start]] if an.sents else None
-    if sent is None:
-        return None
-    lo = max(sent.start, m.start - _LOOKAROUND)
+    sent = an.sents[an.sent_of[m.start]]
+    lo = max(sent.start, m.start - _NEAR)
     for k in range(m.start - 1, lo - 1, -1):
-        if an.in_marks[k]:
+        if an.in_marks[k] or doc[k].text in _FINAL:
             break
         cue = find_verb_cue(doc[k], an.lex, an.scheme, m.start)
         if cue is not None:
-            return verb_attribution(an, cue, lo, m.start, (m.start, m.end))
+            return verb_attribution(an, cue, clause_start(an, k), m.start, (m.start, m.end))
+    end_sent = an.sents[an.sent_of[m.end - 1]]
+    hi = min(end_sent.end, m.end + _NEAR)
+    for k in range(m.end, hi):
+        if an.in_marks[k] or doc[k].text in _FINAL or doc[k].text == ",":
+            break
+        cue = find_verb_cue(doc[k], an.lex, an.scheme, hi)
+        if cue is not None:
+            return verb_attribution(an, cue, clause_start(an, m.start), clause_end(an, k), (m.start, m.end))
     return None
+
+
+_TITLE_WORDS = frozenset("der die das des dem den und für von vom im in am an auf zu zur zum mit bei aus & - / of the and".split())
+
+
+def _name_like(an: Analysis, m: Marked) -> bool:
+    """The quotation is a name or a title („Die Zeit“, „Bewegung für ein besseres Ungarn“).
+
+    Tagged: only proper nouns inside. Untagged: several words, all capitalised
+    but the small words of names.
+    """
+    doc = an.doc
+    words = [doc[i] for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space]
+    if not words:
+        return True
+    if all(w.pos_ for w in words) and all(w.pos_ in ("PROPN", "X", "NUM") or w.lower_ in _TITLE_WORDS for w in words):
+        return True
+    capitalised = [w for w in words if w.lower_ not in _TITLE_WORDS]
+    return len(words) > 1 and bool(capitalised) and all(w.text[:1].isupper() or w.is_digit for w in capitalised)
 
 
 def find_direct(an: Analysis) -> list[Found]:
@@ -156,6 +183,8 @@ def find_direct(an: Analysis) -> list[Found]:
         words = sum(1 for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space)
         attribution = _after(an, m) or _before(an, m)
         if attribution is None and words <= an.settings.max_scare_tokens:
+            if _name_like(an, m):
+                continue
             attribution = _around(an, m)
             if attribution is None or attribution.speaker is None and not attribution.cue:
                 continue

@@ -63,11 +63,11 @@ def find_quotes(text: str, max_chars: int = 5000) -> list[QuoteMarks]:
     n = len(text)
 
     def close_all(at: int) -> None:
-        end = at
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
         while stack:
             mark, start = stack.pop()
+            end = at if at - start <= max_chars else _sentence_end_before(text, start, start + max_chars)
+            while end > start and text[end - 1].isspace():
+                end -= 1
             if end > start + len(mark):
                 found.append(QuoteMarks(start, end, False, len(stack)))
 

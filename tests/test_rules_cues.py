@@ -1,0 +1,94 @@
+"""Cue verbs recognised in every form, with the lemma and separated particle."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.rules.cues import Lexicons, find_verb_cue
+from quotex.rules.syntax import TIGER, UD
+
+from handmade import build
+
+LEX = Lexicons.from_package()
+
+
+def test_lexicon_has_at_least_300_verbs_each_with_a_lemma() -> None:
+    lemmas = {r.lemma for readings in LEX.verb_forms.values() for r in readings}
+    assert len(lemmas) >= 300
+    assert {"sagen", "mitteilen", "zurückweisen", "hinzufügen", "versprechen"} <= lemmas
+
+
+@pytest.mark.parametrize(
+    "form, lemma, particle",
+    [
+        ("sagte", "sagen", None),
+        ("erklärt", "erklären", None),
+        ("teilte", "mitteilen", "mit"),
+        ("mitgeteilt", "mitteilen", None),
+        ("mitzuteilen", "mitteilen", None),
+        ("wies", "zurückweisen", "zurück"),
+        ("fügte", "hinzufügen", "hinzu"),
+        ("hinzugefügt", "hinzufügen", None),
+        ("versprochen", "versprechen", None),
+        ("beschlossen", "beschließen", None),
+        ("räumte", "einräumen", "ein"),
+        ("kritisierte", "kritisieren", None),
+        ("kritisiert", "kritisieren", None),
+        ("gab", "bekanntgeben", "bekannt"),
+        ("betonte", "betonen", None),
+        ("schrieb", "schreiben", None),
+    ],
+)
+def test_generated_forms(form: str, lemma: str, particle: str | None) -> None:
+    assert any(r.lemma == lemma and r.particle == particle for r in LEX.verb_forms[form])
+
+
+def test_split_particle_verb_is_one_cue_with_both_parts_ud_and_tiger() -> None:
+    # Die Polizei wies die Vorwürfe zurück .
+    for scheme, labels in ((UD, ("det", "nsubj", "ROOT", "det", "obj", "compound:prt", "punct")),
+                           (TIGER, ("nk", "sb", "ROOT", "nk", "oa", "svp", "punct"))):
+        heads = [1, 2, 2, 4, 2, 2, 2]
+        words = ["Die", "Polizei", "wies", "die", "Vorwürfe", "zurück", "."]
+        pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PUNCT"]
+        doc = build([(w, p, d, h) for w, p, d, h in zip(words, pos, labels, heads)])
+        cue = find_verb_cue(doc[2], LEX, scheme, len(doc))
+        assert cue is not None and cue.lemma == "zurückweisen" and cue.tokens == (2, 5)
+
+
+def test_particle_found_without_a_parse_only_at_the_clause_end() -> None:
+    # "gab an, dass" (particle) vs "gab an die Presse" (preposition)
+    doc = build([("Er", "PRON", "", 0), ("gab", "VERB", "", 0), ("an", "ADP", "", 0), (",", "PUNCT", "", 0),
+                 ("dass", "SCONJ", "", 0), ("es", "PRON", "", 0), ("regnet", "VERB", "", 0)], parsed=False)
+    cue = find_verb_cue(doc[1], LEX, None, len(doc))
+    assert cue is not None and cue.lemma == "angeben" and cue.tokens == (1, 2)
+    doc = build([("Er", "PRON", "", 0), ("gab", "VERB", "", 0), ("an", "ADP", "", 0), ("die", "DET", "", 0),
+                 ("Presse", "NOUN", "", 0), ("weiter", "ADV", "", 0)], parsed=False)
+    assert find_verb_cue(doc[1], LEX, None, len(doc)) is None
+
+
+def test_nouns_and_adjectives_are_no_cue_verbs() -> None:
+    doc = build([("die", "DET", "", 0), ("angekündigte", "ADJ", "", 0), ("Reform", "NOUN", "", 0)], parsed=False)
+    assert find_verb_cue(doc[1], LEX, None, len(doc)) is None
+
+
+@pytest.mark.parametrize(
+    "word, pos, lemma, morph, strength",
+    [
+        ("sei", "AUX", "sein", "", 2),
+        ("habe", "AUX", "haben", "", 2),
+        ("gebe", "VERB", "geben", "", 2),
+        ("liege", "VERB", "liegen", "", 2),
+        ("stimme", "VERB", "stimmen", "Mood=Sub", 2),
+        ("hätten", "AUX", "haben", "", 1),
+        ("ist", "AUX", "sein", "Mood=Ind", 0),
+        ("gab", "VERB", "geben", "", 0),
+    ],
+)
+def test_konjunktiv(word: str, pos: str, lemma: str, morph: str, strength: int) -> None:
+    doc = build([("Es", "PRON", "", 0, "", "es"), (word, pos, "", 0, morph, lemma)], parsed=False)
+    assert LEX.konjunktiv_strength(doc[1]) == strength
+
+
+def test_first_person_e_form_is_not_konjunktiv() -> None:
+    doc = build([("ich", "PRON", "", 0, "", "ich"), ("gebe", "VERB", "", 0, "", "geben")], parsed=False)
+    assert LEX.konjunktiv_strength(doc[1]) == 0

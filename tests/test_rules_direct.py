@@ -1,0 +1,117 @@
+"""Direct quotes: marks, attribution before/after/around, scare quotes, odd input."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from quotex.rules import attribute
+
+from handmade import build, text_of
+
+# "„Wir kommen“, sagte die Sprecherin des Weißen Hauses, Jen Psaki."
+PSAKI = [
+    # text, POS, UD label, UD head, TIGER label, TIGER head
+    ("„", "PUNCT", "punct", 2, "punct", 2),
+    ("Wir", "PRON", "nsubj", 2, "sb", 2),
+    ("kommen", "VERB", "ccomp", 5, "oc", 5),
+    ("“", "PUNCT", "punct", 2, "punct", 2),
+    (",", "PUNCT", "punct", 5, "punct", 5),
+    ("sagte", "VERB", "ROOT", 5, "ROOT", 5),
+    ("die", "DET", "det", 7, "nk", 7),
+    ("Sprecherin", "NOUN", "nsubj", 5, "sb", 5),
+    ("des", "DET", "det", 10, "nk", 10),
+    ("Weißen", "ADJ", "amod", 10, "nk", 10),
+    ("Hauses", "NOUN", "nmod", 7, "ag", 7),
+    (",", "PUNCT", "punct", 12, "punct", 13),
+    ("Jen", "PROPN", "appos", 7, "pnc", 13),
+    ("Psaki", "PROPN", "flat:name", 12, "app", 7),
+    (".", "PUNCT", "punct", 5, "punct", 5),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_inverted_order_with_apposition(scheme: str) -> None:
+    if scheme == "ud":
+        doc = build([(r[0], r[1], r[2], r[3]) for r in PSAKI])
+    elif scheme == "tiger":
+        doc = build([(r[0], r[1], r[4], r[5]) for r in PSAKI])
+    else:
+        doc = build([(r[0], r[1], "", 0) for r in PSAKI], parsed=False)
+    (q,) = attribute(doc)
+    assert q.type == "direct"
+    assert text_of(doc, q.quote) == "„Wir kommen“"
+    assert text_of(doc, q.speaker) == "die Sprecherin des Weißen Hauses, Jen Psaki"
+    assert text_of(doc, q.cue) == "sagte" and q.cue.lemma == "sagen"
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("quotex")
+    return nlp
+
+
+def quotes(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = nlp(text)
+    return [(q.quote.text(text), text_of(doc, q.speaker), text_of(doc, q.cue)) for q in doc._.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("„Das ist gut so“, sagte Merkel.", [("„Das ist gut so“", "Merkel", "sagte")]),
+        ("»Das ist gut so«, so Merkel.", [("»Das ist gut so«", "Merkel", "so")]),
+        ("Merkel sagte: “Das ist gut so.”", [("“Das ist gut so.”", "Merkel", "sagte")]),
+        ('Merkel: "Das ist gut so."', [('"Das ist gut so."', "Merkel", None)]),
+        ("«Das ist gut so», fügte Merkel hinzu.", [("«Das ist gut so»", "Merkel", "fügte hinzu")]),
+    ],
+)
+def test_mark_styles_and_positions_without_a_tagger(blank, text, expected) -> None:
+    assert quotes(blank, text) == expected
+
+
+def test_interrupted_quote_is_one_quote_of_two_parts(blank) -> None:
+    text = "„Wir kommen“, sagte Merkel, „aber erst morgen.“"
+    doc = blank(text)
+    (q,) = doc._.quotes
+    assert [text[s:e] for s, e in q.quote.spans] == ["„Wir kommen“", "„aber erst morgen.“"]
+    assert text_of(doc, q.speaker) == "Merkel"
+
+
+def test_quote_over_several_paragraphs_keeps_its_speaker(blank) -> None:
+    text = "Merkel sagte: „Wir kommen morgen nach Berlin.\n\n„Und dann reden wir über alles, was noch offen ist.“"
+    doc = blank(text)
+    assert [text_of(doc, q.speaker) for q in doc._.quotes] == ["Merkel", "Merkel"]
+
+
+def test_scare_quotes_and_titles_are_no_quotes(blank) -> None:
+    assert quotes(blank, "Die Mondfähre „Eagle“ landete im Meer der Ruhe.") == []
+    assert quotes(blank, "Er las die „Süddeutsche Zeitung“ und den Roman „Der Prozess“.") == []
+
+
+def test_short_quote_attributed_by_a_cue_is_reported(blank) -> None:
+    assert quotes(blank, "Sie nannte das Urteil „unverständlich“.") == [("„unverständlich“", "Sie", "nannte")]
+
+
+def test_unbalanced_marks_never_run_on(blank) -> None:
+    text = "Er sagte: „Wir kommen morgen und bleiben lange.\nDer Bericht geht weiter. Nichts davon ist ein Zitat."
+    found = quotes(blank, text)
+    assert found == [("„Wir kommen morgen und bleiben lange.", "Er", "sagte")]
+
+
+@pytest.mark.parametrize("text", ["", " ", "„", "“„“„", "\n\n\n", "a" * 5000, "„" + "Wort " * 3000, ". , : „ “ »"])
+def test_odd_input_never_fails(blank, text: str) -> None:
+    doc = blank(text)
+    for q in doc._.quotes:
+        for s, e in q.quote.spans:
+            assert 0 <= s < e <= len(text)
+
+
+def test_no_sentence_boundaries_at_all() -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("quotex")
+    text = "„Wir kommen“, sagte Merkel. Dann ging sie."
+    doc = nlp(text)
+    assert [(q.quote.text(text), text_of(doc, q.speaker)) for q in doc._.quotes] == [("„Wir kommen“", "Merkel")]

@@ -1,0 +1,154 @@
+"""Indirect, reported and free indirect quotes from hand-built analyses (UD, TIGER, no parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.rules import Settings, attribute
+
+from handmade import build, text_of
+
+# "Der Minister teilte am Montag mit, die Lage sei ernst."
+MINISTER = [
+    # text, POS, UD label, UD head, morph, lemma, TIGER label, TIGER head
+    ("Der", "DET", "det", 1, "", "der", "nk", 1),
+    ("Minister", "NOUN", "nsubj", 2, "", "Minister", "sb", 2),
+    ("teilte", "VERB", "ROOT", 2, "", "teilen", "ROOT", 2),
+    ("am", "ADP", "case", 4, "", "an", "mo", 2),
+    ("Montag", "NOUN", "obl", 2, "", "Montag", "nk", 3),
+    ("mit", "ADP", "compound:prt", 2, "", "mit", "svp", 2),
+    (",", "PUNCT", "punct", 10, "", ",", "punct", 2),
+    ("die", "DET", "det", 8, "", "der", "nk", 8),
+    ("Lage", "NOUN", "nsubj", 10, "", "Lage", "sb", 9),
+    ("sei", "AUX", "cop", 10, "Mood=Sub", "sein", "oc", 2),
+    ("ernst", "ADJ", "ccomp", 2, "", "ernst", "pd", 9),
+    (".", "PUNCT", "punct", 2, "", ".", "punct", 2),
+]
+
+
+def doc_in(rows, scheme: str):
+    if scheme == "ud":
+        return build([(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows])
+    if scheme == "tiger":
+        return build([(r[0], r[1], r[6], r[7], r[4], r[5]) for r in rows])
+    return build([(r[0], r[1], "", 0, r[4], r[5]) for r in rows], parsed=False)
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_verb_second_konjunktiv_clause_after_particle_verb(scheme: str) -> None:
+    doc = doc_in(MINISTER, scheme)
+    (quote,) = attribute(doc)
+    assert quote.type == "indirect"
+    assert text_of(doc, quote.quote) == "die Lage sei ernst"
+    assert text_of(doc, quote.speaker) == "Der Minister"
+    assert text_of(doc, quote.cue) == "teilte mit"
+    assert quote.cue.lemma == "mitteilen"
+    assert text_of(doc, quote.frame) == "Der Minister teilte am Montag mit,"
+
+
+# "Die Lage sei ernst, sagte er."  then  "Man habe viel erreicht."
+INVERTED = [
+    ("Die", "DET", "det", 1, "", "der", "nk", 1),
+    ("Lage", "NOUN", "nsubj", 3, "", "Lage", "sb", 2),
+    ("sei", "AUX", "cop", 3, "Mood=Sub", "sein", "oc", 5),
+    ("ernst", "ADJ", "ccomp", 5, "", "ernst", "pd", 2),
+    (",", "PUNCT", "punct", 5, "", ",", "punct", 5),
+    ("sagte", "VERB", "ROOT", 5, "", "sagen", "ROOT", 5),
+    ("er", "PRON", "nsubj", 5, "", "er", "sb", 5),
+    (".", "PUNCT", "punct", 5, "", ".", "punct", 5),
+    ("Man", "PRON", "nsubj", 11, "", "man", "sb", 9),
+    ("habe", "AUX", "aux", 11, "", "haben", "ROOT", 9),
+    ("viel", "PRON", "obj", 11, "", "viel", "oa", 11),
+    ("erreicht", "VERB", "ROOT", 11, "VerbForm=Part", "erreichen", "oc", 9),
+    (".", "PUNCT", "punct", 11, "", ".", "punct", 9),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_inverted_cue_and_konjunktiv_continuation(scheme: str) -> None:
+    rows = INVERTED
+    doc = doc_in(rows, scheme) if scheme != "none" else build(
+        [(r[0], r[1], "", 0, r[4], r[5]) for r in rows], parsed=False, sentences=[0, 8])
+    first, second = attribute(doc)
+    assert (first.type, text_of(doc, first.quote), text_of(doc, first.speaker), text_of(doc, first.cue)) == (
+        "indirect", "Die Lage sei ernst", "er", "sagte")
+    assert second.type == "indirect_free_indirect"
+    assert text_of(doc, second.quote) == "Man habe viel erreicht."
+    assert text_of(doc, second.speaker) == "er"
+    assert second.cue is None
+
+
+def test_continuation_needs_konjunktiv() -> None:
+    rows = [r for r in INVERTED]
+    rows[9] = ("hat", "AUX", "aux", 11, "Mood=Ind", "haben", "ROOT", 9)
+    doc = doc_in(rows, "ud")
+    assert [q.type for q in attribute(doc)] == ["indirect"]
+
+
+def tagged(words: str, pos: str, **kw):
+    return build([(w, p, "", 0) for w, p in zip(words.split(), pos.split())], parsed=False, **kw)
+
+
+@pytest.mark.parametrize(
+    "words, pos, quote, speaker, cue",
+    [
+        ("Laut Polizei wurden drei Menschen verletzt .", "ADP NOUN AUX NUM NOUN VERB PUNCT",
+         "wurden drei Menschen verletzt", "Polizei", "Laut"),
+        ("Ersten Angaben zufolge wurden drei Menschen verletzt .", "ADJ NOUN ADP AUX NUM NOUN VERB PUNCT",
+         "wurden drei Menschen verletzt", "Ersten Angaben", "zufolge"),
+        ("Drei Menschen wurden nach Angaben der Polizei verletzt .", "NUM NOUN AUX ADP NOUN DET NOUN VERB PUNCT",
+         "Drei Menschen wurden verletzt", "Angaben der Polizei", "nach"),
+        ("Seiner Ansicht nach ist das falsch .", "DET NOUN ADP AUX PRON ADJ PUNCT",
+         "ist das falsch", "Seiner Ansicht", "nach"),
+        ("Das Projekt ist gescheitert , so die Ministerin .", "DET NOUN AUX VERB PUNCT ADV DET NOUN PUNCT",
+         "Das Projekt ist gescheitert", "die Ministerin", "so"),
+        ("Wie die Feuerwehr mitteilte , brannte das Haus ab .", "SCONJ DET NOUN VERB PUNCT VERB DET NOUN ADP PUNCT",
+         "brannte das Haus ab", "die Feuerwehr", "Wie mitteilte"),
+        ("Das Haus brannte ab , wie die Feuerwehr mitteilte .", "DET NOUN VERB ADP PUNCT SCONJ DET NOUN VERB PUNCT",
+         "Das Haus brannte ab", "die Feuerwehr", "wie mitteilte"),
+        ("Sie fragte , ob das stimme .", "PRON VERB PUNCT SCONJ PRON VERB PUNCT",
+         "ob das stimme", "Sie", "fragte"),
+        ("Er kündigte an , die Steuern zu senken .", "PRON VERB ADP PUNCT DET NOUN PART VERB PUNCT",
+         "die Steuern zu senken", "Er", "kündigte an"),
+    ],
+)
+def test_attribution_shapes_without_a_parse(words, pos, quote, speaker, cue) -> None:
+    doc = tagged(words, pos)
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert len(found) == 1
+    (q,) = found
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) == (quote, speaker, cue)
+
+
+def test_impersonal_cue_names_its_source() -> None:
+    doc = tagged("Die Gespräche seien beendet , heißt es in einer Erklärung der NATO .",
+                 "DET NOUN AUX VERB PUNCT VERB PRON ADP DET NOUN DET PROPN PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.quote) == "Die Gespräche seien beendet"
+    assert text_of(doc, q.cue) == "heißt"
+    assert text_of(doc, q.speaker) == "in einer Erklärung der NATO"
+
+
+def test_addressee_after_the_cue() -> None:
+    doc = tagged("Er sagte dem Tagesspiegel , er komme nicht .", "PRON VERB DET PROPN PUNCT PRON VERB PART PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.addressee) == "dem Tagesspiegel"
+    assert text_of(doc, q.quote) == "er komme nicht"
+    doc = tagged("Er sagte gegenüber Journalisten , er komme nicht .", "PRON VERB ADP NOUN PUNCT PRON VERB PART PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.addressee) == "gegenüber Journalisten"
+
+
+def test_relative_clause_cue_is_no_attribution() -> None:
+    doc = tagged("Die Firma , die das bestätigte , baut Autos .", "DET NOUN PUNCT PRON PRON VERB PUNCT VERB NOUN PUNCT")
+    assert attribute(doc) == []
+
+
+def test_reported_speech_with_a_nominal_object() -> None:
+    doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung .", "DET NOUN VERB DET ADJ NOUN PUNCT")
+    (q,) = attribute(doc)
+    assert q.type == "reported"
+    assert text_of(doc, q.quote) == "Die Gewerkschaft forderte eine schnellere Entscheidung."
+    assert text_of(doc, q.speaker) == "Die Gewerkschaft"
+    only_indirect = Settings(types=("direct", "indirect"))
+    assert attribute(doc, settings=only_indirect) == []
