@@ -58,26 +58,12 @@ def clause_start(an: Analysis, i: int) -> int:
     return i
 
 
-def source_after(an: Analysis, k: int, hi: int) -> tuple[int, int] | None:
-    """The source named after an impersonal cue ("heißt es in einer Erklärung der NATO")."""
-    doc = an.doc
-    if k < hi and doc[k].pos_ == "ADP" or (k < hi and doc[k].lower_ in ("in", "im", "auf", "aus", "von", "vom")):
-        found = mentions.np_after(doc, k + 1, hi)
-        if found is not None:
-            return k, found[1]
-    return None
-
-
 def verb_attribution(an: Analysis, cue: VerbCue, lo: int, hi: int, quote: tuple[int, int]) -> Attribution:
     """Speaker and addressee of ``cue`` inside the clause ``[lo, hi)``."""
     doc = an.doc
     speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme, exclude=quote)
     if speaker is None and cue.lemma == "heißen":
-        k = cue.verb.i + 1
-        if k < hi and doc[k].lower_ == "es":
-            speaker = source_after(an, k + 1, hi)
-        elif cue.verb.i > lo and doc[cue.verb.i - 1].lower_ == "es":
-            speaker = source_after(an, k, hi)
+        speaker = mentions.impersonal_source(doc, lo, hi, cue.tokens)
     addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
     last = max([*cue.tokens, speaker[1] - 1 if speaker else lo, addressee[1] - 1 if addressee else lo])
     return Attribution(cue.tokens, cue.lemma, speaker, addressee, last + 1)

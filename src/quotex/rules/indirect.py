@@ -15,6 +15,8 @@ schnellere Entscheidung") make the whole sentence ``reported`` speech.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from quotex.records import Cue, Quote, Speaker
@@ -114,8 +116,14 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
     doc = an.doc
     if start >= end:
         return False
-    if doc[start].lower_ in COMPLEMENTIZERS:
+    first = doc[start]
+    if first.lower_ in COMPLEMENTIZERS:
         return True
+    if first.lower_ in _RELATIVE and start + 1 < end:
+        following = doc[start + 1]
+        nominal = following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title)
+        if an.lex.konjunktiv_strength(following) < 2 and not nominal:
+            return False  # a relative clause continues the sentence: "…, sagte Küng, der als Kritiker gilt"
     limit = min(end, start + 15)
     for i in range(start, limit):
         token = doc[i]
@@ -123,10 +131,51 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
             return True
         if token.lower_ == "zu" and i + 1 < end and doc[i + 1].pos_ in ("VERB", "AUX"):
             return True
+    for i in range(start, end):
+        if doc[i].pos_ == "VERB" and _ZU_INFINITIVE.match(doc[i].lower_):
+            return True  # "niederzulegen", "einzurichten"
     for i in range(start + 1, min(end, start + 6)):
-        if doc[i].pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(doc[i].morph):
+        if doc[i].pos_ in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm"):
             return True
         if doc[i].pos_ == "AUX":
+            return True
+    return False
+
+
+_ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|nieder|vor|weg|zu|zurück|"
+                            r"zusammen|herbei|heraus|hervor|voran|vorbei|weiter|wieder|dar|um|durch|über|statt)zu\w+e?n$")
+
+
+def _words_outside_marks(an: Analysis, start: int, end: int) -> int:
+    return sum(1 for i in range(start, end) if not an.in_marks[i] and not an.doc[i].is_punct)
+
+
+def _wie_before(sent: _Sentence, v: int) -> int | None:
+    """The "wie" opening the clause that ends with cue ``v`` ("Wie X, Chef von Y, mitteilte")."""
+    doc, an = sent.an.doc, sent.an
+    for k in range(v - 1, max(sent.a, v - 30) - 1, -1):
+        token = doc[k]
+        if an.in_marks[k] or token.text in (":", ";"):
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.lower_ == "wie" and (k == sent.a or doc[k - 1].text in (",", "(", "–", "—")):
+            return k
+    return None
+
+
+def _main_clause(an: Analysis, start: int, end: int) -> bool:
+    """``[start, end)`` holds a main clause of its own (not "In einer Rede, die …" or "Nachdem …")."""
+    doc = an.doc
+    first = doc[start]
+    if first.pos_ == "SCONJ" and first.lower_ not in ("dass", "daß", "ob"):
+        return False
+    if not any(doc[i].pos_ for i in range(start, end)):
+        return True  # untagged: nothing to check
+    for i in range(start, end):
+        if doc[i].text in _BOUNDARY and not an.in_marks[i]:
+            break
+        if doc[i].pos_ in ("VERB", "AUX") or an.in_marks[i]:
             return True
     return False
 
@@ -134,35 +183,46 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
 def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     an, doc = sent.an, sent.an.doc
     v = cue.verb.i
-    lb = sent.left_boundary(v)
     rb = sent.right_boundary(max(cue.tokens))
-    lo, hi = lb + 1, rb
-    first = doc[lo]
+    wie = _wie_before(sent, v)
     # Wie X mitteilte, … / …, wie X mitteilte.
-    if first.lower_ == "wie" and lo < v:
-        speaker = mentions.subject_mention(doc, cue.verb, lo + 1, hi, an.scheme)
-        if lb < sent.a and rb < sent.end and doc[rb].text == ",":
+    if wie is not None:
+        speaker = mentions.subject_mention(doc, cue.verb, wie + 1, rb, an.scheme)
+        if wie == sent.a and rb < sent.end and doc[rb].text == ",":
             ranges = [(rb + 1, sent.end)]
-        elif lb >= sent.a and doc[lb].text == ",":
-            ranges = [(sent.a, lb)] + ([(rb + 1, sent.end)] if rb + 1 < sent.end else [])
+        elif wie > sent.a and doc[wie - 1].text == ",":
+            ranges = [(sent.a, wie - 1)] + ([(rb + 1, sent.end)] if rb + 1 < sent.end else [])
         else:
             return
-        if sent.marked_share(ranges[0][0], ranges[-1][1]) < 0.6:
-            sent.add(ranges, "indirect", (lo, *cue.tokens), cue.lemma, speaker)
+        if _words_outside_marks(an, ranges[0][0], ranges[-1][1]) >= 2:
+            sent.add(ranges, "indirect", (wie, *cue.tokens), cue.lemma, speaker)
         return
+    lb = sent.left_boundary(v)
+    lo, hi = lb + 1, rb
+    first = doc[lo]
     if first.lower_ in _RELATIVE and lb >= sent.a and doc[lb].text == "," and lo < v:
         return  # a relative clause: "…, die das bestätigte, …"
+    # X sagte, dass … / X erklärte: …
+    start = rb + 1
+    if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and not an.in_marks[start]
+            and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
+        speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
+        if speaker is None and cue.lemma == "heißen":
+            speaker = mentions.impersonal_source(doc, lo, hi, cue.tokens)
+        addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
+        sent.add([(start, sent.end)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
+        return
     after_comma = lb >= sent.a and doc[lb].text == ","
     verb_first = lo == v or (lo == v - 1 and doc[lo].pos_ == "AUX")
     # …, sagte X.
-    if after_comma and verb_first and lb > sent.a:
-        speaker = mentions.subject_mention(doc, cue.verb, lo, max(hi, sent.end if rb == sent.end else hi), an.scheme,
-                                           exclude=(sent.a, lb))
-        if speaker is None and cue.lemma != "heißen":
-            return
-        if speaker is None:
-            speaker = _impersonal_source(an, cue, hi)
-        if sent.marked_share(sent.a, lb) >= 0.6:
+    if after_comma and verb_first and lb > sent.a and _main_clause(an, sent.a, lb):
+        stop = sent.end if rb == sent.end else hi
+        speaker = mentions.subject_mention(doc, cue.verb, lo, stop, an.scheme, exclude=(sent.a, lb))
+        if speaker is None and cue.lemma == "heißen":
+            speaker = mentions.impersonal_source(doc, lo, stop, cue.tokens)
+        elif speaker is None:
+            return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
+        if _words_outside_marks(an, sent.a, lb) < 2:
             return  # a direct quote: attributed by the direct rules
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
         sent.add([(sent.a, lb)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
@@ -171,22 +231,13 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     if lo == sent.a and v == sent.a + 1 and first.lower_ in _BACK_REFERENCE and previous is not None and rb == sent.end:
         if not previous.found and previous.marked_share(previous.a, previous.end) < 0.6:
             speaker = mentions.subject_mention(doc, cue.verb, v + 1, sent.end, an.scheme)
-            if speaker is not None:
-                previous.add([(previous.a, previous.end)], "indirect", (), None, None)
-                moved = previous.found.pop()
-                quote = Quote(moved.quote.quote, "indirect", Speaker(an.char_spans(speaker)),
+            start, end = _trim(an, previous.a, previous.end)
+            if speaker is not None and end - start >= 2:
+                quote = Quote(an.part((start, end)), "indirect", Speaker(an.char_spans(speaker)),
                               Cue(an.token_parts(cue.tokens), lemma=cue.lemma))
-                sent.found.append(Found(quote, moved.first, moved.last))
+                previous.found.append(Found(quote, start, end))
                 sent.take(sent.a, sent.b)
         return
-    # X sagte, dass … / X erklärte: …
-    start = rb + 1
-    if rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and not an.in_marks[start]:
-        if _opens_content(an, start, sent.end) and sent.marked_share(start, sent.end) < 0.6:
-            speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
-            addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
-            sent.add([(start, sent.end)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
-            return
     # forderte eine schnellere Entscheidung.
     if cue.reported and lo == sent.a and rb == sent.end and "reported" in an.settings.types:
         speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
@@ -194,21 +245,12 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)
 
 
-def _impersonal_source(an: Analysis, cue: VerbCue, hi: int) -> tuple[int, int] | None:
-    """"…, heißt es in einer Erklärung der NATO": the source after the impersonal cue."""
-    from quotex.rules.direct import source_after
-
-    doc = an.doc
-    k = cue.verb.i + 1
-    if k < len(doc) and doc[k].lower_ == "es":
-        return source_after(an, k + 1, hi)
-    return None
-
-
 def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
     an, doc = sent.an, sent.an.doc
     a, end = sent.a, sent.end
     if role == "prep_before":
+        if k + 1 < end and doc[k + 1].lower_ in _RELATIVE and not mentions.np_after(doc, k + 1, end):
+            return  # "…, laut denen …": the source is the noun before
         speaker = mentions.np_after(doc, k + 1, end)
         if speaker is None:
             return

@@ -100,7 +100,7 @@ def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
     if inner is None:
         return None
     end = inner[1]
-    if end >= hi or doc[end].text in (",", ".", "!", "?", ";", ":"):
+    if end >= hi or doc[end].text in (",", ".", "!", "?", ";", ":") or doc[end].pos_ in ("VERB", "AUX"):
         return end
     return None
 
@@ -126,6 +126,10 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     """The speaker mention of cue ``verb`` inside the clause ``[lo, hi)``.
 
     ``exclude`` is the quote's token range, which the mention never overlaps.
+    The parser's subject is preferred, completed by an apposition it missed
+    and cut before a relative clause; without one, the noun phrase filling
+    the clause before the verb, else the one after the clause's first verb
+    (German puts the subject there when something else comes first).
     """
     subject = syntax.subject_of(verb, scheme)
     if subject is not None and lo <= subject.i < hi and not _inside(subject.i, exclude):
@@ -136,31 +140,55 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
                     start = exclude[1]
                 if subject.i < exclude[0] < end:
                     end = exclude[0]
-            if verb.i not in range(start, end):
-                return start, end
+            if not start <= verb.i < end:
+                return _complete(doc, start, end, hi, subject.i)
     before = np_before(doc, verb.i, lo)
     if before is not None and not _overlaps(before, exclude):
         return before
-    after = verb.i + 1
-    # skip an auxiliary or a dative pronoun between verb and subject ("sagte ihm der Minister")
-    while after < hi and doc[after].pos_ in ("AUX",):
-        after += 1
-    found = np_after(doc, after, hi)
-    if found is not None and not _overlaps(found, exclude):
-        if doc[found[0]].lower_ in ("dem", "einem") or "Case=Dat" in str(doc[found[0]].morph):
-            return None
-        return found
+    first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
+    for after in dict.fromkeys((verb.i + 1, first_verb + 1)):
+        while after < hi and doc[after].pos_ in ("AUX",):
+            after += 1
+        if after == verb.i:
+            continue
+        found = np_after(doc, after, hi)
+        if found is not None and not _overlaps(found, exclude) and not found[0] <= verb.i < found[1]:
+            if doc[found[0]].lower_ in ("dem", "einem") or "Dat" in doc[found[0]].morph.get("Case"):
+                continue
+            return found
     return None
+
+
+def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, int]:
+    """A parsed phrase with a missed apposition added and a relative clause removed."""
+    for k in range(head + 1, end - 1):
+        if doc[k].text == "," and _relative_clause_at(doc, k + 1, end):
+            return start, k
+    if end < hi and doc[end].text == ",":
+        appositive = _apposition_end(doc, end + 1, hi)
+        if appositive is not None:
+            return start, appositive
+    return start, end
+
+
+def _relative_clause_at(doc: Doc, k: int, end: int) -> bool:
+    token = doc[k]
+    if token.lower_ not in _RELATIVE:
+        return token.pos_ == "ADP" and k + 1 < end and doc[k + 1].lower_ in _RELATIVE  # ", mit dem …"
+    following = doc[k + 1] if k + 1 < end else None
+    return following is None or not (following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title))
 
 
 def addressee_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
                       taken: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Whom the statement was made to: "gegenüber Journalisten", "sagte dem Tagesspiegel"."""
+    """Whom the statement was made to: "(gegenüber) Journalisten", "sagte dem Tagesspiegel".
+
+    As in the corpus annotation, the preposition "gegenüber" is not part of it."""
     for j in range(lo, hi):
         if doc[j].lower_ == "gegenüber":
             found = np_after(doc, j + 1, hi)
             if found is not None and not _overlaps(found, taken):
-                return j, found[1]
+                return found
     dative = syntax.dative_of(verb, scheme)
     if dative is not None and lo <= dative.i < hi:
         start, end = syntax.phrase(dative, lo, hi)
@@ -220,3 +248,19 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     if s >= j or not _is_head_word(doc[j - 1]) and doc[j - 1].text not in (")", "“", "”", "«", "»", '"'):
         return None
     return s, j
+
+
+_SOURCE_PREPOSITIONS = frozenset({"in", "im", "auf", "aus"})
+
+
+def impersonal_source(doc: Doc, lo: int, hi: int, cue: tuple[int, ...]) -> tuple[int, int] | None:
+    """The source of an impersonal cue: "in einer Erklärung der NATO heißt es", "…, hieß es aus Kreisen".
+
+    As the corpus annotates it, the noun phrase without its preposition.
+    """
+    for k in range(lo, hi):
+        if doc[k].lower_ in _SOURCE_PREPOSITIONS and k not in cue:
+            found = np_after(doc, k + 1, hi)
+            if found is not None:
+                return found
+    return None
