@@ -7,7 +7,7 @@ import spacy
 
 import quotex.component  # noqa: F401  (registers the factory)
 
-TEXT = "„Wir kommen morgen ganz bestimmt“, sagte Merkel. Es regnete. Der Minister tuschelte, die Lage sei ernst."
+TEXT = "„Wir kommen morgen ganz bestimmt“, sagte Merkel. Es regnete. Der Minister tuschelte, dass die Lage ernst ist."
 
 
 def pipeline(**config):

@@ -119,16 +119,14 @@ def _before(an: Analysis, m: Marked) -> Attribution | None:
 def _around(an: Analysis, m: Marked) -> Attribution | None:
     """A cue verb near the quotation in its sentence ("nannte das „…“", "als „…“ bezeichnete")."""
     doc = an.doc
-    sent = an.sents[an.sent_of[m.start]]
-    lo = max(sent.start, m.start - _NEAR)
+    lo = max(clause_start(an, m.start), m.start - _NEAR)
     for k in range(m.start - 1, lo - 1, -1):
         if an.in_marks[k] or doc[k].text in _FINAL:
             break
         cue = find_verb_cue(doc[k], an.lex, an.scheme, m.start)
         if cue is not None:
             return verb_attribution(an, cue, clause_start(an, k), m.start, (m.start, m.end))
-    end_sent = an.sents[an.sent_of[m.end - 1]]
-    hi = min(end_sent.end, m.end + _NEAR)
+    hi = min(clause_end(an, m.end), m.end + _NEAR)
     for k in range(m.end, hi):
         if an.in_marks[k] or doc[k].text in _FINAL or doc[k].text == ",":
             break

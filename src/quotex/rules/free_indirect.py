@@ -14,6 +14,8 @@ from quotex.rules.document import Analysis, Found
 
 _CONDITIONAL = frozenset({"wenn", "falls", "sofern", "ob", "als"})
 _REPORTATIVE = frozenset({"soll", "sollen"})
+#: how many sentences back a cue-less quote may find its speaker
+_REACH = 4
 
 
 def _mood(an: Analysis, start: int, end: int) -> int:
@@ -63,14 +65,17 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
         if sum(an.in_marks[start:end]) > (end - start) // 2:
             continue
         mood = _mood(an, start, end)
+        recent = last is not None and k - last_sentence <= _REACH
         follows = last is not None and k - last_sentence == 1
-        if follows and mood and "indirect_free_indirect" in types and (mood == 2 or last.quote.type != "direct"):
-            quote = Quote(an.part((start, end)), "indirect_free_indirect", speaker=last.quote.speaker)
+        if "indirect_free_indirect" in types and (mood == 2 or mood == 1 and follows and last.quote.type != "direct"):
+            speaker = last.quote.speaker if recent else None
+            quote = Quote(an.part((start, end)), "indirect_free_indirect", speaker=speaker)
             found = Found(quote, start, end)
             result.append(found)
-            last, last_sentence = found, k
+            if speaker is not None:
+                last, last_sentence = found, k
             continue
         if "free_indirect" in types and _reportative(an, start, end) and end - start > 4:
-            speaker = last.quote.speaker if last is not None and k - last_sentence <= 2 else None
+            speaker = last.quote.speaker if last is not None and k - last_sentence <= _REACH else None
             result.append(Found(Quote(an.part((start, end)), "free_indirect", speaker=speaker), start, end))
     return result

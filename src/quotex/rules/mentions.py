@@ -18,6 +18,7 @@ _PERSONAL = frozenset({"er", "sie", "es", "ich", "wir", "ihr", "man", "dieser", 
 #: prepositions that attach an affiliation to a role noun ("Sprecher von X", "Botschafterin bei der NATO")
 _ATTACHING = frozenset({"von", "vom", "für", "bei", "beim", "aus", "des", "der"})
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"})
+_OBJECT_PRONOUNS = frozenset({"sich", "ihm", "ihr", "ihnen", "uns", "mir", "dir", "euch", "es"})
 _NAME_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "(", ")", "-", "–", "/", "&", "."})
 
 
@@ -147,7 +148,8 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
         return before
     first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
     for after in dict.fromkeys((verb.i + 1, first_verb + 1)):
-        while after < hi and doc[after].pos_ in ("AUX",):
+        # skip auxiliaries, "sich" and object pronouns between verb and subject ("äußerte sich X")
+        while after < hi and (doc[after].pos_ == "AUX" or doc[after].lower_ in _OBJECT_PRONOUNS):
             after += 1
         if after == verb.i:
             continue
