@@ -54,6 +54,26 @@ def _check_model(model: Optional[str]) -> Optional[str]:
     )
 
 
+def _pipeline_name(model: Optional[str]) -> str:
+    """``lang_name version (where)`` of the pipeline a run will use, read from its meta.json.
+
+    Said at the start of every run because results differ between pipelines
+    (de_core_news_lg or the embedded one), and without loading it here: with
+    --jobs the workers load it, not this process.
+    """
+    import spacy
+
+    from quotex.pipeline import resolve
+
+    target = resolve(model)
+    try:
+        path = Path(target) if isinstance(target, Path) or Path(target).exists() else spacy.util.get_package_path(target)
+        meta = spacy.util.get_model_meta(path)
+    except (OSError, ValueError, ImportError):
+        return str(target)
+    return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')} ({path})"
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(
@@ -93,6 +113,8 @@ def extract(
             raise typer.BadParameter(f"folder {str(path.parent)!r} does not exist", param_hint=str(path))
     if output is not None and output.is_dir():
         raise typer.BadParameter(f"{str(output)!r} is a folder", param_hint="--output")
+    if not quiet:
+        typer.echo(f"quotex: pipeline {_pipeline_name(model)}", err=True)
     from quotex.runner import run
 
     code = run(
