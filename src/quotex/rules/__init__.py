@@ -34,6 +34,15 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     „…“") lends its speaker and cue to the direct quote instead.
     """
     result = list(direct)
+    for index, d in enumerate(result):
+        if d.quote.speaker is not None:
+            continue
+        # a quotation inside reported speech ("X sagte, es sei „…“") is X's
+        host = next((f for f in indirect if f.first <= d.first and d.last <= f.last + 1 and f.quote.speaker), None)
+        if host is not None:
+            q = d.quote
+            result[index] = Found(replace(q, speaker=host.quote.speaker, cue=host.quote.cue), d.first, d.last)
+    direct = list(result)
     for found in indirect:
         twin = next((d for d in direct if _overlap(d, found) * 2 > found.last - found.first), None)
         if twin is None:

@@ -71,7 +71,7 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
         if token.lower_ in _ATTACHING and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
-        if token.lower_ in ("und", "sowie") and last_head >= 0 and j + 1 < hi and doc[j + 1].pos_ in ("PROPN", "DET"):
+        if token.lower_ in ("und", "sowie") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
         if text == "," and last_head >= 0:
@@ -114,6 +114,8 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     """
     while lo < j and (doc[lo].is_punct and doc[lo].text not in ("„", "(", '"', "»") or doc[lo].lower_ in ("und", "aber", "doch", "auch")):
         lo += 1
+    while j > lo and doc[j - 1].text == ",":
+        j -= 1  # "Kurt von Figura, Präsident der Universität, begrüßte"
     if lo >= j:
         return None
     found = np_after(doc, lo, j)
@@ -132,8 +134,11 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     the clause before the verb, else the one after the clause's first verb
     (German puts the subject there when something else comes first).
     """
+    before = np_before(doc, verb.i, lo)
+    if before is not None and not _overlaps(before, exclude):
+        return before
     subject = syntax.subject_of(verb, scheme)
-    if subject is not None and lo <= subject.i < hi and not _inside(subject.i, exclude):
+    if subject is not None and lo <= subject.i < hi and not _inside(subject.i, exclude) and _nominative(subject):
         if subject.lower_ not in ("das", "dies", "dieses", "was", "welche"):
             start, end = syntax.phrase(subject, lo, hi)
             if exclude is not None:
@@ -159,6 +164,15 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
                 continue
             return found
     return None
+
+
+def _nominative(token: Token) -> bool:
+    """The phrase headed by ``token`` may be a subject: no article marks it as an object."""
+    cases = set(token.morph.get("Case"))
+    for child in token.children:
+        if child.pos_ == "DET" and child.i < token.i:
+            cases |= set(child.morph.get("Case"))
+    return not cases or "Nom" in cases
 
 
 def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, int]:
