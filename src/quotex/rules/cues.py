@@ -36,8 +36,10 @@ def _data_lines(text: str) -> list[list[str]]:
 def _weak_forms(lemma: str) -> tuple[list[str], str]:
     """Finite forms (present, past, Konjunktiv I) and participle of a weak verb."""
     stem = lemma[:-1] if lemma.endswith(("eln", "ern")) else lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    # "-ete" after t/d and after a consonant + m/n ("rechnete", "bezeichnete", but "lernte", "wohnte")
     e = stem.endswith(("t", "d")) or (
-        len(stem) > 2 and stem[-1] in "mn" and stem[-2] not in _VOWELS and stem[-2] not in "lrhmn"
+        len(stem) > 2 and stem[-1] in "mn" and stem[-2] not in _VOWELS and stem[-2] not in "lrmn"
+        and not (stem[-2] == "h" and stem[-3] in _VOWELS)
     )
     third = stem + ("et" if e else "t")
     past = stem + ("ete" if e else "te")

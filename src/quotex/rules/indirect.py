@@ -239,7 +239,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                 sent.take(sent.a, sent.b)
         return
     # forderte eine schnellere Entscheidung.
-    if cue.reported and lo == sent.a and rb == sent.end and "reported" in an.settings.types:
+    if cue.reported and lo == sent.a and "reported" in an.settings.types:
         speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
         if speaker is not None and sent.marked_share(sent.a, sent.end) < 0.5:
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)
