@@ -29,6 +29,7 @@ Why the design is what it is:
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -92,7 +93,7 @@ def _map_parallel(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_init_worker,
-        initargs=(model,),
+        initargs=(model, os.getpid()),
     )
     window: deque[Future[list[Outcome]]] = deque()
     completed = False
@@ -257,8 +258,26 @@ _worker_nlp: Language | None = None
 _worker_error: str | None = None
 
 
-def _init_worker(model: str | None) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when the parent process dies, even by SIGKILL.
+
+    An orphaned worker would wait for work forever and keep the parent's
+    stdout and stderr open, so whoever waits for the output of a killed
+    ``quotex`` (a shell pipe, a test) would wait forever too. Linux-only
+    ``prctl(PR_SET_PDEATHSIG)``; elsewhere orphans end with their next batch.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # died before prctl took effect
+        os._exit(1)
+
+
+def _init_worker(model: str | None, parent: int) -> None:
     global _worker_nlp, _worker_error
+    _die_with_parent(parent)
     # Ctrl-C is for the parent alone; SIGTERM (from the parent stopping the
     # pool) must kill at once, not run the parent's handler inherited by fork.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

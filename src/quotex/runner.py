@@ -201,7 +201,11 @@ class _Totals:
 # Signals
 
 
-class _Stopped(Exception):
+class _Stopped(BaseException):
+    """Raised by the signal handler; a BaseException (like KeyboardInterrupt) so
+    that no ``except Exception`` on the way (the per-document error isolation)
+    mistakes a stop for a failed document."""
+
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum

@@ -1,0 +1,108 @@
+"""parallel.map_ordered: input order whatever the number of workers, failures isolated, bounded read-ahead."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import fake_pipeline
+from quotex.inputs import Document, Input, Problem, iter_inputs
+from quotex.parallel import BATCH_DOCS, IN_FLIGHT_PER_JOB, PipelineError, map_ordered
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(fake_pipeline.save(tmp_path_factory.mktemp("fake") / "pipeline"))
+
+
+def _article(number: int, quotes: int) -> str:
+    said = " ".join(f"Die Sprecherin sagte: „Satz {number}-{k} ist wichtig.“" for k in range(quotes))
+    return f"Meldung {number}\n\nDer Bericht erschien am Morgen. {said} Danach ging es weiter."
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+    """Text files and a JSONL file, with a known number of quotes per source."""
+    expected: dict[str, int] = {}
+    for number in range(23):
+        quotes = number % 4
+        path = tmp_path / f"{number:03d}.txt"
+        # Some long texts, so batches are cut by size as well as by count.
+        padding = " Weitere Einzelheiten folgen." * (3000 if number % 7 == 0 else 1)
+        path.write_text(_article(number, quotes) + padding, encoding="utf-8")
+        expected[str(path)] = quotes
+    lines = []
+    for line in range(1, 41):
+        lines.append(json.dumps({"title": f"Zeile {line}", "text": _article(100 + line, line % 3)}, ensure_ascii=False))
+        expected[f"{tmp_path / 'zz.jsonl'}#{line}"] = line % 3
+    (tmp_path / "zz.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path, expected
+
+
+def _run(folder: Path, model: str, jobs: int) -> list[tuple[Input, list | Problem]]:
+    return list(map_ordered(iter_inputs([str(folder)]), model=model, jobs=jobs))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_every_input_in_order_with_its_records(corpus, model, jobs):
+    folder, expected = corpus
+    results = _run(folder, model, jobs)
+    assert [item.key for item, _ in results] == [item.key for item in iter_inputs([str(folder)])]
+    found: dict[str, int] = {}
+    for item, records in results:
+        assert not isinstance(records, Problem)
+        for record in records:
+            found[record.source] = found.get(record.source, 0) + 1
+            quote = record.to_dict()["quote"]
+            # The text was put back in the parent: the quote text is the span's text.
+            assert quote["text"].startswith("„Satz ") and quote["text"].endswith("ist wichtig.“")
+    assert found == {source: count for source, count in expected.items() if count}
+
+
+def test_two_jobs_give_the_same_records_as_one(corpus, model):
+    folder, _ = corpus
+    one = [[r.to_json() for r in records] for _, records in _run(folder, model, 1)]
+    two = [[r.to_json() for r in records] for _, records in _run(folder, model, 2)]
+    assert one == two
+    assert sum(map(len, one)) == 33 + 40  # sum of number % 4 over the files, of line % 3 over the lines
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_document_fails_only_its_input(tmp_path, model, jobs):
+    for number in range(6):
+        text = _article(number, 2) + (" BOOM" if number == 3 else "")
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+    results = _run(tmp_path, model, jobs)
+    outcomes = {Path(item.key).name: outcome for item, outcome in results}
+    assert isinstance(outcomes["3.txt"], Problem) and outcomes["3.txt"].fatal
+    assert "the test text asked for a failure" in outcomes["3.txt"].message
+    assert outcomes["3.txt"].source.endswith("3.txt")
+    assert all(len(outcomes[f"{n}.txt"]) == 2 for n in (0, 1, 2, 4, 5))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_unloadable_pipeline_is_one_clear_error(tmp_path, corpus, jobs):
+    folder, _ = corpus
+    with pytest.raises(PipelineError, match="cannot load"):
+        _run(folder, str(tmp_path / "no-such-pipeline"), jobs)
+
+
+def test_inputs_are_read_only_a_bounded_way_ahead(model):
+    pulled = 0
+
+    def inputs():
+        nonlocal pulled
+        for number in range(2000):
+            pulled += 1
+            text = _article(number, 1)
+            document = Document(f"mem{number}", f"d{number}", None, text, {}, (), f"k{number}", "x")
+            yield Input(key=f"k{number}", digest="x", documents=[document])
+
+    results = map_ordered(inputs(), model=model, jobs=2)
+    first, records = next(results)
+    assert first.key == "k0" and len(records) == 1
+    # The window of batches in flight, plus the batch being cut: far from all 2000.
+    assert pulled <= (IN_FLIGHT_PER_JOB * 2 + 2) * BATCH_DOCS
+    results.close()
