@@ -70,7 +70,7 @@ def _with_frame(an: Analysis, found: Found) -> Found:
     anchor = q.cue or q.speaker
     if anchor is None or q.type not in ("direct", "indirect"):
         return found
-    doc, text = an.doc, an.doc.text
+    doc, text = an.doc, an.text
     begin, end = len(text), 0
     for start, stop in anchor.spans:
         span = doc.char_span(start, stop, alignment_mode="expand")

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from quotex.rules import syntax
@@ -22,6 +25,7 @@ LEXICON_FILES = ("cue_verbs.txt", "strong_verbs.txt", "cue_nouns.txt", "konjunkt
 
 _INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter", "unter", "über")
 _VOWELS = set("aeiouäöüy")
+_VERBAL = frozenset({int(AUX), int(VERB)})
 
 
 def _data_lines(text: str) -> list[list[str]]:
@@ -91,6 +95,7 @@ class Lexicons:
     cue_nouns: tuple[str, ...] = ()
     konjunktiv: dict[str, bool] = field(default_factory=dict)
     attribution: dict[str, str] = field(default_factory=dict)
+    _id_sets: tuple[frozenset[int], frozenset[int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         strong = {row[0]: row for row in _data_lines(self.texts["strong_verbs.txt"])}
@@ -123,6 +128,33 @@ class Lexicons:
         self.cue_nouns = tuple(sorted(nouns, key=len, reverse=True))
         self.konjunktiv = {row[0]: len(row) > 1 and row[1] == "II" for row in _data_lines(self.texts["konjunktiv.txt"])}
         self.attribution = {row[0]: row[1] for row in _data_lines(self.texts["attribution_words.txt"])}
+
+    def screen(self, doc: Doc) -> tuple[bytearray, bytearray, list[int]]:
+        """Per token: Konjunktiv strength, whether it may be a cue or attribution word, lower-case id.
+
+        One pass over the Doc's attribute arrays (no Token objects) keeps the
+        attributor cheap on long texts; only the rare candidates are looked
+        at as Tokens.
+        """
+        n = len(doc)
+        konj, maybe_cue = bytearray(n), bytearray(n)
+        if n == 0:
+            return konj, maybe_cue, []
+        konj_ids, cue_ids = self._ids()
+        rows = doc.to_array([LOWER, POS, LEMMA]).tolist()
+        for i, (lower, pos, lemma) in enumerate(rows):
+            if lower in cue_ids or lemma in cue_ids:
+                maybe_cue[i] = 1
+            if lower in konj_ids or pos in _VERBAL:
+                konj[i] = self.konjunktiv_strength(doc[i])
+        return konj, maybe_cue, [row[0] for row in rows]
+
+    def _ids(self) -> tuple[frozenset[int], frozenset[int]]:
+        if self._id_sets is None:
+            konj_ids = frozenset(get_string_id(f) for f in self.konjunktiv)
+            words = [*self.verb_forms, *self.attribution, "so"]
+            self._id_sets = (konj_ids, frozenset(get_string_id(w) for w in words))
+        return self._id_sets
 
     def is_cue_noun(self, word: str) -> bool:
         """``word`` names a statement ("Angaben", "Polizeiangaben")."""

@@ -43,6 +43,8 @@ class Marked:
 @dataclass
 class Analysis:
     doc: Doc
+    #: ``doc.text``, which spaCy rebuilds from the tokens on every access
+    text: str
     lex: Lexicons
     settings: Settings
     scheme: syntax.Scheme | None
@@ -51,10 +53,17 @@ class Analysis:
     #: 1 for tokens inside (or being) quotation marks of an outer quotation
     in_marks: bytearray
     marked: list[Marked] = field(default_factory=list)
+    #: per token: Konjunktiv strength (see ``Lexicons.konjunktiv_strength``)
+    konj: bytearray = field(default_factory=bytearray)
+    #: per token: 1 when the word may be a cue verb or an attribution word
+    maybe_cue: bytearray = field(default_factory=bytearray)
+    #: per token: the hash of its lower-case form
+    lower: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Doc, lex: Lexicons, settings: Settings) -> "Analysis":
-        sents = syntax.sentence_spans(doc)
+        text = doc.text
+        sents = syntax.sentence_spans(doc, text)
         sent_of = [-1] * len(doc)
         for k, sent in enumerate(sents):
             for i in range(sent.start, sent.end):
@@ -67,7 +76,7 @@ class Analysis:
             last = sent_of[i]
         in_marks = bytearray(len(doc))
         marked: list[Marked] = []
-        for marks in find_quotes(doc.text, settings.max_quote_chars):
+        for marks in find_quotes(text, settings.max_quote_chars):
             if marks.depth:
                 continue
             span = doc.char_span(marks.start, marks.end, alignment_mode="expand")
@@ -76,7 +85,9 @@ class Analysis:
             marked.append(Marked(marks, span.start, span.end))
             for i in range(span.start, span.end):
                 in_marks[i] = 1
-        return cls(doc, lex, settings, syntax.scheme_of(doc), sents, sent_of, in_marks, marked)
+        konj, maybe_cue, lower = lex.screen(doc)
+        return cls(doc, text, lex, settings, syntax.scheme_of(doc), sents, sent_of, in_marks, marked, konj, maybe_cue,
+                   lower)
 
     def part(self, *ranges: tuple[int, int] | None) -> Part | None:
         """A Part over token ranges (``None`` entries and empty ranges skipped)."""

@@ -9,29 +9,26 @@ geflohen sein") reports a claim without naming whose (``free_indirect``).
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
+
 from quotex.records import Quote
 from quotex.rules.document import Analysis, Found
 
-_CONDITIONAL = frozenset({"wenn", "falls", "sofern", "ob", "als"})
+_CONDITIONAL_IDS = frozenset(get_string_id(w) for w in ("wenn", "falls", "sofern", "ob", "als"))
 _REPORTATIVE = frozenset({"soll", "sollen"})
 #: how many sentences back a cue-less quote may find its speaker
 _REACH = 4
 
 
 def _mood(an: Analysis, start: int, end: int) -> int:
-    """Strongest Konjunktiv evidence among the sentence's words outside quotation marks."""
-    strength = 0
-    conditional = False
-    for i in range(start, end):
-        if an.in_marks[i]:
-            continue
-        token = an.doc[i]
-        if token.lower_ in _CONDITIONAL:
-            conditional = True
-        strength = max(strength, an.lex.konjunktiv_strength(token))
-        if strength == 2:
-            return 2
-    return 0 if conditional and strength == 1 else strength
+    """Strongest Konjunktiv evidence among the sentence's words outside quotation marks.
+
+    Konjunktiv II alone does not count in a conditional ("wenn es regnete, wäre …").
+    """
+    strength = max((an.konj[i] for i in range(start, end) if not an.in_marks[i]), default=0)
+    if strength == 1 and any(an.lower[i] in _CONDITIONAL_IDS for i in range(start, end)):
+        return 0
+    return strength
 
 
 def _reportative(an: Analysis, start: int, end: int) -> bool:

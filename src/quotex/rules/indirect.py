@@ -122,12 +122,12 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
     if first.lower_ in _RELATIVE and start + 1 < end:
         following = doc[start + 1]
         nominal = following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title)
-        if an.lex.konjunktiv_strength(following) < 2 and not nominal:
+        if an.konj[start + 1] < 2 and not nominal:
             return False  # a relative clause continues the sentence: "…, sagte Küng, der als Kritiker gilt"
     limit = min(end, start + 15)
     for i in range(start, limit):
         token = doc[i]
-        if an.lex.konjunktiv_strength(token):
+        if an.konj[i]:
             return True
         if token.lower_ == "zu" and i + 1 < end and doc[i + 1].pos_ in ("VERB", "AUX"):
             return True
@@ -241,7 +241,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     # forderte eine schnellere Entscheidung.
     if cue.reported and lo == sent.a and "reported" in an.settings.types:
         speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
-        if speaker is not None and sent.marked_share(sent.a, sent.end) < 0.5:
+        # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
+        if speaker is not None and not any(an.in_marks[sent.a:sent.end]):
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)
 
 
@@ -312,7 +313,7 @@ def find_indirect(an: Analysis) -> list[Found]:
             previous = sent
             continue
         for k in range(sent.a, sent.end):
-            if an.in_marks[k] or sent.used[k - sent.a]:
+            if not an.maybe_cue[k] or an.in_marks[k] or sent.used[k - sent.a]:
                 continue
             token = doc[k]
             role = an.lex.attribution.get(token.lower_)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 
@@ -147,7 +149,7 @@ _KEEP_AT_END = frozenset({")", "“", "”", '"', "«", "»", "‘", "’"})
 _KEEP_AT_START = frozenset({"(", "„", "“", '"', "»", "«", "‚"})
 
 
-def sentence_spans(doc: Doc) -> list[Span]:
+def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
     """The sentences of ``doc``, cut by punctuation and line breaks.
 
     The statistical segmenters split news text badly around quotations
@@ -162,19 +164,22 @@ def sentence_spans(doc: Doc) -> list[Span]:
     n = len(doc)
     if n == 0:
         return []
+    text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
+    rows = doc.to_array([IDX, LENGTH, ORTH]).tolist()
     spans: list[Span] = []
     begin = 0
     i = 0
     while i < n:
-        token = doc[i]
+        idx, length, orth = rows[i]
+        following = rows[i + 1][0] if i + 1 < n else len(text)
         end = None
-        if "\n" in token.whitespace_ or "\n" in token.text:
-            end = i + 1
-        elif token.text in _ENDS:
+        if "\n" in text[idx:following]:
+            end = i + 1  # the token or the whitespace after it holds a line break
+        elif orth in _END_IDS:
             j = i + 1
-            while j < n and (doc[j].text in _TRAILING) and "\n" not in doc[j - 1].whitespace_:
+            while j < n and rows[j][2] in _TRAILING_IDS and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
                 j += 1
-            if j >= n or "\n" in doc[j - 1].whitespace_ or _starts_sentence(doc[j]):
+            if j >= n or "\n" in text[rows[j - 1][0]:rows[j][0]] or _starts_sentence(text[rows[j][0]:rows[j][0] + rows[j][1]]):
                 end = j
         if end is not None:
             _add(doc, spans, begin, end)
@@ -188,11 +193,13 @@ def sentence_spans(doc: Doc) -> list[Span]:
 
 _ENDS = frozenset({".", "!", "?", "…"})
 _TRAILING = frozenset({"“", "”", '"', "«", "»", "’", "‘", "'", ")", "]", "!", "?", "."})
+_END_IDS = frozenset(get_string_id(w) for w in _ENDS)
+_TRAILING_IDS = frozenset(get_string_id(w) for w in _TRAILING)
 
 
-def _starts_sentence(token: Token) -> bool:
-    first = token.text[:1]
-    return first.isupper() or first.isdigit() or token.text in ("„", "“", '"', "»", "«", "‚", "(", "–", "-")
+def _starts_sentence(word: str) -> bool:
+    first = word[:1]
+    return first.isupper() or first.isdigit() or word in ("„", "“", '"', "»", "«", "‚", "(", "–", "-")
 
 
 def _add(doc: Doc, spans: list[Span], start: int, end: int) -> None:
