@@ -1,0 +1,155 @@
+"""The Python API: ``quotex.extract``, ``api.annotate`` (chunking, boilerplate) and the spaCy component.
+
+Chunking and offset shifting are tested with a stand-in attributor that
+reports every „…“ quotation (so the expected offsets can be computed from
+the text with ``str.index``); the real attributor is used where speed allows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import quotex
+from conftest import FIXTURES
+from quotex.api import MAX_CHUNK_CHARS, annotate, chunks
+from quotex.inputs import parse_bytes
+from quotex.records import Part, Quote
+from schema import validate
+
+QUOTATION = re.compile(r"„[^“]*“")
+
+
+@Language.component("test_quotation_marks")
+def quotation_marks(doc: Doc) -> Doc:
+    """Stand-in attributor: every „…“ is a direct quote (offsets relative to the Doc).
+
+    Works on token arrays rather than ``doc.text``, which would cost more than
+    the whole tokenizer on a 20 MB text.
+    """
+    orth, idx = doc.to_array(["ORTH", "IDX"]).T
+    opening = idx[orth == doc.vocab.strings["„"]].tolist()
+    closing = idx[orth == doc.vocab.strings["“"]].tolist()
+    quotes = [Quote(quote=Part(((start, end + 1),)), type="direct") for start, end in zip(opening, closing)]
+    doc._.quotes = quotes
+    return doc
+
+
+@pytest.fixture(scope="module")
+def marks_nlp() -> Language:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("test_quotation_marks", name="quotex")
+    return nlp
+
+
+def document(text: str, source: str = "a.txt"):
+    (doc,) = parse_bytes(text.encode("utf-8"), source=source, kind="text", key=source).documents
+    return doc
+
+
+def test_chunks_cover_the_text_and_prefer_paragraph_breaks() -> None:
+    paragraph = "Ein Satz mit Wörtern. " * 300 + "\n\n"
+    text = paragraph * 100
+    pieces = chunks(text)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(end - start <= MAX_CHUNK_CHARS for start, end in pieces)
+    assert all(text[start - 2:start] == "\n\n" for start, _ in pieces[1:])
+
+
+def test_chunks_without_any_break_are_cut_hard() -> None:
+    text = "x" * (2 * MAX_CHUNK_CHARS + 5)
+    assert chunks(text) == [(0, MAX_CHUNK_CHARS), (MAX_CHUNK_CHARS, 2 * MAX_CHUNK_CHARS), (2 * MAX_CHUNK_CHARS, len(text))]
+
+
+def test_long_text_quotes_keep_whole_text_offsets(marks_nlp: Language) -> None:
+    filler = "Der Rat tagte lange und beriet über viele Anträge. " * 40 + "\n\n"
+    text = "Titel\n\n" + (filler + "Sie sagte: „Wir sind bereit.“\n\n") * 200
+    assert len(text) > 4 * MAX_CHUNK_CHARS
+    ((doc, records),) = annotate(marks_nlp, [document(text)])
+    expected = [m.span() for m in QUOTATION.finditer(text)]
+    assert [record.quote.quote.spans[0] for record in records] == expected
+    for record in records:
+        validate(record.to_dict(), text)
+
+
+def test_quotes_in_boilerplate_are_dropped_and_leading_boilerplate_is_not_parsed(marks_nlp: Language) -> None:
+    text = (
+        "date 2023-05-02 „Erster Satz“ des Artikels.\n\n"
+        "Jetzt 4 Wochen gratis testen: „Alles lesen“ – Ich bin bereits Abonnent\n\n"
+        "Er sagte: „Das bleibt.“\n"
+    )
+    ((doc, records),) = annotate(marks_nlp, [document(text)])
+    assert [record.to_dict()["quote"]["text"] for record in records] == ["„Erster Satz“", "„Das bleibt.“"]
+    assert doc.title == "„Erster Satz“ des Artikels."
+
+
+def test_documents_come_back_in_order_including_empty_ones(marks_nlp: Language) -> None:
+    docs = [document("Er sagte: „Eins.“", "1.txt"), document("source site", "2.txt"), document("„Drei.“", "3.txt")]
+    results = list(annotate(marks_nlp, docs))
+    assert [doc.source for doc, _ in results] == ["1.txt", "2.txt", "3.txt"]
+    assert [len(records) for _, records in results] == [1, 0, 1]
+
+
+def test_twenty_megabyte_article_is_annotated_in_chunks(marks_nlp: Language) -> None:
+    paragraph = "Die Stadt will eine neue Brücke bauen. „Wir haben lange gewartet“, sagte sie am Montag.\n\n"
+    text = paragraph * (20_000_000 // len(paragraph.encode()) + 1)
+    assert len(text.encode()) > 20_000_000
+    started = time.monotonic()
+    ((_, records),) = annotate(marks_nlp, [document(text)])
+    assert len(records) == text.count("„")
+    last = records[-1].quote.quote.spans[0]
+    assert text[last[0]:last[1]] == "„Wir haben lange gewartet“" and last[1] == text.rindex("“") + 1
+    assert time.monotonic() - started < 120
+
+
+def test_one_megabyte_line_without_punctuation_runs_through_the_attributor() -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("quotex")
+    line = " ".join(["der", "Rat", "und", "die", "Stadt", "planen", "eine", "Brücke"] * 25_000)
+    started = time.monotonic()
+    ((doc, records),) = annotate(nlp, [document(line)])
+    assert doc.text == line and records == []
+    assert time.monotonic() - started < 60
+
+
+def test_the_component_is_registered_for_any_german_pipeline() -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("quotex")  # found through the spacy_factories entry point / quotex.component
+    doc = nlp("Die Ministerin sagte: „Wir handeln jetzt.“")
+    assert isinstance(doc._.quotes, list)
+    assert all(isinstance(quote, quotex.Quote) for quote in doc._.quotes)
+
+
+def test_annotate_refuses_a_pipeline_without_the_component() -> None:
+    with pytest.raises(ValueError, match="quotex"):
+        list(annotate(spacy.blank("de"), [document("Text")]))
+
+
+def test_extract_with_a_loaded_pipeline_gives_the_expected_records(nlp: Language) -> None:
+    problems = []
+    records = list(quotex.extract([str(FIXTURES / "articles" / "radwege.txt"), "/no/such.txt"], model=nlp, on_problem=problems.append))
+    assert [problem.message for problem in problems] == ["no such file or folder"]
+    expected = [
+        json.loads(line)
+        for line in (FIXTURES / "expected_articles.jsonl").read_text(encoding="utf-8").splitlines()
+        if "radwege" in line
+    ]
+    text = (FIXTURES / "articles" / "radwege.txt").read_text(encoding="utf-8")
+    for record in records:
+        validate(record.to_dict(), text)
+    assert [r.quote.quote.spans[0][0] for r in records] == [e["quote"]["spans"][0][0] for e in expected]
+    assert [r.quote.speaker and r.quote.speaker.name for r in records] == [e["speaker"]["name"] for e in expected]
+
+
+def test_extract_by_model_name_warns_about_problems_by_default(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.warns(quotex.api.InputWarning, match="empty.txt: empty"):
+        assert list(quotex.extract(str(tmp_path), model="embedded")) == []
