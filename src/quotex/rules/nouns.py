@@ -32,6 +32,9 @@ _STRONG_NOMINATIVE = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
 #: Noun endings that make a noun neuter, for phrases without morphology ("des Weißen Hauses").
 _NEUTER_ENDINGS = ("um", "ment", "chen", "lein", "tum", "haus", "amt", "werk", "büro", "zentrum", "komitee", "kabinett")
 _VOWELS = set("aeiouäöüy")
+#: Preposition + article in one word: the article they contain.
+_CONTRACTIONS = {"beim": "dem", "im": "dem", "am": "dem", "vom": "dem", "zum": "dem", "zur": "der", "ins": "das"}
+_PREPOSITIONS = frozenset({"bei", "von", "für", "mit", "aus", "nach", "in", "an", "auf", "zu", *_CONTRACTIONS})
 
 
 def _lexicon_lines(name: str) -> list[list[str]]:
@@ -160,7 +163,9 @@ def person_spans(doc: Doc) -> list[Span]:
     tagged = doc.has_annotation("POS")
     while i < len(doc):
         token = doc[i]
-        starts = first_name_gender(token.text) is not None or (tagged and token.pos_ == "PROPN")
+        starts = first_name_gender(token.text) is not None or (
+            tagged and token.pos_ == "PROPN" and classify(token.text) is None and organization_name(token.text) is None
+        )
         if not starts:
             i += 1
             continue
@@ -214,7 +219,9 @@ def _head_features(head: Token, article: str | None, case: str | None) -> tuple[
         }
         gender = by_article.get((article or "", case or ""))
     if gender is None and article in ("des", "dem", "eines", "einem", "ein"):
-        gender = "Neut" if head.text.lower().endswith(_NEUTER_ENDINGS) else "Masc"
+        lower = head.text.lower()
+        neuter = any(lower[: len(lower) - cut].endswith(_NEUTER_ENDINGS) for cut in (0, 1, 2))
+        gender = "Neut" if neuter else "Masc"
     return case, gender
 
 
@@ -247,8 +254,8 @@ def nominative(tokens: Sequence[Token], case: str | None = None) -> str:
     """
     tokens = list(tokens)
     article = None
-    while tokens and (tokens[0].lower_ in ARTICLES or tokens[0].pos_ in ("DET", "ADP")):
-        article = tokens[0].lower_
+    while tokens and (tokens[0].lower_ in ARTICLES or tokens[0].lower_ in _PREPOSITIONS or tokens[0].pos_ in ("DET", "ADP")):
+        article = _CONTRACTIONS.get(tokens[0].lower_, tokens[0].lower_)
         tokens = tokens[1:]
     if not tokens:
         return ""

@@ -324,7 +324,7 @@ class _Resolver:
                 return UNNAMED
             gender = _role_gender(noun, head)
             found = article.by_gender(start, gender, "PER") if gender else None
-            return found or (None, "PER")
+            return found or UNNAMED
         return None
 
     def organization(self, tokens: list[Token], head: Token, noun: NounClass | None, definite: bool) -> Referent:

@@ -1,0 +1,145 @@
+"""Organizations of speakers on hand-built Docs (UD, TIGER, no parse), and nominative names."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from hand_docs import _NLP, build, quote
+from quotex.rules.nouns import nominative
+from quotex.rules.organizations import attach_organizations
+from quotex.rules.speakers import resolve_speakers
+from test_speakers import ARTICLE, QUOTES
+
+# Außenminister Heiko Maas (SPD) sagte: „Ja.“
+# „Nein“, sagte der Minister.
+# Russlands Außenminister Sergej Lawrow widersprach: „Nein.“
+# „Gut“, sagte Linda Thomas-Greenfield, Botschafterin bei der NATO.
+# „So“, sagte Regierungssprecher Steffen Seibert.
+# „Nein“, sagte ein Sprecher der Freiwilligen Feuerwehr.
+AFFILIATIONS = """
+Außenminister     NOUN  O     Case=Nom|Gender=Masc|Number=Sing 6  nsubj  nk
+Heiko             PROPN B-PER _                                0  appos  pnc
+Maas              PROPN I-PER _                                1  flat   sb
+(                 PUNCT O     _                                4  punct  punct
+SPD               PROPN B-ORG _                                1  appos  app
+)                 PUNCT O     _                                4  punct  punct
+sagte             VERB  O     Mood=Ind|Number=Sing|Tense=Past  6  ROOT   ROOT
+:                 PUNCT O     _                                6  punct  punct
+„                 PUNCT O     _                                9  punct  punct
+Ja                INTJ  O     _                                6  ccomp  oc
+.                 PUNCT O     _                                9  punct  punct
+“                 PUNCT O     _                                9  punct  punct
+„                 PUNCT O     _                                13 punct  punct
+Nein              INTJ  O     _                                16 ccomp  oc
+“                 PUNCT O     _                                13 punct  punct
+,                 PUNCT O     _                                16 punct  punct
+sagte             VERB  O     Mood=Ind|Number=Sing|Tense=Past  16 ROOT   ROOT
+der               DET   O     Case=Nom|Gender=Masc|Number=Sing 18 det    nk
+Minister          NOUN  O     Case=Nom|Gender=Masc|Number=Sing 16 nsubj  sb
+.                 PUNCT O     _                                16 punct  punct
+Russlands         PROPN B-LOC Case=Gen|Gender=Neut|Number=Sing 21 nmod   ag
+Außenminister     NOUN  O     Case=Nom|Gender=Masc|Number=Sing 24 nsubj  nk
+Sergej            PROPN B-PER _                                21 appos  pnc
+Lawrow            PROPN I-PER _                                22 flat   sb
+widersprach       VERB  O     Mood=Ind|Number=Sing|Tense=Past  24 ROOT   ROOT
+:                 PUNCT O     _                                24 punct  punct
+„                 PUNCT O     _                                27 punct  punct
+Nein              INTJ  O     _                                24 ccomp  oc
+.                 PUNCT O     _                                27 punct  punct
+“                 PUNCT O     _                                27 punct  punct
+„                 PUNCT O     _                                31 punct  punct
+Gut               ADJ   O     _                                34 ccomp  oc
+“                 PUNCT O     _                                31 punct  punct
+,                 PUNCT O     _                                34 punct  punct
+sagte             VERB  O     Mood=Ind|Number=Sing|Tense=Past  34 ROOT   ROOT
+Linda             PROPN B-PER _                                34 nsubj  pnc
+Thomas-Greenfield PROPN I-PER _                                35 flat   sb
+,                 PUNCT O     _                                38 punct  punct
+Botschafterin     NOUN  O     Case=Nom|Gender=Fem|Number=Sing  35 appos  app
+bei               ADP   O     _                                41 case   mnr
+der               DET   O     Case=Dat|Gender=Fem|Number=Sing  41 det    nk
+NATO              PROPN B-ORG Case=Dat|Gender=Fem|Number=Sing  38 nmod   nk
+.                 PUNCT O     _                                34 punct  punct
+„                 PUNCT O     _                                44 punct  punct
+So                ADV   O     _                                47 ccomp  oc
+“                 PUNCT O     _                                44 punct  punct
+,                 PUNCT O     _                                47 punct  punct
+sagte             VERB  O     Mood=Ind|Number=Sing|Tense=Past  47 ROOT   ROOT
+Regierungssprecher NOUN O     Case=Nom|Gender=Masc|Number=Sing 47 nsubj  nk
+Steffen           PROPN B-PER _                                48 appos  pnc
+Seibert           PROPN I-PER _                                49 flat   sb
+.                 PUNCT O     _                                47 punct  punct
+„                 PUNCT O     _                                53 punct  punct
+Nein              INTJ  O     _                                56 ccomp  oc
+“                 PUNCT O     _                                53 punct  punct
+,                 PUNCT O     _                                56 punct  punct
+sagte             VERB  O     Mood=Ind|Number=Sing|Tense=Past  56 ROOT   ROOT
+ein               DET   O     Case=Nom|Gender=Masc|Number=Sing 58 det    nk
+Sprecher          NOUN  O     Case=Nom|Gender=Masc|Number=Sing 56 nsubj  sb
+der               DET   O     Case=Gen|Gender=Fem|Number=Sing  61 det    nk
+Freiwilligen      ADJ   O     Case=Gen|Gender=Fem|Number=Sing  61 amod   nk
+Feuerwehr         NOUN  O     Case=Gen|Gender=Fem|Number=Sing  58 nmod   ag
+.                 PUNCT O     _                                56 punct  punct
+"""
+AFFILIATION_QUOTES = [((8, 11), (0, 5), 6), ((12, 14), (17, 18), 16), ((26, 29), (20, 23), 24),
+                      ((30, 32), (35, 36), 34), ((43, 45), (48, 50), 47), ((52, 54), (57, 61), 56)]
+
+
+def organizations(doc: Doc, quotes) -> list[tuple[str, str] | None]:
+    found = attach_organizations(doc, resolve_speakers(doc, quotes))
+    return [None if q.organization is None else (q.organization.text(doc.text), q.organization.name) for q in found]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_affiliations_in_both_schemes_and_without_parse(scheme: str | None) -> None:
+    doc = build(AFFILIATIONS, scheme)
+    assert organizations(doc, [quote(doc, *q) for q in AFFILIATION_QUOTES]) == [
+        ("SPD", "SPD"),  # party tag after the name
+        ("SPD", "SPD"),  # "der Minister" is Heiko Maas; his party was given at his first mention
+        ("Russland", "Russland"),  # prenominal genitive, written inside "Russlands"
+        ("NATO", "NATO"),  # apposition after the mention: "Botschafterin bei der NATO"
+        ("Regierung", "Regierung"),  # compound prefix without hyphen, linking s dropped
+        ("Freiwilligen Feuerwehr", "Freiwillige Feuerwehr"),  # genitive, de-inflected to the nominative
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_compound_prefix_genitive_and_organization_speaker(scheme: str | None) -> None:
+    doc = build(ARTICLE, scheme)
+    found = organizations(doc, [quote(doc, *q) for q in QUOTES])
+    assert found == [
+        ("Weißen Hauses", "Weißes Haus"),  # genitive attachment of the role noun
+        ("Nato", "NATO"),  # hyphenated compound prefix, normalized by the gazetteer
+        ("Nato", "NATO"),  # "er" is Stoltenberg; from his earlier mention
+        ("Weißen Hauses", "Weißes Haus"),  # "Psaki": from the earlier mention of Jen Psaki
+        ("Weißen Hauses", "Weißes Haus"),  # not "US" of the attached US-Präsident Biden
+        ("Kreml", "Kreml"),  # the speaker itself is the organization
+    ]
+    nato = doc.text.index("Nato-Generalsekretär")
+    assert attach_organizations(doc, resolve_speakers(doc, [quote(doc, *QUOTES[1])]))[0].organization.spans == (
+        (nato, nato + 4),
+    )
+
+
+def test_without_tags_or_entities_known_shapes_still_work() -> None:
+    doc = build(AFFILIATIONS, None, entities=False, tags=False)
+    found = organizations(doc, [quote(doc, *q) for q in AFFILIATION_QUOTES])
+    assert found[0] == ("SPD", "SPD")
+    assert found[4] == ("Regierung", "Regierung")
+    assert found[5] == ("Freiwilligen Feuerwehr", "Freiwillige Feuerwehr")
+
+
+@pytest.mark.parametrize(
+    ("words", "case", "expected"),
+    [
+        (["des", "Städtischen", "Klinikums"], "Gen", "Städtisches Klinikum"),
+        (["der", "Freiwilligen", "Feuerwehr"], "Gen", "Freiwillige Feuerwehr"),
+        (["beim", "Bayerischen", "Landesamt"], "Dat", "Bayerisches Landesamt"),
+        (["des", "Internationalen", "Verbandes"], "Gen", "Internationaler Verband"),
+        (["den", "Vereinten", "Nationen"], "Dat", "Vereinte Nationen"),
+    ],
+)
+def test_nominative_without_morphology(words: list[str], case: str, expected: str) -> None:
+    doc = Doc(_NLP.vocab, words=words)
+    assert nominative(list(doc), case) == expected

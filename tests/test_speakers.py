@@ -1,0 +1,165 @@
+"""Speaker name and label resolution on hand-built Docs (UD, TIGER, no parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hand_docs import build, quote
+from quotex.rules.speakers import resolve_speakers
+
+# „Ja“, sagte die Sprecherin des Weißen Hauses, Jen Psaki.
+# Nato-Generalsekretär Jens Stoltenberg sagte: „Nein.“
+# „Gut“, fügte er hinzu.
+# „Nie“, sagte Psaki.
+# Die Sprecherin von US-Präsident Joe Biden betonte: „Klar.“
+# „Nein“, ergänzte der Kreml.
+ARTICLE = """
+„                    PUNCT O     _                               1  punct     punct
+Ja                   INTJ  O     _                               4  ccomp     oc
+“                    PUNCT O     _                               1  punct     punct
+,                    PUNCT O     _                               4  punct     punct
+sagte                VERB  O     Mood=Ind|Number=Sing|Tense=Past 4  ROOT      ROOT
+die                  DET   O     Case=Nom|Gender=Fem|Number=Sing 6  det       nk
+Sprecherin           NOUN  O     Case=Nom|Gender=Fem|Number=Sing 4  nsubj     sb
+des                  DET   O     Case=Gen|Gender=Neut|Number=Sing 9 det       nk
+Weißen               ADJ   B-ORG Case=Gen|Gender=Neut|Number=Sing 9 amod      nk
+Hauses               NOUN  I-ORG Case=Gen|Gender=Neut|Number=Sing 6 nmod      ag
+,                    PUNCT O     _                               11 punct     punct
+Jen                  PROPN B-PER _                               6  appos     pnc
+Psaki                PROPN I-PER _                               11 flat      app
+.                    PUNCT O     _                               4  punct     punct
+Nato-Generalsekretär NOUN  O     Case=Nom|Gender=Masc|Number=Sing 17 nsubj    nk
+Jens                 PROPN B-PER _                               14 appos     pnc
+Stoltenberg          PROPN I-PER _                               15 flat      sb
+sagte                VERB  O     Mood=Ind|Number=Sing|Tense=Past 17 ROOT      ROOT
+:                    PUNCT O     _                               17 punct     punct
+„                    PUNCT O     _                               20 punct     punct
+Nein                 INTJ  O     _                               17 ccomp     oc
+.                    PUNCT O     _                               20 punct     punct
+“                    PUNCT O     _                               20 punct     punct
+„                    PUNCT O     _                               24 punct     punct
+Gut                  ADJ   O     _                               27 ccomp     oc
+“                    PUNCT O     _                               24 punct     punct
+,                    PUNCT O     _                               27 punct     punct
+fügte                VERB  O     Mood=Ind|Number=Sing|Tense=Past 27 ROOT      ROOT
+er                   PRON  O     Case=Nom|Gender=Masc|Number=Sing 27 nsubj    sb
+hinzu                ADP   O     _                               27 compound:prt svp
+.                    PUNCT O     _                               27 punct     punct
+„                    PUNCT O     _                               32 punct     punct
+Nie                  ADV   O     _                               35 ccomp     oc
+“                    PUNCT O     _                               32 punct     punct
+,                    PUNCT O     _                               35 punct     punct
+sagte                VERB  O     Mood=Ind|Number=Sing|Tense=Past 35 ROOT      ROOT
+Psaki                PROPN B-PER _                               35 nsubj     sb
+.                    PUNCT O     _                               35 punct     punct
+Die                  DET   O     Case=Nom|Gender=Fem|Number=Sing 39 det       nk
+Sprecherin           NOUN  O     Case=Nom|Gender=Fem|Number=Sing 44 nsubj     sb
+von                  ADP   O     _                               41 case      pg
+US-Präsident         NOUN  O     Case=Dat|Gender=Masc|Number=Sing 39 nmod     nk
+Joe                  PROPN B-PER _                               41 appos     pnc
+Biden                PROPN I-PER _                               42 flat      nk
+betonte              VERB  O     Mood=Ind|Number=Sing|Tense=Past 44 ROOT      ROOT
+:                    PUNCT O     _                               44 punct     punct
+„                    PUNCT O     _                               47 punct     punct
+Klar                 ADJ   O     _                               44 ccomp     oc
+.                    PUNCT O     _                               47 punct     punct
+“                    PUNCT O     _                               47 punct     punct
+„                    PUNCT O     _                               51 punct     punct
+Nein                 INTJ  O     _                               54 ccomp     oc
+“                    PUNCT O     _                               51 punct     punct
+,                    PUNCT O     _                               54 punct     punct
+ergänzte             VERB  O     Mood=Ind|Number=Sing|Tense=Past 54 ROOT      ROOT
+der                  DET   O     Case=Nom|Gender=Masc|Number=Sing 56 det      nk
+Kreml                PROPN B-ORG Case=Nom|Gender=Masc|Number=Sing 54 nsubj   sb
+.                    PUNCT O     _                               54 punct     punct
+"""
+# (quote tokens, speaker tokens, cue token) of the six quotes above
+QUOTES = [((0, 2), (5, 12), 4), ((19, 22), (14, 16), 17), ((23, 25), (28, 28), 27),
+          ((31, 33), (36, 36), 35), ((46, 49), (38, 43), 44), ((50, 52), (55, 56), 54)]
+EXPECTED = [
+    ("Jen Psaki", "PER"),  # apposition, not the Weißes Haus of the genitive
+    ("Jens Stoltenberg", "PER"),  # the name after the role compound
+    ("Jens Stoltenberg", "PER"),  # "er": the last male person (Jens is a male first name)
+    ("Jen Psaki", "PER"),  # a surname alone -> the full name introduced before
+    ("Jen Psaki", "PER"),  # "die Sprecherin von ... Biden": the earlier Sprecherin, not Biden
+    ("Kreml", "ORG"),  # an organization speaks, named without its article
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_names_and_labels_in_both_schemes_and_without_parse(scheme: str | None) -> None:
+    doc = build(ARTICLE, scheme)
+    quotes = [quote(doc, *q) for q in QUOTES]
+    resolved = resolve_speakers(doc, quotes)
+    assert [(q.speaker.name, q.speaker.label) for q in resolved] == EXPECTED
+    # the mention itself is untouched
+    assert [q.speaker.spans for q in resolved] == [q.speaker.spans for q in quotes]
+
+
+def test_without_entities_names_come_from_proper_nouns() -> None:
+    doc = build(ARTICLE, "ud", entities=False)
+    resolved = resolve_speakers(doc, [quote(doc, *q) for q in QUOTES])
+    assert [(q.speaker.name, q.speaker.label) for q in resolved] == EXPECTED
+
+
+# Außenminister Heiko Maas traf Annalena Baerbock. „Ich habe mit Olaf gesprochen“, sagte sie.
+# „Gut“, sagte der Minister. „Schlecht“, sagte ein Sprecher.
+PRONOUNS = """
+Außenminister NOUN  O     Case=Nom|Gender=Masc|Number=Sing 3  nsubj  sb
+Heiko         PROPN B-PER _                                0  appos  pnc
+Maas          PROPN I-PER _                                1  flat   nk
+traf          VERB  O     Mood=Ind|Number=Sing|Tense=Past  3  ROOT   ROOT
+Annalena      PROPN B-PER _                                3  obj    pnc
+Baerbock      PROPN I-PER _                                4  flat   oa
+.             PUNCT O     _                                3  punct  punct
+„             PUNCT O     _                                9  punct  punct
+Ich           PRON  O     Case=Nom|Number=Sing|Person=1    9  nsubj  sb
+habe          AUX   O     _                                15 ccomp  oc
+mit           ADP   O     _                                11 case   mo
+Olaf          PROPN B-PER _                                9  obl    nk
+gesprochen    VERB  O     _                                9  xcomp  oc
+“             PUNCT O     _                                9  punct  punct
+,             PUNCT O     _                                15 punct  punct
+sagte         VERB  O     Mood=Ind|Number=Sing|Tense=Past  15 ROOT   ROOT
+sie           PRON  O     Case=Nom|Gender=Fem|Number=Sing  15 nsubj  sb
+.             PUNCT O     _                                15 punct  punct
+„             PUNCT O     _                                19 punct  punct
+Gut           ADJ   O     _                                22 ccomp  oc
+“             PUNCT O     _                                19 punct  punct
+,             PUNCT O     _                                22 punct  punct
+sagte         VERB  O     Mood=Ind|Number=Sing|Tense=Past  22 ROOT   ROOT
+der           DET   O     Case=Nom|Gender=Masc|Number=Sing 24 det    nk
+Minister      NOUN  O     Case=Nom|Gender=Masc|Number=Sing 22 nsubj  sb
+.             PUNCT O     _                                22 punct  punct
+„             PUNCT O     _                                27 punct  punct
+Schlecht      ADJ   O     _                                30 ccomp  oc
+“             PUNCT O     _                                27 punct  punct
+,             PUNCT O     _                                30 punct  punct
+sagte         VERB  O     Mood=Ind|Number=Sing|Tense=Past  30 ROOT   ROOT
+ein           DET   O     Case=Nom|Gender=Masc|Number=Sing 32 det    nk
+Sprecher      NOUN  O     Case=Nom|Gender=Masc|Number=Sing 30 nsubj  sb
+.             PUNCT O     _                                30 punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_pronoun_definite_description_and_unnamed_person(scheme: str | None) -> None:
+    doc = build(PRONOUNS, scheme)
+    quotes = [quote(doc, (7, 13), (16, 16), 15), quote(doc, (18, 20), (23, 24), 22), quote(doc, (26, 28), (31, 32), 30)]
+    resolved = resolve_speakers(doc, quotes)
+    assert [(q.speaker.name, q.speaker.label) for q in resolved] == [
+        ("Annalena Baerbock", "PER"),  # "sie": female; Olaf inside the quote is not a candidate anyway
+        ("Heiko Maas", "PER"),  # "der Minister": the person introduced as Außenminister
+        (None, "PER"),  # "ein Sprecher": a person the text does not name
+    ]
+
+
+def test_er_skips_names_inside_quoted_speech() -> None:
+    # the same text with "er": Olaf (inside the quote) is nearer, Heiko Maas is who speaks
+    table = PRONOUNS.replace(
+        "sie           PRON  O     Case=Nom|Gender=Fem|Number=Sing", "er            PRON  O     Case=Nom|Gender=Masc|Number=Sing"
+    )
+    doc = build(table, "ud")
+    assert doc[16].text == "er"
+    (resolved,) = resolve_speakers(doc, [quote(doc, (7, 13), (16, 16), 15)])
+    assert (resolved.speaker.name, resolved.speaker.label) == ("Heiko Maas", "PER")
