@@ -165,19 +165,21 @@ def _wie_before(sent: _Sentence, v: int) -> int | None:
 
 
 def _main_clause(an: Analysis, start: int, end: int) -> bool:
-    """``[start, end)`` holds a main clause of its own (not "In einer Rede, die …" or "Nachdem …")."""
+    """``[start, end)`` holds a main clause of its own, not "In einer Rede, die …", "X, der …" or "Nachdem …"."""
     doc = an.doc
     first = doc[start]
     if first.pos_ == "SCONJ" and first.lower_ not in ("dass", "daß", "ob"):
         return False
     if not any(doc[i].pos_ for i in range(start, end)):
         return True  # untagged: nothing to check
-    for i in range(start, end):
-        if doc[i].text in _BOUNDARY and not an.in_marks[i]:
-            break
-        if doc[i].pos_ in ("VERB", "AUX") or an.in_marks[i]:
+    i = start
+    while i < end and not (doc[i].text in _BOUNDARY and not an.in_marks[i]):
+        if doc[i].pos_ in ("VERB", "AUX") or an.in_marks[i] or an.konj[i]:
             return True
-    return False
+        i += 1
+    # no verb in the first clause: a fronted phrase, or a noun with a relative clause
+    relative = i + 1 < end and doc[i + 1].lower_ in _RELATIVE
+    return not (first.pos_ == "ADP" or relative)
 
 
 def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
@@ -206,7 +208,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     start = rb + 1
     if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and not an.in_marks[start]
             and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
-        speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
+        # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
+        subject_lo = sent.a if lo == v and lb >= sent.a and doc[lb].text == "," else lo
+        speaker = mentions.subject_mention(doc, cue.verb, subject_lo, hi, an.scheme)
         if speaker is None and cue.lemma == "heißen":
             speaker = mentions.impersonal_source(doc, lo, hi, cue.tokens)
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from quotex.rules import syntax
+from quotex.rules.nouns import classify
 
 _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _PERSONAL = frozenset({"er", "sie", "es", "ich", "wir", "ihr", "man", "dieser", "diese", "jener", "jene", "beide"})
@@ -37,11 +38,18 @@ def _is_head_word(token: Token) -> bool:
 
 
 def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase starting at token ``i`` (not crossing ``hi``)."""
+    """The noun phrase starting at token ``i`` (not crossing ``hi``).
+
+    After its noun the phrase continues only with what belongs to it: a
+    name ("Präsident Joe Biden"), a genitive ("des Weißen Hauses"), a
+    bracket ("(SPD)"), an affiliation after a role ("Sprecher von X",
+    "Botschafterin bei der NATO") or an apposition; another article or
+    number starts the next phrase ("laut der Polizei 40 Menschen").
+    """
     if i >= hi:
         return None
     first = doc[i]
-    if first.lower_ in _PERSONAL or first.pos_ == "PRON" and first.lower_ in _PERSONAL:
+    if first.lower_ in _PERSONAL:
         if first.lower_ == "es":
             return None
         return i, i + 1
@@ -51,7 +59,13 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     while j < hi:
         token = doc[j]
         text = token.text
-        if _nominal(token) or (open_paren and text != ")"):
+        after_head = last_head == j - 1 and last_head >= i
+        if open_paren and text != ")":
+            j += 1
+            continue
+        if _nominal(token):
+            if after_head and not _continues_after_noun(doc, last_head, token):
+                break
             if _is_head_word(token):
                 last_head = j
             j += 1
@@ -69,8 +83,10 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
             j += 1
             continue
         if token.lower_ in _ATTACHING and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
-            j += 1
-            continue
+            if _attaches(doc[last_head], token.lower_):
+                j += 1
+                continue
+            break
         if token.lower_ in ("und", "sowie") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
@@ -84,6 +100,49 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     if last_head < i:
         return None
     return i, last_head + 1
+
+
+_GENITIVE_ARTICLES = frozenset({"des", "eines", "der", "einer", "seines", "seiner", "ihres", "ihrer"})
+
+
+def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
+    """``token`` right after the noun ``doc[head]`` still belongs to its phrase."""
+    if token.pos_ == "PROPN" or (not token.pos_ and token.is_title):
+        return True
+    if token.pos_ == "NOUN":
+        return doc[head].pos_ in ("NOUN", "PROPN") and token.is_title
+    if token.pos_ == "DET" or token.lower_ in _GENITIVE_ARTICLES:
+        cases = token.morph.get("Case")
+        return token.lower_ in _GENITIVE_ARTICLES and (not cases or "Gen" in cases)
+    return False
+
+
+def _attaches(head: Token, preposition: str) -> bool:
+    """A preposition that attaches an affiliation to ``head`` ("Sprecher von", "Chefin bei")."""
+    if preposition in ("des", "der"):
+        return True
+    kind = noun_class(head)
+    if kind is not None:
+        return True
+    return preposition in ("von", "vom") and head.pos_ == "PROPN"
+
+
+def noun_class(token: Token) -> str | None:
+    """``"role"``, ``"org"`` or ``"statement"`` for nouns that name a speaker or a statement."""
+    if token.pos_ not in ("NOUN", "PROPN", ""):
+        return None
+    found = classify(token.text)
+    if found is not None:
+        return found.kind
+    if _statement_noun(token.text):
+        return "statement"
+    return None
+
+
+def _statement_noun(word: str) -> bool:
+    from quotex.rules.cues import Lexicons
+
+    return Lexicons.from_package().is_cue_noun(word)
 
 
 def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
