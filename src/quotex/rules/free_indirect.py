@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from quotex.records import Quote
+from quotex.records import Quote, Speaker
+from quotex.rules import mentions
 from quotex.rules.document import Analysis, Found
 
 _CONDITIONAL_IDS = frozenset(get_string_id(w) for w in ("wenn", "falls", "sofern", "ob", "als"))
@@ -29,6 +30,18 @@ def _mood(an: Analysis, start: int, end: int) -> int:
     if strength == 1 and any(an.lower[i] in _CONDITIONAL_IDS for i in range(start, end)):
         return 0
     return strength
+
+
+def _named_subject(an: Analysis, sent) -> Found | None:
+    """The sentence-initial person or organization of ``sent``, as a speaker-only Found."""
+    found = mentions.np_after(an.doc, sent.start, sent.end)
+    if found is None:
+        return None
+    head = an.doc[found[1] - 1]
+    if head.pos_ == "PROPN" or mentions.noun_class(head) in ("role", "org") or head.lower_ in ("er", "sie"):
+        quote = Quote(an.part(found), "indirect_free_indirect", speaker=Speaker(an.char_spans(found)))
+        return Found(quote, found[0], found[1])
+    return None
 
 
 def _reportative(an: Analysis, start: int, end: int) -> bool:
@@ -62,6 +75,11 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
         if sum(an.in_marks[start:end]) > (end - start) // 2:
             continue
         mood = _mood(an, start, end)
+        if mood == 2 and last_sentence < k - 1 and k > 0:
+            # the sentence before names who speaks ("X sprach sich gegen … aus. Zwar sei …")
+            named = _named_subject(an, an.sents[k - 1])
+            if named is not None:
+                last, last_sentence = named, k - 1
         recent = last is not None and k - last_sentence <= _REACH
         follows = last is not None and k - last_sentence == 1
         if "indirect_free_indirect" in types and (mood == 2 or mood == 1 and follows and last.quote.type != "direct"):
