@@ -23,8 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"
 SEEDS = REPO / "seeds"
 #: Every test pins the embedded pipeline, so that results do not depend on
-#: whether de_core_news_lg happens to be installed on the machine.
-MODEL = "embedded"
+#: whether de_core_news_lg happens to be installed on the machine
+#: (QUOTEX_TEST_MODEL=de_core_news_lg runs the suite against another one).
+MODEL = os.environ.get("QUOTEX_TEST_MODEL", "embedded")
 
 
 def quotex_command() -> list[str]:
