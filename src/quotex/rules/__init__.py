@@ -27,11 +27,13 @@ def _overlap(a: Found, b: Found) -> int:
     return max(0, min(a.last, b.last) - max(a.first, b.first))
 
 
-def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
+def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Found]:
     """Direct and indirect quotes, without the same words reported twice.
 
     An indirect rule that fires on a sentence made of a quotation ("laut X
-    „…“") lends its speaker and cue to the direct quote instead.
+    „…“") lends its speaker and cue to the direct quote instead; reported
+    speech that only contains a quotation ("X sagte, es sei „…“") stays,
+    next to the quotation.
     """
     result = list(direct)
     for index, d in enumerate(result):
@@ -44,7 +46,10 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
             result[index] = Found(replace(q, speaker=host.quote.speaker, cue=host.quote.cue), d.first, d.last)
     direct = list(result)
     for found in indirect:
+        own_words = sum(1 for i in range(found.first, found.last) if not an.in_marks[i] and not an.doc[i].is_punct)
         twin = next((d for d in direct if _overlap(d, found) * 2 > found.last - found.first), None)
+        if own_words >= 3:
+            twin = None
         if twin is None:
             result.append(found)
             continue
@@ -111,7 +116,7 @@ def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | N
         return []
     settings = settings or Settings()
     an = Analysis.of(doc, lexicons or Lexicons.from_package(), settings)
-    found = _merge(find_direct(an), find_indirect(an))
+    found = _merge(an, find_direct(an), find_indirect(an))
     cue_sentences = {an.sent_of[f.first] for f in found if f.quote.cue is not None}
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.sort(key=lambda f: f.first)
