@@ -10,12 +10,11 @@ raw text, CRLF included), never by running quotex.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MODEL, REPO, Run, run_quotex
+from conftest import FIXTURES, MODEL, Run, run_quotex
 
 EXPECTED = [json.loads(line) for line in (FIXTURES / "expected_articles.jsonl").read_text(encoding="utf-8").splitlines()]
 PUNCTUATION = " \t\r\n.,;:!?"

@@ -20,7 +20,6 @@ import os
 import re
 import stat
 import sys
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +49,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+#: Control characters other than tab, line and page breaks: not in any text.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: UTF-8 read as cp1252: "Ã¼" for "ü", "â€ž" for "„". Their presence means the
 #: bytes were mostly UTF-8 and a cp1252 reading would be garbage.
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€")
@@ -313,7 +314,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 def _looks_like_text(text: str) -> bool:
     """No control characters besides line ends and tabs, and mostly letters and spaces."""
-    if any(unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v" for char in text):
+    if _CONTROL.search(text):
         return False
     sample = text[:100_000]
     plain = sum(char.isalpha() or char.isspace() for char in sample)
@@ -331,6 +332,16 @@ def _title(text: str, skip: tuple[tuple[int, int], ...]) -> str | None:
         if line:
             return line
     return None
+
+
+class _Reporter:
+    """Adds problems for one place (file, JSONL line or JSON array item) to a list."""
+
+    def __init__(self, problems: list[Problem], source: str, line: int | None = None, prefix: str = "") -> None:
+        self.problems, self.source, self.line, self.prefix = problems, source, line, prefix
+
+    def __call__(self, message: str, fatal: bool) -> None:
+        self.problems.append(Problem(self.source, self.line, self.prefix + message, fatal))
 
 
 def _new_document(
@@ -360,16 +371,6 @@ def _new_document(
     if derive_title:
         title = _title(text, skip)
     return Document(source=source, doc_id=doc_id, title=title, text=text, meta=meta, skip=skip, key=key, digest=digest)
-
-
-class _Reporter:
-    """Adds problems for one place (file, JSONL line or JSON array item) to a list."""
-
-    def __init__(self, problems: list[Problem], source: str, line: int | None = None, prefix: str = "") -> None:
-        self.problems, self.source, self.line, self.prefix = problems, source, line, prefix
-
-    def __call__(self, message: str, fatal: bool) -> None:
-        self.problems.append(Problem(self.source, self.line, self.prefix + message, fatal))
 
 
 def _german_share(text: str) -> float | None:
