@@ -7,7 +7,8 @@ load. This pipeline is ``spacy.blank("de")`` plus a component *named*
 reports every „…“ quotation as a direct quote: a rule simple enough that the
 expected records of a test text can be counted by eye. Its ``delay`` makes a
 run slow enough for a test to stop it part-way, and a text containing
-``BOOM`` makes it raise, to test that one bad document fails alone.
+``BOOM`` makes it raise, to test that one bad document fails alone, and one
+containing ``CRASH`` kills the (worker) process running it.
 
 Run as a script, it registers the component and runs the ``quotex`` command
 line, so tests can start, kill and re-run real ``quotex extract`` processes:
@@ -16,7 +17,9 @@ line, so tests can start, kill and re-run real ``quotex extract`` processes:
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -37,6 +40,8 @@ class FakeQuotes:
     def __call__(self, doc: Doc) -> Doc:
         if "BOOM" in doc.text:
             raise ValueError("the test text asked for a failure")
+        if "CRASH" in doc.text:  # only ever given to worker processes
+            os.kill(os.getpid(), signal.SIGKILL)
         time.sleep(self.delay)
         doc._.quotes = [Quote(quote=Part(spans=((m.start(), m.end()),)), type="direct") for m in QUOTATION.finditer(doc.text)]
         return doc

@@ -106,3 +106,14 @@ def test_inputs_are_read_only_a_bounded_way_ahead(model):
     # The window of batches in flight, plus the batch being cut: far from all 2000.
     assert pulled <= (IN_FLIGHT_PER_JOB * 2 + 2) * BATCH_DOCS
     results.close()
+
+
+def test_a_document_that_kills_its_worker_fails_alone(tmp_path, model):
+    for number in range(40):
+        text = _article(number, 1) + (" CRASH" if number in (5, 33) else "")
+        (tmp_path / f"{number:02d}.txt").write_text(text, encoding="utf-8")
+    results = _run(tmp_path, model, 2)
+    assert [Path(item.key).name for item, _ in results] == [f"{n:02d}.txt" for n in range(40)]
+    failed = {Path(item.key).name for item, outcome in results if isinstance(outcome, Problem)}
+    assert failed == {"05.txt", "33.txt"}
+    assert all(len(outcome) == 1 for _, outcome in results if not isinstance(outcome, Problem))

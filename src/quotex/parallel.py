@@ -24,7 +24,9 @@ Why the design is what it is:
   the process boundary.
 * **One bad document fails alone.** If a batch raises, the worker annotates
   its documents one by one, and only the input whose document raised is
-  reported (as a :class:`~quotex.inputs.Problem`); the others are kept.
+  reported (as a :class:`~quotex.inputs.Problem`); the others are kept. A
+  document that kills its worker outright is found the same way (see
+  :class:`_Pool`).
 """
 
 from __future__ import annotations
@@ -89,36 +91,73 @@ def map_ordered(
 def _map_parallel(
     collector: "_Collector", inputs: Iterable[Input], model: str | None, jobs: int
 ) -> Iterator[tuple[Input, list[Record] | Problem]]:
-    executor = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_init_worker,
-        initargs=(model, os.getpid()),
-    )
-    window: deque[Future[list[Outcome]]] = deque()
+    pool = _Pool(model, jobs)
+    window: deque[tuple[list[Document], Future[list[Outcome]]]] = deque()
     completed = False
     try:
         for batch in collector.batches(inputs):
-            window.append(executor.submit(_work, batch))
+            window.append((batch, pool.submit(batch)))
             while len(window) > IN_FLIGHT_PER_JOB * jobs:
-                collector.feed(_result(window.popleft()))
+                collector.feed(pool.next_outcomes(window))
                 yield from collector.finished()
         while window:
-            collector.feed(_result(window.popleft()))
+            collector.feed(pool.next_outcomes(window))
             yield from collector.finished()
         completed = True
     finally:
-        _shut_down(executor, graceful=completed)
+        pool.shut_down(graceful=completed)
 
 
-def _result(future: Future[list[Outcome]]) -> list[Outcome]:
-    try:
-        return future.result()
-    except BrokenProcessPool as err:
-        raise RuntimeError(
-            "a quotex worker process died (killed, or out of memory?); "
-            "run again, with --state to keep what was finished, or with fewer --jobs"
-        ) from err
+class _Pool:
+    """A process pool that survives the death of a worker.
+
+    A document that makes a worker crash or run out of memory breaks the
+    whole ``ProcessPoolExecutor``, losing every batch in flight. The pool is
+    then started again, the batch being waited for is redone one document at
+    a time (so the document that kills a worker is found and fails alone) and
+    the other batches in flight are resubmitted.
+    """
+
+    def __init__(self, model: str | None, jobs: int) -> None:
+        self._model, self._jobs = model, jobs
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self._jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_worker,
+            initargs=(self._model, os.getpid()),
+        )
+
+    def _restart(self) -> None:
+        _shut_down(self._executor, graceful=False)
+        self._executor = self._start()
+
+    def submit(self, batch: list[Document]) -> Future[list[Outcome]]:
+        return self._executor.submit(_work, batch)
+
+    def next_outcomes(self, window: deque[tuple[list[Document], Future[list[Outcome]]]]) -> list[Outcome]:
+        """The outcomes of the oldest batch in ``window`` (removed from it)."""
+        batch, future = window.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        self._restart()
+        outcomes: list[Outcome] = []
+        for document in batch:
+            try:
+                outcomes.extend(self.submit([document]).result())
+            except BrokenProcessPool:
+                outcomes.append("the worker process died on this document (out of memory, or a crash in the pipeline)")
+                self._restart()
+        for index, (waiting, _lost) in enumerate(window):
+            window[index] = (waiting, self.submit(waiting))
+        return outcomes
+
+    def shut_down(self, *, graceful: bool) -> None:
+        _shut_down(self._executor, graceful=graceful)
 
 
 def _shut_down(executor: ProcessPoolExecutor, *, graceful: bool) -> None:
