@@ -72,10 +72,16 @@ def test_relative_source_stays_relative(tmp_path: Path, monkeypatch: pytest.Monk
 # -- issue 5: bad inputs ---------------------------------------------------------
 
 
-def test_empty_file_fails(tmp_path: Path) -> None:
-    item = only(read(write(tmp_path / "empty.txt", b"")))
+@pytest.mark.parametrize("name", ["empty.txt", "empty.json", "empty.jsonl"])
+def test_empty_file_fails(tmp_path: Path, name: str) -> None:
+    item = only(read(write(tmp_path / name, b"")))
     assert item.failed and item.documents == []
-    assert messages(item) == [f"quotex: error: {tmp_path}/empty.txt: empty: no article text to extract quotes from"]
+    assert messages(item) == [f"quotex: error: {tmp_path}/{name}: empty: no article text to extract quotes from"]
+
+
+def test_empty_text_field_fails(tmp_path: Path) -> None:
+    item = only(read(write(tmp_path / "a.jsonl", json.dumps({"text": ""}) + "\n")))
+    assert messages(item) == [f"quotex: error: {tmp_path}/a.jsonl:1: empty: no article text to extract quotes from"]
 
 
 def test_whitespace_only_fails(tmp_path: Path) -> None:

@@ -268,6 +268,9 @@ def parse_bytes(data: bytes, *, source: str, kind: str, key: str, text_field: st
         return Input(key=key, digest=digest, problems=[Problem(source, None, str(err), True)])
     if warning:
         problems.append(Problem(source, None, warning, False))
+    if not text.strip():
+        problems.append(Problem(source, None, _nothing_to_read(text), True))
+        return Input(key=key, digest=digest, problems=problems)
     if kind == "text":
         documents = _text_documents(text, source, key, digest, problems)
     elif kind == "json":
@@ -358,7 +361,7 @@ def _new_document(
 ) -> Document | None:
     """A document, or ``None`` with a problem if it has nothing to read."""
     if not text.strip():
-        report(f"{'empty' if not text else 'only whitespace'}: no article text to extract quotes from", True)
+        report(_nothing_to_read(text), True)
         return None
     german = _german_share(text)
     if german is not None and german < MIN_GERMAN_SHARE:
@@ -371,6 +374,10 @@ def _new_document(
     if derive_title:
         title = _title(text, skip)
     return Document(source=source, doc_id=doc_id, title=title, text=text, meta=meta, skip=skip, key=key, digest=digest)
+
+
+def _nothing_to_read(text: str) -> str:
+    return f"{'empty' if not text else 'only whitespace'}: no article text to extract quotes from"
 
 
 def _german_share(text: str) -> float | None:
@@ -443,8 +450,6 @@ def _jsonl_documents(
         document = _object_document(value, source, f"#{number}", key, digest, text_field, report)
         if document is not None:
             documents.append(document)
-    if not documents and not problems:
-        problems.append(Problem(source, None, "empty: no JSON lines", True))
     return documents
 
 
