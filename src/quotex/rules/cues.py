@@ -26,6 +26,7 @@ LEXICON_FILES = ("cue_verbs.txt", "strong_verbs.txt", "cue_nouns.txt", "konjunkt
 _INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter", "unter", "über")
 _VOWELS = set("aeiouäöüy")
 _VERBAL = frozenset({int(AUX), int(VERB)})
+_VERBAL_PREFIXES = frozenset("ab an auf aus ein vor nach zu um be ver er ent rück über hin ant mit bei zer".split())
 
 
 def _data_lines(text: str) -> list[list[str]]:
@@ -152,14 +153,19 @@ class Lexicons:
     def _ids(self) -> tuple[frozenset[int], frozenset[int]]:
         if self._id_sets is None:
             konj_ids = frozenset(get_string_id(f) for f in self.konjunktiv)
-            words = [*self.verb_forms, *self.attribution, "so"]
+            words = [*self.verb_forms, *self.attribution, "so", ","]
             self._id_sets = (konj_ids, frozenset(get_string_id(w) for w in words))
         return self._id_sets
 
     def is_cue_noun(self, word: str) -> bool:
         """``word`` names a statement ("Angaben", "Polizeiangaben")."""
         lower = word.lower()
-        return lower.endswith(self.cue_nouns)
+        for noun in self.cue_nouns:
+            if lower.endswith(noun):
+                prefix = lower[: len(lower) - len(noun)].rstrip("-")
+                # "Polizeiangaben", but not "Anmeldung", "Beschluss", "Rücksicht"
+                return not prefix or (len(prefix) >= 3 and prefix not in _VERBAL_PREFIXES)
+        return False
 
     def konjunktiv_strength(self, token: Token) -> int:
         """2 for a Konjunktiv I form, 1 for Konjunktiv II, 0 for none.

@@ -290,6 +290,27 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
             sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, None)
 
 
+def _content_noun(sent: _Sentence, comma: int) -> None:
+    """"X ist der Meinung, dass …", "Es besteht der Vorwurf, … zu …": a statement noun opens the content."""
+    an, doc = sent.an, sent.an.doc
+    k = comma - 1
+    if k <= sent.a or doc[k].pos_ not in ("NOUN", "") or not an.lex.is_cue_noun(doc[k].text):
+        return
+    start = comma + 1
+    if start >= sent.end or an.in_marks[start] or not _opens_content(an, start, sent.end):
+        return
+    lb = sent.left_boundary(k)
+    verb = next((i for i in range(k - 1, lb, -1) if doc[i].pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return
+    phrase = mentions.np_ending_at(doc, k + 1, verb + 1, an.scheme) or (k, k + 1)
+    speaker = mentions.subject_mention(doc, doc[verb], lb + 1, comma, an.scheme, exclude=phrase)
+    if not sent.free(start, sent.end):
+        return
+    sent.add([(start, sent.end)], "indirect", (verb, *range(phrase[0], phrase[1])), doc[k].lemma_ or doc[k].text,
+             speaker)
+
+
 def _so(sent: _Sentence, k: int) -> None:
     """"…, so X." — "so" with a noun phrase and no verb closes the sentence."""
     an, doc = sent.an, sent.an.doc
@@ -313,10 +334,8 @@ def find_indirect(an: Analysis) -> list[Found]:
     previous: _Sentence | None = None
     for span in an.sents:
         sent = _Sentence(an, span)
-        if sent.marked_share(sent.a, sent.b) > 0.9:
-            previous = sent
-            continue
-        for k in range(sent.a, sent.end):
+        mostly_quotation = sent.marked_share(sent.a, sent.b) > 0.9
+        for k in range(sent.a, sent.end if not mostly_quotation else sent.a):
             if not an.maybe_cue[k] or an.in_marks[k] or sent.used[k - sent.a]:
                 continue
             token = doc[k]
@@ -326,6 +345,9 @@ def find_indirect(an: Analysis) -> list[Found]:
                 continue
             if token.lower_ == "so":
                 _so(sent, k)
+                continue
+            if token.text == ",":
+                _content_noun(sent, k)
                 continue
             cue = find_verb_cue(token, an.lex, an.scheme, sent.b)
             if cue is not None:
