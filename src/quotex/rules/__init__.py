@@ -61,6 +61,10 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
                 twin.first,
                 twin.last,
             )
+    # a name in quotation marks that is a speaker („Computerwoche“) is no quote
+    speakers = [span for f in result if f.quote.speaker for span in f.quote.speaker.spans]
+    result = [f for f in result if f.quote.type != "direct" or not any(
+        s <= f.quote.quote.spans[0][0] and f.quote.quote.spans[-1][1] <= e for s, e in speakers)]
     result.sort(key=lambda f: f.first)
     return result
 

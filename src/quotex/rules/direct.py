@@ -40,7 +40,13 @@ def clause_end(an: Analysis, j: int) -> int:
     limit = min(len(doc), j + _LOOKAROUND)
     while j < limit:
         token = doc[j]
-        if token.text in _FINAL or "\n" in token.text or an.in_marks[j]:
+        if an.in_marks[j]:
+            end = an.short_marked.get(j)
+            if end is None:
+                return j
+            j = end  # a name in quotation marks („Computerwoche“) belongs to the clause
+            continue
+        if token.text in _FINAL or "\n" in token.text:
             return j
         j += 1
     return j

@@ -53,6 +53,8 @@ class Analysis:
     #: 1 for tokens inside (or being) quotation marks of an outer quotation
     in_marks: bytearray
     marked: list[Marked] = field(default_factory=list)
+    #: start -> end of quotations of at most ``max_scare_tokens`` words (names, titles, scare quotes)
+    short_marked: dict[int, int] = field(default_factory=dict)
     #: per token: Konjunktiv strength (see ``Lexicons.konjunktiv_strength``)
     konj: bytearray = field(default_factory=bytearray)
     #: per token: 1 when the word may be a cue verb or an attribution word
@@ -85,9 +87,13 @@ class Analysis:
             marked.append(Marked(marks, span.start, span.end))
             for i in range(span.start, span.end):
                 in_marks[i] = 1
+        short_marked = {
+            m.start: m.end for m in marked
+            if sum(1 for i in range(m.start, m.end) if not doc[i].is_punct) <= settings.max_scare_tokens
+        }
         konj, maybe_cue, lower = lex.screen(doc)
-        return cls(doc, text, lex, settings, syntax.scheme_of(doc), sents, sent_of, in_marks, marked, konj, maybe_cue,
-                   lower)
+        return cls(doc, text, lex, settings, syntax.scheme_of(doc), sents, sent_of, in_marks, marked, short_marked,
+                   konj, maybe_cue, lower)
 
     def part(self, *ranges: tuple[int, int] | None) -> Part | None:
         """A Part over token ranges (``None`` entries and empty ranges skipped)."""

@@ -63,6 +63,12 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
         if open_paren and text != ")":
             j += 1
             continue
+        if text in _OPENING_MARKS and (j == i or after_head or _nominal(doc[j - 1])):
+            closing = _quoted_name_end(doc, j, hi)
+            if closing is not None:
+                last_head = j = closing
+                j += 1
+                continue
         if _nominal(token):
             if after_head and not _continues_after_noun(doc, last_head, token):
                 break
@@ -100,6 +106,21 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     if last_head < i:
         return None
     return i, last_head + 1
+
+
+_OPENING_MARKS = frozenset({"„", "“", '"', "»", "«", "‚"})
+_CLOSING_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’"})
+
+
+def _quoted_name_end(doc: Doc, j: int, hi: int) -> int | None:
+    """Index of the mark closing a short name in quotation marks („Die Zeit“, „tagesschau.de“)."""
+    for k in range(j + 1, min(hi, j + 7)):
+        token = doc[k]
+        if token.text in _CLOSING_MARKS and k > j + 1:
+            return k
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ".", ":", ";"):
+            return None
+    return None
 
 
 _GENITIVE_ARTICLES = frozenset({"des", "eines", "der", "einer", "seines", "seiner", "ihres", "ihrer"})
