@@ -131,7 +131,8 @@ def run(
         finally:
             with signals.deferred():
                 sink.close(commit=status in (EXIT_OK, EXIT_FAILED_INPUTS, *EXIT_STATUS_BY_SIGNAL.values()))
-        report.info(totals.summary())
+        if status != EXIT_USAGE:
+            report.info(totals.summary())
         return status
 
 
@@ -174,6 +175,7 @@ def _process(
             annotated = not isinstance(outcome, Problem)
             with signals.deferred():
                 sink.write(item, records, mark=annotated and bool(item.digest))
+            totals.finished += 1
             totals.articles += len(item.documents)
             totals.records += len(records)
             report.advance(totals)
@@ -182,7 +184,8 @@ def _process(
 
 @dataclass
 class _Totals:
-    inputs: int = 0
+    inputs: int = 0  # read so far (some may still be in flight)
+    finished: int = 0
     skipped: int = 0
     articles: int = 0
     records: int = 0
@@ -190,9 +193,9 @@ class _Totals:
 
     def summary(self) -> str:
         seconds = time.monotonic() - self.started
-        skipped = f" ({self.skipped} unchanged, skipped)" if self.skipped else ""
+        skipped = f", {self.skipped} unchanged inputs skipped" if self.skipped else ""
         return (
-            f"{self.inputs} inputs{skipped}, {self.articles} articles annotated, "
+            f"{self.finished} inputs done{skipped}: {self.articles} articles annotated, "
             f"{self.records} records in {seconds:.1f} s"
         )
 
@@ -553,7 +556,7 @@ class _Reporter:
         skipped = f", {totals.skipped} unchanged" if totals.skipped else ""
         self._progress.update(
             self._task,
-            description=f"{totals.inputs} inputs{skipped}, {totals.articles} articles, {totals.records} records",
+            description=f"{totals.finished} inputs done{skipped}, {totals.articles} articles, {totals.records} records",
         )
         self._progress.refresh()
 
