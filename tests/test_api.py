@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -120,12 +122,17 @@ def test_one_megabyte_line_without_punctuation_runs_through_the_attributor() -> 
     assert time.monotonic() - started < 60
 
 
-def test_the_component_is_registered_for_any_german_pipeline() -> None:
-    nlp = spacy.blank("de")
-    nlp.add_pipe("quotex")  # found through the spacy_factories entry point / quotex.component
-    doc = nlp("Die Ministerin sagte: „Wir handeln jetzt.“")
-    assert isinstance(doc._.quotes, list)
-    assert all(isinstance(quote, quotex.Quote) for quote in doc._.quotes)
+def test_the_component_is_found_through_its_entry_point_without_importing_quotex() -> None:
+    program = (
+        "import spacy\n"
+        "nlp = spacy.blank('de')\n"
+        "nlp.add_pipe('quotex')\n"
+        "doc = nlp('Die Ministerin sagte: „Wir handeln jetzt.“')\n"
+        "print(type(doc._.quotes).__name__, type(doc._.quotes[0]).__name__ if doc._.quotes else '')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "list"
 
 
 def test_annotate_refuses_a_pipeline_without_the_component() -> None:
