@@ -45,7 +45,15 @@ def _named_subject(an: Analysis, sent) -> Found | None:
 
 
 def _reportative(an: Analysis, start: int, end: int) -> bool:
-    return any(an.doc[i].lower_ in _REPORTATIVE and not an.in_marks[i] for i in range(start, end))
+    """"soll/sollen" with a perfect infinitive: a claim about the past ("soll … geflohen sein").
+
+    Plain "soll" + infinitive mostly states a plan or an obligation, which is no report.
+    """
+    doc = an.doc
+    if not any(doc[i].lower_ in _REPORTATIVE and not an.in_marks[i] for i in range(start, end)):
+        return False
+    last = an.content_end(start, end)
+    return last > start and doc[last - 1].lower_ in ("haben", "sein", "worden")
 
 
 def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int]) -> list[Found]:

@@ -30,6 +30,7 @@ COMPLEMENTIZERS = frozenset(
 )
 _RELATIVE = frozenset("der die das dem den deren dessen welche welcher welches was wo".split())
 _BOUNDARY = frozenset({",", ":", ";", "(", ")", "–", "—"})
+_NAMING = frozenset({"nennen", "bezeichnen", "heißen"})
 _BACK_REFERENCE = frozenset({"dies", "das", "dieses", "diese"})
 
 
@@ -119,6 +120,8 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
     first = doc[start]
     if first.lower_ in COMPLEMENTIZERS:
         return True
+    if first.pos_ == "SCONJ" or first.lower_ in ("um", "nachdem", "weil", "da", "obwohl", "wenn", "als", "während"):
+        return False  # an adverbial clause ("…, nachdem er …", "…, um … zu …") is no content
     if first.lower_ in _RELATIVE and start + 1 < end:
         following = doc[start + 1]
         nominal = following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title)
@@ -177,16 +180,19 @@ def _main_clause(an: Analysis, start: int, end: int) -> bool:
         if doc[i].pos_ in ("VERB", "AUX") or an.in_marks[i] or an.konj[i]:
             return True
         i += 1
-    # no verb in the first clause: a fronted phrase, or a noun with a relative clause
+    # no verb in the first clause: a fronted phrase, a noun with a relative clause, or the subject itself
+    # ("Kurt von Figura, Präsident der Universität, begrüßte …")
     relative = i + 1 < end and doc[i + 1].lower_ in _RELATIVE
-    return not (first.pos_ == "ADP" or relative)
+    subject = mentions.np_before(doc, end, start) is not None
+    return not (first.pos_ == "ADP" or relative or subject)
 
 
 def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     an, doc = sent.an, sent.an.doc
     v = cue.verb.i
     rb = sent.right_boundary(max(cue.tokens))
-    wie = _wie_before(sent, v)
+    # "Syd Barrett, wie er sich nannte": naming, not speech
+    wie = _wie_before(sent, v) if cue.lemma not in _NAMING else None
     # Wie X mitteilte, … / …, wie X mitteilte.
     if wie is not None:
         speaker = mentions.subject_mention(doc, cue.verb, wie + 1, rb, an.scheme)
@@ -243,7 +249,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                 sent.take(sent.a, sent.b)
         return
     # forderte eine schnellere Entscheidung.
-    if cue.reported and lo == sent.a and "reported" in an.settings.types:
+    passive = "Part" in cue.verb.morph.get("VerbForm") and any(
+        doc[i].lemma_ == "werden" for i in range(sent.a, sent.end))
+    if cue.reported and lo == sent.a and not passive and "reported" in an.settings.types:
         speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
         if speaker is not None and not any(an.in_marks[sent.a:sent.end]):
