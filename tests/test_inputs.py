@@ -306,3 +306,38 @@ def test_article_prose_is_not_boilerplate() -> None:
         "Stand der Dinge sei, dass niemand zustimme, sagte sie.\n"
     )
     assert skipped(text) == []
+
+
+# -- standard input --------------------------------------------------------------
+
+
+class _Stdin:
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        self.buffer = io.BytesIO(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "sources"),
+    [
+        (GERMAN.encode(), ["-"]),
+        (json.dumps({"text": GERMAN}).encode(), ["-"]),
+        (json.dumps([{"text": GERMAN}, {"text": GERMAN}]).encode(), ["-#1", "-#2"]),
+        ((json.dumps({"text": GERMAN}) + "\n" + json.dumps({"text": GERMAN}) + "\n").encode(), ["-#1", "-#2"]),
+    ],
+    ids=["text", "json-object", "json-array", "jsonl"],
+)
+def test_standard_input_format_is_recognized(monkeypatch: pytest.MonkeyPatch, data: bytes, sources: list[str]) -> None:
+    monkeypatch.setattr("sys.stdin", _Stdin(data))
+    item = only(read("-"))
+    assert item.problems == []
+    assert [document.source for document in item.documents] == sources
+    assert all(document.text == GERMAN for document in item.documents)
+
+
+def test_standard_input_given_twice_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", _Stdin(GERMAN.encode()))
+    first, second = read("-", "-")
+    assert [document.doc_id for document in first.documents] == ["stdin"]
+    assert second.documents == [] and messages(second) == ["quotex: warning: -: standard input given twice; read once"]

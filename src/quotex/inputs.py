@@ -121,9 +121,14 @@ def iter_inputs(paths: Sequence[str], *, text_field: str = "text") -> Iterator[I
     repeat is reported as a warning.
     """
     seen: dict[tuple[int, int], str] = {}
+    stdin_read = False
     for given in paths:
         if given == "-":
-            yield _read_stdin(text_field)
+            if stdin_read:
+                yield Input(key="-", digest="", problems=[Problem("-", None, "standard input given twice; read once", False)])
+            else:
+                stdin_read = True
+                yield _read_stdin(text_field)
             continue
         for source, kind, problem in _discover(given):
             if problem is not None:
