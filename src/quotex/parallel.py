@@ -269,16 +269,22 @@ def _load(model: str | None) -> Language:
 
 
 def _annotate_batch(nlp: Language, documents: list[Document]) -> list[Outcome]:
-    """Records per document; if the batch raises, find the document that did."""
+    """Records per document; if the batch raises, find the document that did.
+
+    ``nlp.pipe`` gives nothing back from the internal batch that raised, so
+    after an exception the documents not yet returned are redone one by one:
+    at most one extra pass over a batch, only for batches with a bad document.
+    """
     from quotex.api import annotate
 
-    try:
-        return [records for _document, records in annotate(nlp, documents)]
-    except Exception:  # noqa: BLE001 - isolate below, then report per document
-        if len(documents) == 1:
-            return [_describe_current()]
     outcomes: list[Outcome] = []
-    for document in documents:
+    try:
+        outcomes.extend(records for _document, records in annotate(nlp, documents))
+        return outcomes
+    except Exception:  # noqa: BLE001 - isolated below, then reported per document
+        if len(documents) - len(outcomes) == 1:
+            return [*outcomes, _describe_current()]
+    for document in documents[len(outcomes) :]:
         try:
             outcomes.extend(records for _document, records in annotate(nlp, [document]))
         except Exception:  # noqa: BLE001
