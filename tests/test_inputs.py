@@ -284,6 +284,9 @@ def test_boilerplate_lines_and_prefixes_are_found_by_offset() -> None:
         "Teilen | Drucken | E-Mail\n"
         "Lesen Sie auch:\n"
         "Leave a comment\n"
+        "Foto: picture alliance / dpa\n"
+        "Lesezeit: 4 Min.\n"
+        "Schlagworte: Schule, Landtag, Bildung\n"
         "source site-3\n"
     )
     assert skipped(text) == [
@@ -294,6 +297,9 @@ def test_boilerplate_lines_and_prefixes_are_found_by_offset() -> None:
         "Teilen | Drucken | E-Mail",
         "Lesen Sie auch:",
         "Leave a comment",
+        "Foto: picture alliance / dpa",
+        "Lesezeit: 4 Min.",
+        "Schlagworte: Schule, Landtag, Bildung",
         "source site-3",
     ]
 
@@ -304,6 +310,8 @@ def test_article_prose_is_not_boilerplate() -> None:
         "Wer jetzt ein Abonnement für den Nahverkehr hat, zahlt weniger, erklärte der Verband.\n"
         "Der Kommentar des Abgeordneten löste eine Debatte aus.\n"
         "Stand der Dinge sei, dass niemand zustimme, sagte sie.\n"
+        "Themen wie Bildung und Verkehr bestimmten den Wahlkampf, sagte der Politiker.\n"
+        "Video-Aufnahmen zeigen den Unfall, teilte die Polizei mit.\n"
     )
     assert skipped(text) == []
 
