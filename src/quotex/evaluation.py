@@ -358,7 +358,7 @@ def render(result: dict[str, Any]) -> Any:
         summary.add_row(name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f']:.3f}", str(s["gold"]), str(s["system"]))
     types = Table(title="by quote type (recall: gold type, precision: system type)")
     for column in ("type", "gold", "system", "quote P", "quote R", "quote F1", "roles F1", "joint F1"):
-        types.add_column(column, justify="left" if column == "type" else "right")
+        types.add_column(column, justify="left" if column == "type" else "right", no_wrap=column == "type")
     for name, s in result["types"].items():
         q = s["quote"]
         types.add_row(

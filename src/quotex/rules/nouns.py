@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 #: Entity labels of persons and organizations in the pipelines quotex runs behind.
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
+LOC_LABELS = frozenset({"LOC", "GPE"})
 #: Articles and other determiners that open a noun phrase (they carry case, not content).
 ARTICLES = frozenset(
     "der die das des dem den ein eine eines einem einen einer".split()
@@ -88,6 +89,8 @@ def classify(word: str) -> NounClass | None:
         forms.append((lower[:-3], True))
     if lower.endswith(("n", "r")):
         forms.append((lower[:-1], True))
+    if lower.endswith("en"):
+        forms.append((lower[:-2], True))
     for form, inflected in forms:
         for cut in range(len(form)):
             entry = form[cut:]
@@ -138,6 +141,24 @@ def organization_name(text: str) -> str | None:
     """The gazetteer's nominative name for an organization as written, if listed."""
     exact, folded = _gazetteer()
     return exact.get(text) or folded.get(text.lower())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Country names and their forms (genitive, short, official) -> name."""
+    text = (resources.files("quotex") / "lexicons" / "countries.jsonl").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            entry = json.loads(line)
+            for alias in [entry["name"], *entry.get("aliases", ())]:
+                table.setdefault(alias, entry["name"])
+    return table
+
+
+def country_name(text: str) -> str | None:
+    """The name of the country written ``text`` ("Russlands" -> "Russland"), if it is one."""
+    return _countries().get(text)
 
 
 def is_acronym(word: str) -> bool:
@@ -229,6 +250,9 @@ def _nominative_noun(head: Token, case: str | None, gender: str | None) -> str:
     word = head.text
     if case not in ("Gen", "Dat") or head.pos_ == "PROPN" and not word.endswith("s"):
         return word
+    if gender == "Plur":
+        # plural nominative = genitive; only the dative adds -n ("den Ländern")
+        return word[:-1] if case == "Dat" and word.endswith(("ern", "eln")) else word
     lemma = head.lemma_
     if lemma and lemma != word and lemma[:1] == word[:1] and len(word) - 3 <= len(lemma) <= len(word):
         return lemma
@@ -237,8 +261,6 @@ def _nominative_noun(head: Token, case: str | None, gender: str | None) -> str:
             return word[:-2]
         if word.endswith("s") and len(word) > 3:
             return word[:-1]
-    if case == "Dat" and gender == "Plur" and word.endswith(("ern", "eln")):
-        return word[:-1]
     return word
 
 

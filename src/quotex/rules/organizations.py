@@ -22,10 +22,7 @@ organization as written (for a compound prefix, inside the word).
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,36 +32,29 @@ from quotex.rules.nouns import (
     ORG_LABELS,
     PERSON_LABELS,
     classify,
+    country_name,
+    first_name_gender,
     is_acronym,
     nominative,
     noun_class,
     organization_name,
 )
-from quotex.rules.speakers import Article, role_before
+from quotex.rules.speakers import Article, mention_tokens, org_phrase, role_before
 
 #: Prepositions after a role noun that name where the person works ("Botschafterin bei der NATO").
 _AFFILIATING = frozenset({"bei", "beim", "von", "vom", "im", "am", "für", "in", "an"})
+#: Compound prefixes too general to say what someone speaks for ("Staatspräsident", "Parteichef").
+_GENERIC = frozenset({"staat", "stadt", "land", "bund", "partei", "fraktion", "gruppe", "verein", "firma", "unternehmen"})
+#: Capitalized first parts of hyphenated roles that are no organization ("Ex-Präsident").
+_NOT_NAMES = frozenset({"ex", "vize", "interims", "top", "chef", "ober", "co", "ko", "sonder", "haupt", "bundes", "landes"})
 _STOP = frozenset({".", ":", ";", "!", "?", "„", "“", "”", '"', "»", "«"})
 
 Found = tuple[list[tuple[int, int]], str]
 
 
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Country names and their forms -> name (speaking for a state counts)."""
-    text = (resources.files("quotex") / "lexicons" / "countries.jsonl").read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            entry = json.loads(line)
-            for alias in [entry["name"], *entry.get("aliases", ())]:
-                table.setdefault(alias, entry["name"])
-    return table
-
-
 def _named(text: str) -> str | None:
     """The name of an organization or country written ``text``; acronyms stand for themselves."""
-    listed = organization_name(text) or _countries().get(text)
+    listed = organization_name(text) or country_name(text)
     if listed is not None:
         return listed
     if is_acronym(text):
@@ -133,9 +123,16 @@ def _prefix(token: Token) -> Found | None:
     if "-" in prefix:
         candidates.append(prefix.split("-")[0])
     for candidate in candidates:
+        if "-" not in noun.prefix and candidate.lower() in _GENERIC:
+            continue
         name = _named(candidate) or _named(candidate[:1].upper() + candidate[1:])
         if name is not None and (candidate[:1].isupper() or candidate.isupper()):
             return [(token.idx, token.idx + len(candidate))], name
+    # a name before a hyphen ("Ryanair-Sprecherin"), unless it is a word of its own kind
+    first = prefix.split("-")[0]
+    if "-" in noun.prefix and len(first) >= 3 and first[:1].isupper() and first.lower() not in _NOT_NAMES:
+        if classify(first) is None and first_name_gender(first) is None:
+            return [(token.idx, token.idx + len(first))], first
     return None
 
 
@@ -211,7 +208,7 @@ def around(doc: Doc, start: int, end: int) -> Found | None:
         previous_noun = token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.text[:1].isupper())
         noun = noun_class(token)
         if noun is not None and noun.kind == "role" and not attached:
-            found = _prefix(token) or _attached(token, limit)
+            found = _attached(token, limit) or _prefix(token)
             if found:
                 return found
     for token in doc[start:limit]:
@@ -221,21 +218,16 @@ def around(doc: Doc, start: int, end: int) -> Found | None:
 
 
 def _speaker_tokens(doc: Doc, quote: Quote) -> Span | None:
-    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in quote.speaker.spans]
-    spans = [s for s in spans if s is not None and len(s)]
-    return doc[spans[0].start : spans[-1].end] if spans else None
+    tokens = mention_tokens(doc, quote.speaker)
+    return doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
 
-def _as_organization(doc: Doc, mention: Span, name: str | None) -> Found | None:
-    """The speaker itself as the organization: the mention without its article."""
-    tokens = [t for t in mention if t.lower_ not in ARTICLES]
-    for k, token in enumerate(tokens):
-        if token.text in (",", "("):
-            tokens = tokens[:k]
-            break
+def _as_organization(mention: Span, name: str | None) -> Found | None:
+    """The speaker itself as the organization ("ergänzte der Kreml")."""
+    tokens = org_phrase(list(mention))
     if not tokens:
         return None
-    return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))], name or nominative(list(mention), "Nom")
+    return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))], name or nominative(tokens, "Nom")
 
 
 def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
@@ -254,7 +246,7 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             result.append(quote)
             continue
         if speaker.label == "ORG":
-            found = _as_organization(doc, mention, speaker.name)
+            found = _as_organization(mention, speaker.name)
         else:
             found = around(doc, mention.start, mention.end)
         if found is None and speaker.label == "PER" and speaker.name:

@@ -29,13 +29,18 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from quotex.records import Quote, Speaker
+from quotex.rules.cues import Lexicons
 from quotex.rules.nouns import (
+    ARTICLES,
+    LOC_LABELS,
     ORG_LABELS,
     PERSON_LABELS,
     NounClass,
     first_name_gender,
     has_entities,
     noun_class,
+    classify,
+    country_name,
     nominative,
     organization_name,
     person_spans,
@@ -49,6 +54,8 @@ _PRONOUNS = {
     "ihr": ("Fem", "Sing"),
     "es": ("Neut", "Sing"),
     "ihnen": (None, "Plur"),
+    "dieser": ("Masc", "Sing"),
+    "diese": (None, None),
 }
 _TITLES = frozenset({"herr", "herrn", "frau", "dr.", "prof."})
 #: Prepositions that attach something else to a noun: what follows is not the speaker.
@@ -136,10 +143,15 @@ class Article:
         self.mentions: list[tuple[int, Referent]] = []
         spans = person_spans(doc)
         for span in spans:
-            names = [t.text for t in span if t.lower_ not in _TITLES]
+            names = _name_words(span)
             if len(names) >= 2:
                 self.surnames.setdefault(names[-1], " ".join(names))
         for span in spans:
+            names = _name_words(span)
+            if not names or len(names) == 1 and names[0] not in self.surnames and classify(names[0]) is not None:
+                continue  # a title or role the recognizer took for a name ("der Papst")
+            if organization_name(span.text):
+                continue  # an organization the recognizer took for a person ("Reuters")
             for token in span:
                 self.person_at[token.i] = span
             referent = self.person(span)
@@ -150,9 +162,9 @@ class Article:
         i = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1
         return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
 
-    def full_name(self, span: Span) -> str | None:
+    def full_name(self, span: Span | list[Token]) -> str | None:
         """The name a person mention stands for: the full name for a bare surname, also genitive."""
-        names = [t.text for t in span if t.lower_ not in _TITLES]
+        names = _name_words(span)
         if not names:
             return None
         if len(names) == 1:
@@ -189,7 +201,7 @@ class Article:
         for j in range(k - 1, -1, -1):
             yield i - self.mentions[j][0], self.mentions[j][1]
 
-    def by_gender(self, i: int, gender: str | None, label: str | None = None) -> Referent | None:
+    def by_gender(self, i: int, gender: str | None, label: str | None = None, near_only: bool = False) -> Referent | None:
         """The most recent referent of ``gender`` before ``i``; a nearby one of unknown gender
         when no same-gender one is near, since most foreign first names are not in the lexicon."""
         unknown = None
@@ -204,7 +216,33 @@ class Article:
             elif referent.gender is None and referent.label == "PER" and gender in ("Masc", "Fem"):
                 if distance <= _NEAR and unknown is None:
                     unknown = referent
-        return unknown or farther
+        return unknown or (None if near_only else farther)
+
+    def last_mention(self, referent: Referent, i: int) -> int | None:
+        """Token index of the last mention of ``referent`` before ``i``."""
+        return next((i - distance for distance, found in self.before(i) if found is referent), None)
+
+
+def _role_between(doc: Doc, referent: Referent, i: int, role: str, article: Article) -> bool:
+    """The role noun occurs between the referent's last mention and ``i`` ("ein Sprecher
+    sagte ... der Sprecher"): the description then more likely continues that unnamed person."""
+    start = article.last_mention(referent, i)
+    if start is None:
+        return False
+    for token in doc[start:i]:
+        noun = noun_class(token)
+        if noun is not None and noun.kind == "role" and noun.role == role:
+            return True
+    return False
+
+
+def _name_words(span: Span | list[Token]) -> list[str]:
+    """The words of a name without leading titles and roles the recognizer included
+    ("Papst Franziskus", "General Winai Phattiyakul")."""
+    words = [t.text for t in span]
+    while len(words) > 1 and (words[0].lower() in _TITLES or classify(words[0]) is not None):
+        words = words[1:]
+    return words
 
 
 def _tokens(doc: Doc, speaker: Speaker) -> list[Token]:
@@ -237,6 +275,71 @@ def _appositive(tokens: list[Token], person: Span) -> bool:
     return True
 
 
+def _entity(token: Token, labels: frozenset[str]) -> list[Token] | None:
+    """The tokens of the entity ``token`` is part of, if it has one of ``labels``."""
+    if token.ent_type_ not in labels:
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
+def org_phrase(tokens: list[Token]) -> list[Token]:
+    """The organization an organization mention names, as written.
+
+    "der Kreml" -> "Kreml", "die französische Präsidentschaft" ->
+    "französische Präsidentschaft", "der Fernsehsender CBS" -> "CBS",
+    "die Bundesregierung vom LSVD" -> "Bundesregierung".
+    """
+    head = _head(tokens)
+    if head is None:
+        return []
+    named = _entity(head, ORG_LABELS) or _entity(head, LOC_LABELS)
+    if named:
+        return named
+    following = head.nbor(1) if head.i + 1 < len(head.doc) and head.i + 1 <= tokens[-1].i else None
+    if following is not None and (_entity(following, ORG_LABELS) or (following.pos_ == "PROPN" and not following.ent_type_)):
+        return _entity(following, ORG_LABELS) or [following]
+    noun = noun_class(head)
+    place = _entity(following, LOC_LABELS) if following is not None and noun is not None and noun.kind == "org" else None
+    if place:  # "die Polizeidirektion Hannover"
+        return [t for t in tokens if t.i <= head.i and t.lower_ not in ARTICLES and t.pos_ != "ADP"] + place
+    if noun is None or noun.kind != "org":
+        first = next((t for t in tokens if t.ent_type_ in ORG_LABELS), None)
+        if first is not None:
+            return _entity(first, ORG_LABELS) or [first]
+    return [t for t in tokens if t.i <= head.i and t.lower_ not in ARTICLES and t.pos_ not in ("ADP", "VERB", "AUX")]
+
+
+def mention_tokens(doc: Doc, speaker: Speaker) -> list[Token]:
+    """The tokens of a speaker mention that name the source.
+
+    A statement noun is the cue, not the speaker: "Angaben der Polizei" ->
+    "der Polizei", "Meinung von Mike Brown" -> "Mike Brown".
+    """
+    tokens = _tokens(doc, speaker)
+    lexicons = Lexicons.from_package()
+    for k, token in enumerate(tokens[:-1]):
+        if token.pos_ in ("NOUN", "PROPN") or not token.pos_ and token.text[:1].isupper() and token.lower_ not in ARTICLES:
+            if lexicons.is_cue_noun(token.text) and tokens[k + 1].lower_ in ("des", "der", "von", "vom", "eines", "einer"):
+                rest = tokens[k + 2 :] if tokens[k + 1].lower_ in ("von", "vom") else tokens[k + 1 :]
+                return rest or tokens
+            break
+    return tokens
+
+
+def _listed(tokens: list[Token]) -> str | None:
+    """The gazetteer name of the whole mention without its article ("Die Deutsche Welle")."""
+    content = [t for t in tokens if t.lower_ not in ARTICLES]
+    if not content or len(content) > 6:
+        return None
+    return organization_name(content[0].doc[content[0].i : content[-1].i + 1].text)
+
+
 def _number(token: Token, quote: Quote) -> str | None:
     number = next(iter(token.morph.get("Number")), None)
     if number is not None:
@@ -253,14 +356,18 @@ def _number(token: Token, quote: Quote) -> str | None:
 
 
 def _head(tokens: list[Token]) -> Token | None:
-    """The noun the mention is about: the first noun after articles and adjectives."""
-    for token in tokens:
-        if token.lower_ in ("der", "die", "das", *_INDEFINITE) or token.pos_ in ("DET", "ADJ", "NUM", "PUNCT"):
+    """The noun the mention is about: its first noun or name, past a city adjective
+    tagged as a name ("des Berliner Verfassungsschutzes")."""
+    for k, token in enumerate(tokens):
+        if token.pos_:
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+        elif token.lower_ in ARTICLES or not (token.text[:1].isupper() or token.text[:1].isdigit()):
             continue
-        if token.text[:1].isupper() or token.text[:1].isdigit():
-            return token
-        if token.pos_ in ("NOUN", "PROPN"):
-            return token
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is not None and following.pos_ == "NOUN" and token.text.endswith("er") and not token.ent_type_ in PERSON_LABELS:
+            return following
+        return token
     return None
 
 
@@ -274,7 +381,7 @@ class _Resolver:
 
     def resolve(self, quote: Quote) -> Referent | None:
         """The referent of the quote's speaker; ``UNNAMED`` for a person the text does not name."""
-        tokens = _tokens(self.doc, quote.speaker)
+        tokens = mention_tokens(self.doc, quote.speaker)
         if not tokens:
             return None
         article = self.article
@@ -307,32 +414,56 @@ class _Resolver:
             return None
         noun = noun_class(head)
         definite = tokens[0].lower_ in ("der", "die", "das") or "Def" in tokens[0].morph.get("Definite")
-        # 3. organizations
+        # 3. organizations, and states speaking through their governments ("Serbien erklärte")
+        listed = _listed(tokens)
+        if listed is not None:
+            return Referent(listed, "ORG", kind=head.text.lower())
         if head.ent_type_ in ORG_LABELS or (noun is not None and noun.kind == "org") or organization_name(head.text):
             return self.organization(tokens, head, noun, definite)
-        # 4. role descriptions
+        if head.ent_type_ in LOC_LABELS or (noun is None and country_name(head.text)):
+            return Referent(country_name(head.text) or nominative([head], "Nom"), "ORG", kind=head.text.lower())
+        # 4. role descriptions; a name the recognizer missed right after the role ("Wirtschaftsminister Clement")
         if noun is not None and noun.kind == "role":
+            name = []
+            for token in tokens[head.i - start + 1 :]:
+                if token.pos_ != "PROPN" or token.ent_type_ or classify(token.text) or organization_name(token.text):
+                    break
+                name.append(token)
+            if name:
+                full = article.full_name(name)
+                referent = article.people.setdefault(full, Referent(full, "PER"))
+                referent.roles.add(noun.role)
+                referent.gender = referent.gender or _role_gender(noun, head)
+                return referent
             if noun.inflected and "Sing" not in head.morph.get("Number") or "Plur" in head.morph.get("Number"):
                 return UNNAMED
             if not definite:
                 return UNNAMED
-            attached = any(t.lower_ in _PREPOSITIONS or t.lower_ in ("des", "der") or t.text == "," for t in tokens if t.i > head.i)
             for distance, referent in article.before(start):
                 if noun.role in referent.roles:
                     return referent
-            if attached or noun.prefix:
+            # "der Sprecher des Ministeriums", "der Regierungssprecher": someone not named before
+            attached = any(t.lower_ in _PREPOSITIONS or t.lower_ in ("des", "der") or t.text == "," for t in tokens if t.i > head.i)
+            if attached:
                 return UNNAMED
             gender = _role_gender(noun, head)
-            found = article.by_gender(start, gender, "PER") if gender else None
-            return found or UNNAMED
+            found = article.by_gender(start, gender, "PER", near_only=True) if gender else None
+            if found is None or _role_between(self.doc, found, start, noun.role, article):
+                return UNNAMED
+            return found
+        if any(t.ent_type_ in ORG_LABELS for t in tokens):
+            first = next(t for t in tokens if t.ent_type_ in ORG_LABELS)
+            return self.organization(tokens, first, noun_class(first), definite)
+        # 5. a known surname the recognizer missed ("Gall" after "Reinhold Gall")
+        if len(words) == 1 and words[0].pos_ in ("PROPN", "") and words[0].text in article.surnames:
+            return article.people.get(article.surnames[words[0].text])
         return None
 
     def organization(self, tokens: list[Token], head: Token, noun: NounClass | None, definite: bool) -> Referent:
         article = self.article
-        ent = next((span for i, span in self.orgs if span.start <= head.i < span.end), None)
-        phrase = list(ent) if ent is not None else [t for t in tokens if t.i <= head.i]
+        phrase = org_phrase(tokens)
         # "das Ministerium": the ministry named before ("Gesundheitsministerium")
-        if definite and noun is not None and not noun.prefix and len(phrase) <= 2 and ent is None:
+        if definite and noun is not None and not noun.prefix and phrase == [head] and not head.ent_type_:
             for distance, referent in article.before(tokens[0].i):
                 if referent.label == "ORG" and referent.kind and referent.kind.endswith(noun.entry):
                     return referent
@@ -341,7 +472,8 @@ class _Resolver:
                 found = noun_class(span[-1])
                 if found is not None and found.entry.endswith(noun.entry) and not article.in_quote(span.start_char):
                     return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=span[-1].text.lower())
-        gender = next(iter(head.morph.get("Gender")), None) or (noun.gender if noun else None)
+        # only the lexicon's gender: "er"/"sie" reach an organization only through a noun like "der Konzern"
+        gender = noun.gender if noun is not None and noun.kind == "org" and phrase == [head] else None
         if "Plur" in head.morph.get("Number"):
             gender = "Plur"
         return Referent(nominative(phrase, "Nom"), "ORG", gender, kind=head.text.lower())
