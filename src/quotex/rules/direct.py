@@ -116,7 +116,8 @@ def _before(an: Analysis, m: Marked) -> Attribution | None:
         if cue is not None:
             return verb_attribution(an, cue, lo, i, (m.start, m.end))
     if doc[i].text == ":":
-        speaker = mentions.np_before(doc, i, lo)
+        # "Merkel: „…“", "Punklady Nina Hagen zur neuen Heimat: „…“"
+        speaker = mentions.np_before(doc, i, lo) or mentions.named_mention(doc, lo, i)
         if speaker is not None:
             return Attribution((), None, speaker, None, m.start)
     return None
@@ -198,6 +199,7 @@ def find_direct(an: Analysis) -> list[Found]:
             addressee = an.part(attribution.addressee)
         elif previous is not None and an.sent_of[m.start] - an.sent_of[previous.last - 1] <= 2:
             speaker = previous.quote.speaker
+
         quote = Quote(an.part(*ranges), "direct", speaker=speaker, cue=cue, addressee=addressee)
         result = Found(quote, m.start, ranges[-1][1])
         found.append(result)

@@ -34,14 +34,11 @@ def _mood(an: Analysis, start: int, end: int) -> int:
 
 def _named_subject(an: Analysis, sent) -> Found | None:
     """The sentence-initial person or organization of ``sent``, as a speaker-only Found."""
-    found = mentions.np_after(an.doc, sent.start, sent.end)
+    found = mentions.named_mention(an.doc, sent.start, sent.end)
     if found is None:
         return None
-    head = an.doc[found[1] - 1]
-    if head.pos_ == "PROPN" or mentions.noun_class(head) in ("role", "org") or head.lower_ in ("er", "sie"):
-        quote = Quote(an.part(found), "indirect_free_indirect", speaker=Speaker(an.char_spans(found)))
-        return Found(quote, found[0], found[1])
-    return None
+    quote = Quote(an.part(found), "indirect_free_indirect", speaker=Speaker(an.char_spans(found)))
+    return Found(quote, found[0], found[1])
 
 
 def _reportative(an: Analysis, start: int, end: int) -> bool:

@@ -18,6 +18,7 @@ _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _PERSONAL = frozenset({"er", "sie", "es", "ich", "wir", "ihr", "man", "dieser", "diese", "jener", "jene", "beide"})
 #: prepositions that attach an affiliation to a role noun ("Sprecher von X", "Botschafterin bei der NATO")
 _ATTACHING = frozenset({"von", "vom", "für", "bei", "beim", "aus", "des", "der"})
+_ARTICLE_FORMS = frozenset("der die das dem den des ein eine einer eines einem einen".split())
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"})
 _OBJECT_PRONOUNS = frozenset({"sich", "ihm", "ihr", "ihnen", "uns", "mir", "dir", "euch", "es"})
 _NAME_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "(", ")", "-", "–", "/", "&", "."})
@@ -25,6 +26,9 @@ _NAME_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "(", ")", "-", "�
 
 def _nominal(token: Token) -> bool:
     if token.pos_:
+        if token.pos_ == "PRON" and token.lower_ in _ARTICLE_FORMS and token.i + 1 < len(token.doc):
+            # an article the tagger took for a pronoun: "die ernährungspolitische Sprecherin"
+            return token.doc[token.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")
         return token.pos_ in _NOMINAL
     # untagged Doc: capitalised words and articles
     return token.is_title or token.lower_ in _RELATIVE or token.lower_ in ("ein", "eine", "einer", "eines", "einem")
@@ -359,4 +363,19 @@ def impersonal_source(doc: Doc, lo: int, hi: int, cue: tuple[int, ...]) -> tuple
             found = np_after(doc, k + 1, hi)
             if found is not None:
                 return found
+    return None
+
+
+def named_mention(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase opening ``[start, end)`` if it names a person or organization.
+
+    Used for quotes without a cue: the sentence before usually introduces
+    the speaker ("Sadiq Khan verurteilte die Haltung der Regierung. „…“").
+    """
+    found = np_after(doc, start, end)
+    if found is None:
+        return None
+    head = doc[found[1] - 1]
+    if head.pos_ == "PROPN" or noun_class(head) in ("role", "org") or head.lower_ in ("er", "sie"):
+        return found
     return None
