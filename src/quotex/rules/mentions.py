@@ -137,8 +137,11 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     if token.pos_ == "NOUN":
         return doc[head].pos_ in ("NOUN", "PROPN") and token.is_title
     if token.pos_ == "DET" or token.lower_ in _GENITIVE_ARTICLES:
+        # a genitive follows a noun ("Sprecher der Partei"); after a name the article starts
+        # the next phrase ("sagte Peskow der Staatsagentur TASS")
         cases = token.morph.get("Case")
-        return token.lower_ in _GENITIVE_ARTICLES and (not cases or "Gen" in cases)
+        return (token.lower_ in _GENITIVE_ARTICLES and (not cases or "Gen" in cases)
+                and doc[head].pos_ != "PROPN")
     return False
 
 
@@ -264,6 +267,9 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
     for k in range(head + 1, end - 1):
         if doc[k].text == "," and _relative_clause_at(doc, k + 1, end):
             return start, k
+    longer = np_after(doc, start, hi)
+    if longer is not None and longer[1] > end:
+        return longer  # the parser left out a name or apposition ("Nato-Generalsekretär Jens Stoltenberg")
     if end < hi and doc[end].text == ",":
         appositive = _apposition_end(doc, end + 1, hi)
         if appositive is not None:
