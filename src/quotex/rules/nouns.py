@@ -91,6 +91,8 @@ def classify(word: str) -> NounClass | None:
         forms.append((lower[:-1], True))
     if lower.endswith("en"):
         forms.append((lower[:-2], True))
+    if lower.endswith("s"):  # genitive singular: "des Ministers", "des Amtes"
+        forms.extend([(lower[:-1], False), (lower[:-2], False)] if lower.endswith("es") else [(lower[:-1], False)])
     for form, inflected in forms:
         for cut in range(len(form)):
             entry = form[cut:]
@@ -213,11 +215,15 @@ def noun_class(token: Token) -> NounClass | None:
     return classify(token.text)
 
 
-def _is_adjective(token: Token, following: Token | None) -> bool:
-    if token.pos_:
-        return token.pos_ == "ADJ"
-    # No tags: an inflected word directly before another capitalized word ("Weißen Hauses").
-    return following is not None and following.text[:1].isupper() and token.text.endswith(_ADJ_ENDINGS)
+def is_adjective(token: Token, following: Token | None) -> bool:
+    """An adjective of a name phrase: tagged ADJ, or an inflected capitalized word right
+    before another capitalized word, which taggers often call a name ("Weißen Hauses")."""
+    if token.pos_ == "ADJ":
+        return True
+    if following is None or not following.text[:1].isupper() or not token.text[:1].isupper():
+        return False
+    endings = {"": _ADJ_ENDINGS, "PROPN": _ADJ_ENDINGS, "NOUN": ("en",)}.get(token.pos_)
+    return bool(endings) and token.text.endswith(endings) and classify(token.text) is None and not is_person_token(token)
 
 
 def _head_features(head: Token, article: str | None, case: str | None) -> tuple[str | None, str | None]:
@@ -288,7 +294,7 @@ def nominative(tokens: Sequence[Token], case: str | None = None) -> str:
         return listed
     adjectives: list[Token] = []
     k = 0
-    while k < len(tokens) - 1 and _is_adjective(tokens[k], tokens[k + 1]):
+    while k < len(tokens) - 1 and is_adjective(tokens[k], tokens[k + 1]):
         adjectives.append(tokens[k])
         k += 1
     head, rest = tokens[k], tokens[k + 1 :]

@@ -35,6 +35,7 @@ from quotex.rules.nouns import (
     country_name,
     first_name_gender,
     is_acronym,
+    is_adjective,
     nominative,
     noun_class,
     organization_name,
@@ -60,7 +61,7 @@ def _named(text: str) -> str | None:
     if is_acronym(text):
         return text
     found = classify(text)
-    return text if found is not None and found.kind == "org" and not found.prefix else None
+    return text if found is not None and found.kind == "org" and found.entry == text.lower() else None
 
 
 def _is_org(token: Token) -> bool:
@@ -82,7 +83,7 @@ def _phrase(doc: Doc, i: int, limit: int) -> list[Token]:
             end += 1
         return list(doc[i:end])
     j = i
-    while j < limit and (doc[j].pos_ == "ADJ" or (not doc[j].pos_ and doc[j].text[:1].isupper() and doc[j].text.endswith(("en", "e")) and j + 1 < limit and doc[j + 1].text[:1].isupper())):
+    while j + 1 < limit and is_adjective(doc[j], doc[j + 1]):
         j += 1
     if j >= limit or not (doc[j].text[:1].isupper() or doc[j].pos_ in ("NOUN", "PROPN")):
         return []
@@ -102,10 +103,15 @@ def _org_phrase(tokens: list[Token], case: str) -> Found | None:
     if not tokens:
         return None
     content = [t for t in tokens if t.lower_ not in ARTICLES]
-    if not content or not any(_is_org(t) for t in content) or any(t.ent_type_ in PERSON_LABELS for t in content):
+    if not content or any(t.ent_type_ in PERSON_LABELS for t in content):
         return None
     head = next((t for t in content if noun_class(t) is not None), None)
     if head is not None and noun_class(head).kind == "role":
+        return None
+    listed = organization_name(content[0].doc[content[0].i : content[-1].i + 1].text)
+    # a name in the genitive of a role noun is what the person speaks for ("Sprecher des FC Bayern")
+    named = case == "Gen" and content[-1].pos_ == "PROPN" and head is None
+    if not (listed or named or any(_is_org(t) for t in content)):
         return None
     span = (content[0].idx, content[-1].idx + len(content[-1].text))
     return [span], nominative(tokens, case)

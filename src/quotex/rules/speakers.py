@@ -178,7 +178,7 @@ class Article:
     def person(self, span: Span) -> Referent | None:
         """The referent of a person name, with gender and roles gathered at this mention."""
         name = self.full_name(span)
-        if name is None:
+        if not name or not name.strip():
             return None
         referent = self.people.setdefault(name, Referent(name, "PER"))
         doc = self.doc
@@ -191,6 +191,11 @@ class Article:
             for noun, token in context:
                 referent.gender = referent.gender or _role_gender(noun, token)
         return referent
+
+    def known(self, token: Token) -> Referent | None:
+        """The person whose name or surname ``token`` is, if the article names one."""
+        name = self.surnames.get(token.text) or (token.text if token.text in self.people else None)
+        return self.people.get(name) if name else None
 
     def add(self, i: int, referent: Referent) -> None:
         bisect.insort(self.mentions, (i, referent), key=lambda m: m[0])
@@ -415,6 +420,10 @@ class _Resolver:
         noun = noun_class(head)
         definite = tokens[0].lower_ in ("der", "die", "das") or "Def" in tokens[0].morph.get("Definite")
         # 3. organizations, and states speaking through their governments ("Serbien erklärte")
+        # a surname the recognizer missed or took for an organization ("Gall", "Stoltenberg")
+        known = article.known(head)
+        if known is not None:
+            return known
         listed = _listed(tokens)
         if listed is not None:
             return Referent(listed, "ORG", kind=head.text.lower())
@@ -454,9 +463,6 @@ class _Resolver:
         if any(t.ent_type_ in ORG_LABELS for t in tokens):
             first = next(t for t in tokens if t.ent_type_ in ORG_LABELS)
             return self.organization(tokens, first, noun_class(first), definite)
-        # 5. a known surname the recognizer missed ("Gall" after "Reinhold Gall")
-        if len(words) == 1 and words[0].pos_ in ("PROPN", "") and words[0].text in article.surnames:
-            return article.people.get(article.surnames[words[0].text])
         return None
 
     def organization(self, tokens: list[Token], head: Token, noun: NounClass | None, definite: bool) -> Referent:
