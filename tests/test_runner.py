@@ -234,3 +234,13 @@ def test_quiet_run_prints_nothing_on_stderr(tmp_path, fast_model):
     result = _run(fast_model, articles, "--quiet", "--jobs", "2")
     assert result.returncode == 0 and result.stderr == ""
     assert len(result.stdout.splitlines()) == _expected_count(0, 3)
+
+
+def test_out_and_state_inside_the_watched_folder_are_not_read_as_inputs(tmp_path, fast_model):
+    articles = tmp_path / "drop"
+    _write_articles(articles, 3)
+    out, state = articles / "records.jsonl", articles / "state.jsonl"
+    for _ in range(2):
+        result = _run(fast_model, articles, "-o", out, "--state", state)
+        assert result.returncode == 0 and "error" not in result.stderr, result.stderr
+    assert len(_lines(out)) == _expected_count(0, 3)

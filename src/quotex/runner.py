@@ -150,9 +150,14 @@ def _process(
     signals: "_Signals",
 ) -> int:
     failed = False
+    # OUT and the state file often live in the folder being watched; they are
+    # quotex's own output, never articles.
+    own_files = {os.path.realpath(path) for path in (sink.output, sink.state_path) if path is not None}
 
     def fresh() -> Iterator[Input]:
         for item in iter_inputs(paths, text_field=text_field):
+            if item.key in own_files:
+                continue
             totals.inputs += 1
             if item.digest and sink.finished.get(item.key) == item.digest:
                 totals.skipped += 1
@@ -273,8 +278,12 @@ class _UsageError(Exception):
 class _Sink:
     """Records to stdout or OUT, plus the ``--state`` bookkeeping."""
 
+    #: Where records go (``None``: standard output).
+    output: Path | None = None
+
     def __init__(self, stream: IO[bytes], *, state: "_State | None", fsync: bool) -> None:
         self._stream = stream
+        self.state_path = state.path if state else None
         self._state = state
         self._fsync = fsync
         self.finished: dict[str, str] = state.finished if state else {}
@@ -309,6 +318,7 @@ class _AppendSink(_Sink):
     """``-o OUT --state FILE``: append to OUT after cutting off unfinished bytes."""
 
     def __init__(self, output: Path, state: "_State") -> None:
+        self.output = output
         stream = open(output, "ab")
         size = stream.seek(0, os.SEEK_END)
         committed = state.committed_end(default=size)
@@ -334,7 +344,7 @@ class _ReplaceSink(_Sink):
     """``-o OUT`` without ``--state``: a temporary file renamed over OUT at the end."""
 
     def __init__(self, output: Path) -> None:
-        self._output = output
+        self.output = output
         directory = output.parent if str(output.parent) else Path(".")
         try:
             handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
@@ -344,18 +354,18 @@ class _ReplaceSink(_Sink):
         super().__init__(os.fdopen(handle, "wb"), state=None, fsync=False)
 
     def kept_message(self) -> str:
-        return f"{self._output} holds the records of the finished inputs"
+        return f"{self.output} holds the records of the finished inputs"
 
     def close(self, *, commit: bool) -> None:
         try:
             if commit:
                 self._stream.flush()
                 os.fsync(self._stream.fileno())
-                os.chmod(self._temporary, _mode_for(self._output))
+                os.chmod(self._temporary, _mode_for(self.output))
         finally:
             self._stream.close()
         if commit:
-            os.replace(self._temporary, self._output)
+            os.replace(self._temporary, self.output)
         else:
             self._temporary.unlink(missing_ok=True)
 
