@@ -38,9 +38,9 @@ from quotex.rules.nouns import (
     NounClass,
     first_name_gender,
     has_entities,
-    noun_class,
     classify,
     country_name,
+    noun_class,
     nominative,
     organization_name,
     person_spans,
@@ -377,6 +377,8 @@ def _head(tokens: list[Token]) -> Token | None:
 
 
 class _Resolver:
+    """Resolves the speakers of one Doc, one quote at a time."""
+
     def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
         self.doc = doc
         self.article = Article(doc, quotes)
@@ -419,11 +421,11 @@ class _Resolver:
             return None
         noun = noun_class(head)
         definite = tokens[0].lower_ in ("der", "die", "das") or "Def" in tokens[0].morph.get("Definite")
-        # 3. organizations, and states speaking through their governments ("Serbien erklärte")
-        # a surname the recognizer missed or took for an organization ("Gall", "Stoltenberg")
+        # 3. a surname the recognizer missed or took for an organization ("Gall", "Stoltenberg")
         known = article.known(head)
         if known is not None:
             return known
+        # 4. organizations, and states speaking through their governments ("Serbien erklärte")
         listed = _listed(tokens)
         if listed is not None:
             return Referent(listed, "ORG", kind=head.text.lower())
@@ -431,7 +433,7 @@ class _Resolver:
             return self.organization(tokens, head, noun, definite)
         if head.ent_type_ in LOC_LABELS or (noun is None and country_name(head.text)):
             return Referent(country_name(head.text) or nominative([head], "Nom"), "ORG", kind=head.text.lower())
-        # 4. role descriptions; a name the recognizer missed right after the role ("Wirtschaftsminister Clement")
+        # 5. role descriptions; a name the recognizer missed right after the role ("Wirtschaftsminister Clement")
         if noun is not None and noun.kind == "role":
             name = []
             for token in tokens[head.i - start + 1 :]:
@@ -460,6 +462,7 @@ class _Resolver:
             if found is None or _role_between(self.doc, found, start, noun.role, article):
                 return UNNAMED
             return found
+        # 6. an organization somewhere in an otherwise unknown phrase
         if any(t.ent_type_ in ORG_LABELS for t in tokens):
             first = next(t for t in tokens if t.ent_type_ in ORG_LABELS)
             return self.organization(tokens, first, noun_class(first), definite)
