@@ -238,7 +238,10 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
     ``stop`` bounds the search for a separated particle (the sentence end).
     """
     if token.pos_ not in ("VERB", "AUX", ""):
-        return None
+        # a participle at the end of its clause that the tagger took for an adjective ("hat eingeräumt, dass")
+        following = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else "."
+        if not (token.pos_ == "ADJ" and following in (",", ":", ".")):
+            return None
     readings = lex.verb_forms.get(token.lower_)
     if not readings:
         lemma = token.lemma_.lower()

@@ -132,7 +132,7 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
         token = doc[i]
         if an.konj[i]:
             return True
-        if token.lower_ == "zu" and i + 1 < end and doc[i + 1].pos_ in ("VERB", "AUX"):
+        if token.lower_ == "zu" and i + 1 < end and _infinitive(doc[i + 1]):
             return True
     for i in range(start, end):
         if doc[i].pos_ == "VERB" and _ZU_INFINITIVE.match(doc[i].lower_):
@@ -147,6 +147,11 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
 
 _ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|nieder|vor|weg|zu|zurück|"
                             r"zusammen|herbei|heraus|hervor|voran|vorbei|weiter|wieder|dar|um|durch|über|statt)zu\w+e?n$")
+
+
+def _infinitive(token) -> bool:
+    """A verb in the infinitive after "zu" (taggers often miss it: "zu tragen", "zu verweigern")."""
+    return token.pos_ in ("VERB", "AUX") or (token.is_lower and token.lower_.endswith(("en", "rn", "ln")))
 
 
 def _words_outside_marks(an: Analysis, start: int, end: int) -> int:
@@ -258,9 +263,27 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)
 
 
+def _scope(sent: _Sentence, k: int) -> tuple[int, int]:
+    """The stretch an attribution word inside a sentence vouches for.
+
+    In a relative or subordinate clause ("…, der laut Ministerium … habe")
+    that clause; otherwise the whole sentence.
+    """
+    an, doc = sent.an, sent.an.doc
+    lb = sent.left_boundary(k)
+    if lb >= sent.a and doc[lb].text == "," and lb + 1 < k:
+        opener = doc[lb + 1]
+        if opener.lower_ in _RELATIVE or opener.lower_ in COMPLEMENTIZERS or opener.pos_ == "SCONJ":
+            rb = sent.right_boundary(k)
+            while rb < sent.end and an.in_marks[rb]:
+                rb = sent.right_boundary(rb)
+            return lb + 1, rb
+    return sent.a, sent.end
+
+
 def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
     an, doc = sent.an, sent.an.doc
-    a, end = sent.a, sent.end
+    a, end = _scope(sent, k)
     if role == "prep_before":
         if k + 1 < end and doc[k + 1].lower_ in _RELATIVE and not mentions.np_after(doc, k + 1, end):
             return  # "…, laut denen …": the source is the noun before
