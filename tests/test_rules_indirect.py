@@ -152,3 +152,58 @@ def test_reported_speech_with_a_nominal_object() -> None:
     assert text_of(doc, q.speaker) == "Die Gewerkschaft"
     only_indirect = Settings(types=("direct", "indirect"))
     assert attribute(doc, settings=only_indirect) == []
+
+
+def test_wie_clause_over_an_apposition() -> None:
+    doc = tagged("Wie der Sprecher der Firma , Hans Meier , mitteilte , brannte das Haus ab .",
+                 "SCONJ DET NOUN DET NOUN PUNCT PROPN PROPN PUNCT VERB PUNCT VERB DET NOUN ADP PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.quote) == "brannte das Haus ab"
+    assert text_of(doc, q.speaker) == "der Sprecher der Firma, Hans Meier"
+    assert text_of(doc, q.cue) == "Wie mitteilte"
+
+
+def test_naming_in_a_wie_clause_is_no_quote() -> None:
+    doc = tagged("Syd Barrett , wie er sich nannte , ist tot .", "PROPN PROPN PUNCT SCONJ PRON PRON VERB PUNCT AUX ADJ PUNCT")
+    assert attribute(doc) == []
+
+
+def test_statement_noun_opens_the_content() -> None:
+    doc = tagged("Die Forscher sind der Meinung , dass das Klima kippt .",
+                 "DET NOUN AUX DET NOUN PUNCT SCONJ DET NOUN VERB PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.quote) == "dass das Klima kippt"
+    assert text_of(doc, q.speaker) == "Die Forscher"
+    assert text_of(doc, q.cue) == "sind der Meinung"
+
+
+def test_attribution_inside_a_relative_clause_covers_only_that_clause() -> None:
+    doc = tagged("Er sucht den Mann , der laut Polizei das Auto gestohlen habe .",
+                 "PRON VERB DET NOUN PUNCT PRON ADP NOUN DET NOUN VERB AUX PUNCT")
+    (q,) = [q for q in attribute(doc) if q.cue is not None]
+    assert [doc.text[s:e] for s, e in q.quote.spans] == ["der", "das Auto gestohlen habe"]
+    assert text_of(doc, q.speaker) == "Polizei"
+
+
+def test_source_phrase_stops_at_the_next_phrase() -> None:
+    doc = tagged("Laut der Polizei starben 40 Menschen .", "ADP DET NOUN VERB NUM NOUN PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.speaker) == "der Polizei"
+    assert text_of(doc, q.quote) == "starben 40 Menschen"
+
+
+def test_name_in_quotation_marks_is_a_speaker_not_a_quote() -> None:
+    doc = tagged("Laut „ Spiegel “ kommt er morgen .", "ADP PUNCT PROPN PUNCT VERB PRON ADV PUNCT",
+                 spaces=[True, False, False, True, True, True, False, False])
+    (q,) = attribute(doc)
+    assert q.type == "indirect"
+    assert text_of(doc, q.speaker) == "„Spiegel“"
+
+
+def test_cue_less_konjunktiv_sentence_takes_the_speaker_named_before() -> None:
+    doc = tagged("Die Ministerin sprach sich gegen Gewalt aus . Druck sei aber notwendig .",
+                 "DET NOUN VERB PRON ADP NOUN ADP PUNCT NOUN AUX ADV ADJ PUNCT", sentences=[0, 8])
+    found = [q for q in attribute(doc) if q.type == "indirect_free_indirect"]
+    assert len(found) == 1
+    assert text_of(doc, found[0].quote) == "Druck sei aber notwendig."
+    assert text_of(doc, found[0].speaker) == "Die Ministerin"
