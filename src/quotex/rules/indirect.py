@@ -271,6 +271,9 @@ def _scope(sent: _Sentence, k: int) -> tuple[int, int]:
     """
     an, doc = sent.an, sent.an.doc
     lb = sent.left_boundary(k)
+    semicolon = next((i for i in range(k - 1, sent.a - 1, -1) if doc[i].text in (";", ":") and not an.in_marks[i]), None)
+    if semicolon is not None:
+        return semicolon + 1, sent.end  # "Die Veranstalter schätzten 2.000; nach Polizeiangaben waren es 1.000."
     if lb >= sent.a and doc[lb].text == "," and lb + 1 < k:
         opener = doc[lb + 1]
         if opener.lower_ in _RELATIVE or opener.lower_ in COMPLEMENTIZERS or opener.pos_ == "SCONJ":
@@ -299,8 +302,9 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         sent.add([(a, speaker[0]), (k + 1, end)], "indirect", (k,), doc[k].lower_, speaker)
     elif role == "noun_prep":
         j = k + 1
-        while j < end and doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM") and j < k + 5:
-            j += 1
+        while j < end and j < k + 5 and (doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM")
+                                         or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
+            j += 1  # "nach Angaben", "nach palästinensischen Angaben", "nach Grupps Meinung"
         if j < end and an.lex.is_cue_noun(doc[j].text) and doc[j].pos_ in ("NOUN", "PROPN", ""):
             speaker = mentions.np_after(doc, k + 1, end)
             if speaker is not None:
@@ -351,10 +355,12 @@ def _so(sent: _Sentence, k: int) -> None:
     if speaker is None:
         return
     for i in range(speaker[1], sent.end):
+        if doc[i].text in (",", ":", ";") and not an.in_marks[i]:
+            break  # "…, so X weiter: „…“"
         if doc[i].pos_ in ("VERB", "AUX"):
             return
-    if sent.marked_share(sent.a, k - 1) >= 0.6:
-        return
+    if _words_outside_marks(an, sent.a, k - 1) < 3:
+        return  # a direct quote: attributed by the direct rules
     sent.add([(sent.a, k - 1)], "indirect", (k,), "so", speaker)
 
 

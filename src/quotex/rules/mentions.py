@@ -18,7 +18,11 @@ _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _PERSONAL = frozenset({"er", "sie", "es", "ich", "wir", "ihr", "man", "dieser", "diese", "jener", "jene", "beide"})
 #: prepositions that attach an affiliation to a role noun ("Sprecher von X", "Botschafterin bei der NATO")
 _ATTACHING = frozenset({"von", "vom", "für", "bei", "beim", "aus", "des", "der"})
-_ARTICLE_FORMS = frozenset("der die das dem den des ein eine einer eines einem einen".split())
+_ARTICLE_FORMS = frozenset(
+    "der die das dem den des ein eine einer eines einem einen".split()
+    + [stem + ending for stem in ("dies", "jen", "sein", "ihr", "unser", "kein", "jed", "manch", "all", "eur", "mein")
+       for ending in ("e", "er", "es", "em", "en")]
+)
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"})
 _OBJECT_PRONOUNS = frozenset({"sich", "ihm", "ihr", "ihnen", "uns", "mir", "dir", "euch", "es"})
 _NAME_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "(", ")", "-", "–", "/", "&", "."})
@@ -92,6 +96,11 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
         if text in _NAME_MARKS and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
+        if token.pos_ == "ADP" and last_head < i and j > i and doc[j - 1].pos_ == "DET":
+            skip = _attributive_phrase_end(doc, j, hi)
+            if skip is not None:
+                j = skip
+                continue
         if token.lower_ in _ATTACHING and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             if _attaches(doc[last_head], token.lower_):
                 j += 1
@@ -110,6 +119,20 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     if last_head < i:
         return None
     return i, last_head + 1
+
+
+def _attributive_phrase_end(doc: Doc, j: int, hi: int) -> int | None:
+    """Skip "am Dienstag veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung".
+
+    Returns the index of the adjective that closes the phrase before its noun.
+    """
+    for k in range(j + 1, min(hi - 1, j + 8)):
+        token = doc[k]
+        if token.pos_ in ("VERB", "AUX", "PUNCT") or token.is_punct:
+            return None
+        if token.pos_ == "ADJ" and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+            return k
+    return None
 
 
 _OPENING_MARKS = frozenset({"„", "“", '"', "»", "«", "‚"})
@@ -351,7 +374,9 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
             break
     while s < j and not (_nominal(doc[s]) or doc[s].pos_ == "PRON" or doc[s].text in ("(", "„", "»", '"')):
         s += 1
-    if s >= j or not _is_head_word(doc[j - 1]) and doc[j - 1].text not in (")", "“", "”", "«", "»", '"'):
+    last = doc[j - 1]
+    if s >= j or not (_is_head_word(last) or last.lower_ in _OBJECT_PRONOUNS or last.lower_ in ("denen", "dem")
+                      or last.text in (")", "“", "”", "«", "»", '"')):
         return None
     return s, j
 
