@@ -163,3 +163,56 @@ def test_er_skips_names_inside_quoted_speech() -> None:
     assert doc[16].text == "er"
     (resolved,) = resolve_speakers(doc, [quote(doc, (7, 13), (16, 16), 15)])
     assert (resolved.speaker.name, resolved.speaker.label) == ("Heiko Maas", "PER")
+
+
+# Außenminister Donald Rumsfeld kritisierte den Iran. Der iranische Vize-Außenminister widersprach. „Nein“, sagte er.
+# Ilse Aigner lobte das Gesetz. Die Fraktion widersprach. „Nein“, sagte sie.
+UNNAMED_SUBJECTS = """
+Außenminister      NOUN  O     Case=Nom|Gender=Masc|Number=Sing 3  nsubj  nk
+Donald             PROPN B-PER _                                0  appos  pnc
+Rumsfeld           PROPN I-PER _                                1  flat   sb
+kritisierte        VERB  O     Mood=Ind|Number=Sing|Tense=Past  3  ROOT   ROOT
+den                DET   O     Case=Acc|Gender=Masc|Number=Sing 5  det    nk
+Iran               PROPN B-LOC Case=Acc|Gender=Masc|Number=Sing 3  obj    oa
+.                  PUNCT O     _                                3  punct  punct
+Der                DET   O     Case=Nom|Gender=Masc|Number=Sing 9  det    nk
+iranische          ADJ   O     Case=Nom|Gender=Masc|Number=Sing 9  amod   nk
+Vize-Außenminister NOUN  O     Case=Nom|Gender=Masc|Number=Sing 10 nsubj  sb
+widersprach        VERB  O     Mood=Ind|Number=Sing|Tense=Past  10 ROOT   ROOT
+.                  PUNCT O     _                                10 punct  punct
+„                  PUNCT O     _                                13 punct  punct
+Nein               INTJ  O     _                                16 ccomp  oc
+“                  PUNCT O     _                                13 punct  punct
+,                  PUNCT O     _                                16 punct  punct
+sagte              VERB  O     Mood=Ind|Number=Sing|Tense=Past  16 ROOT   ROOT
+er                 PRON  O     Case=Nom|Gender=Masc|Number=Sing 16 nsubj  sb
+.                  PUNCT O     _                                16 punct  punct
+Ilse               PROPN B-PER _                                21 nsubj  pnc
+Aigner             PROPN I-PER _                                19 flat   sb
+lobte              VERB  O     Mood=Ind|Number=Sing|Tense=Past  21 ROOT   ROOT
+das                DET   O     Case=Acc|Gender=Neut|Number=Sing 23 det    nk
+Gesetz             NOUN  O     Case=Acc|Gender=Neut|Number=Sing 21 obj    oa
+.                  PUNCT O     _                                21 punct  punct
+Die                DET   O     Case=Nom|Gender=Fem|Number=Sing  26 det    nk
+Fraktion           NOUN  O     Case=Nom|Gender=Fem|Number=Sing  27 nsubj  sb
+widersprach        VERB  O     Mood=Ind|Number=Sing|Tense=Past  27 ROOT   ROOT
+.                  PUNCT O     _                                27 punct  punct
+„                  PUNCT O     _                                30 punct  punct
+Nein               INTJ  O     _                                33 ccomp  oc
+“                  PUNCT O     _                                30 punct  punct
+,                  PUNCT O     _                                33 punct  punct
+sagte              VERB  O     Mood=Ind|Number=Sing|Tense=Past  33 ROOT   ROOT
+sie                PRON  O     Case=Nom|Gender=Fem|Number=Sing  33 nsubj  sb
+.                  PUNCT O     _                                33 punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger"])
+def test_pronoun_after_an_unnamed_subject(scheme: str) -> None:
+    doc = build(UNNAMED_SUBJECTS, scheme)
+    quotes = [quote(doc, (12, 14), (17, 17), 16), quote(doc, (29, 31), (34, 34), 33)]
+    resolved = resolve_speakers(doc, quotes)
+    assert [(q.speaker.name, q.speaker.label) for q in resolved] == [
+        (None, "PER"),  # the unnamed Vize-Außenminister, not Rumsfeld named before him
+        ("Fraktion", "ORG"),  # the parliamentary group, not Ilse Aigner named before it
+    ]

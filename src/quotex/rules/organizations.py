@@ -45,7 +45,9 @@ from quotex.rules.speakers import Article, mention_tokens, org_phrase, role_befo
 #: Prepositions after a role noun that name where the person works ("Botschafterin bei der NATO").
 _AFFILIATING = frozenset({"bei", "beim", "von", "vom", "im", "am", "für", "in", "an"})
 #: Compound prefixes too general to say what someone speaks for ("Staatspräsident", "Parteichef").
-_GENERIC = frozenset({"staat", "stadt", "land", "bund", "partei", "fraktion", "gruppe", "verein", "firma", "unternehmen"})
+_GENERIC = frozenset(
+    {"staat", "stadt", "land", "bund", "partei", "fraktion", "gruppe", "verein", "firma", "unternehmen", "team"}
+)
 #: Capitalized first parts of hyphenated roles that are no organization ("Ex-Präsident").
 _NOT_NAMES = frozenset({"ex", "vize", "interims", "top", "chef", "ober", "co", "ko", "sonder", "haupt", "bundes", "landes"})
 _STOP = frozenset({".", ":", ";", "!", "?", "„", "“", "”", '"', "»", "«"})
@@ -88,9 +90,11 @@ def _phrase(doc: Doc, i: int, limit: int) -> list[Token]:
     if j >= limit or not (doc[j].text[:1].isupper() or doc[j].pos_ in ("NOUN", "PROPN")):
         return []
     end = j + 1
-    while end < limit and doc[end].pos_ == "PROPN" and doc[j].pos_ == "PROPN":
-        end += 1
     head = noun_class(doc[j])
+    # a name run ("Amnesty International"), also after an organization noun ("der Gemeinde Dörverden")
+    if doc[j].pos_ == "PROPN" or head is not None and head.kind == "org":
+        while end < limit and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in PERSON_LABELS:
+            end += 1
     if head is not None and head.kind == "org" and end + 1 < limit and doc[end].lower_ == "für":
         tail = _phrase(doc, end + 1, limit)
         if tail:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from quotex.records import Quote, Speaker
+from quotex.rules import syntax
 from quotex.rules.cues import Lexicons
 from quotex.rules.nouns import (
     ARTICLES,
@@ -157,6 +158,41 @@ class Article:
             referent = self.person(span)
             if referent is not None and not self.in_quote(span.start_char):
                 self.mentions.append((span.start, referent))
+        self.mentions.extend(self._unnamed_subjects())
+        self.mentions.sort(key=lambda m: m[0])
+
+    def _unnamed_subjects(self) -> list[tuple[int, Referent]]:
+        """Subjects that are a role or an organization without a name ("Der iranische
+        Vize-Außenminister betrachtet ...", "Die Fraktion fordert ..."): a later "er"/"sie"
+        more likely means them than the last named person. Needs a parse."""
+        doc = self.doc
+        scheme = syntax.scheme_of(doc)
+        if scheme is None:
+            return []
+        found = []
+        for token in doc:
+            if token.dep_ not in scheme.subject or token.pos_ not in ("NOUN", "PROPN") or token.i in self.person_at:
+                continue
+            if self.in_quote(token.idx) or self._names_follow(token.i):
+                continue
+            noun = noun_class(token)
+            if noun is not None and noun.kind == "role" and "Plur" not in token.morph.get("Number"):
+                gender = _role_gender(noun, token)
+                if gender is not None:
+                    found.append((token.i, Referent("", "PER", gender, {noun.role})))
+            elif (noun is not None and noun.kind == "org") or token.ent_type_ in ORG_LABELS:
+                phrase = org_phrase(list(doc[token.left_edge.i : token.i + 1]))
+                gender = noun.gender if noun is not None else next(iter(token.morph.get("Gender")), None)
+                if "Plur" in token.morph.get("Number"):
+                    gender = "Plur"
+                if phrase and gender is not None:
+                    found.append((token.i, Referent(nominative(phrase, "Nom"), "ORG", gender, kind=token.lower_)))
+        return found
+
+    def _names_follow(self, i: int) -> bool:
+        """A name right after a role noun ("Präsident George W. Bush", "der Minister, Heiko Maas")."""
+        doc = self.doc
+        return i + 1 in self.person_at or (i + 2 < len(doc) and doc[i + 1].text == "," and i + 2 in self.person_at)
 
     def in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1
