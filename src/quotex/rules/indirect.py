@@ -254,10 +254,10 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                 sent.take(sent.a, sent.b)
         return
     # forderte eine schnellere Entscheidung.
-    passive = "Part" in cue.verb.morph.get("VerbForm") and any(
-        doc[i].lemma_ == "werden" for i in range(sent.a, sent.end))
-    if cue.reported and lo == sent.a and not passive and "reported" in an.settings.types:
-        speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme)
+    main = lo == sent.a or mentions.np_before(doc, v, sent.a) is not None
+    if cue.reported and main and "reported" in an.settings.types:
+        speaker = (mentions.subject_mention(doc, cue.verb, sent.a, hi, an.scheme)
+                   or mentions.named_mention(doc, sent.a, v))
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
         if speaker is not None and not any(an.in_marks[sent.a:sent.end]):
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)
