@@ -326,11 +326,25 @@ def addressee_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sc
     j = verb.i + 1
     while j < hi and (doc[j].pos_ == "PRON" and doc[j].lower_ in _PERSONAL or doc[j].pos_ == "AUX"):
         j += 1
-    if j < hi and doc[j].lower_ in ("dem", "einem"):
+    if taken is not None and taken[0] == j:
+        j = taken[1]  # "sagte Merkel der Zeitung"
+    if j < hi and (doc[j].lower_ in ("dem", "einem") or doc[j].pos_ == "DET" and "Dat" in doc[j].morph.get("Case")):
         found = np_after(doc, j, hi)
         if found is not None and not _overlaps(found, taken):
             return found
+    for j in range(lo, hi - 1):
+        # "sagte vor Journalisten", "erklärte vor der Presse"
+        if doc[j].lower_ == "vor" and j != verb.i:
+            found = np_after(doc, j + 1, hi)
+            if found is not None and not _overlaps(found, taken):
+                head = doc[found[1] - 1]
+                if noun_class(head) in ("role", "org") or head.lower_ in _AUDIENCES:
+                    return found
     return None
+
+
+_AUDIENCES = frozenset("presse journalisten journalistinnen reportern reporter medienvertretern medien publikum "
+                       "zuhörern anhängern delegierten abgeordneten parlament kameras".split())
 
 
 def _inside(i: int, rng: tuple[int, int] | None) -> bool:
