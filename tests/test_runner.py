@@ -10,6 +10,7 @@ is checked against a separate uninterrupted run over the same files.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -111,17 +112,53 @@ def test_state_skips_finished_inputs_and_appends_new_ones(tmp_path, fast_model):
     assert len(_lines(out)) == _expected_count(0, 7)
 
 
-def test_a_changed_input_is_processed_again(tmp_path, fast_model):
+def test_a_changed_input_replaces_its_old_records(tmp_path, fast_model):
     articles, out, state = tmp_path / "drop", tmp_path / "out.jsonl", tmp_path / "state"
     _write_articles(articles, 3)
+    out.write_text("kept from before\n", encoding="utf-8")
     assert _run(fast_model, articles, "-o", out, "--state", state).returncode == 0
-    before = _lines(out)
     (articles / "001.txt").write_text("Neu\n\nSie sagte: „Geändert.“", encoding="utf-8")
     assert _run(fast_model, articles, "-o", out, "--state", state).returncode == 0
-    # Append-only: the old records stay, the changed input's new record follows them.
-    after = _lines(out)
-    assert after[: len(before)] == before
-    assert [json.loads(line)["quote"]["text"] for line in after[len(before) :]] == ["„Geändert.“"]
+    lines = _lines(out)
+    assert lines[0] == "kept from before"
+    # The changed input's one new record comes last; its two old ones are gone.
+    assert sorted(lines[1:]) == sorted(_clean_run(fast_model, articles, tmp_path))
+    assert json.loads(lines[-1])["quote"]["text"] == "„Geändert.“"
+    assert [Path(entry["key"]).name for entry in _state_entries(state)] == ["000.txt", "002.txt", "001.txt"]
+    assert _state_entries(state)[-1]["end"] == out.stat().st_size
+    # And the next run has nothing to do.
+    assert _run(fast_model, articles, "-o", out, "--state", state).returncode == 0
+    assert len(_lines(out)) == len(lines)
+
+
+class _Killed(BaseException):
+    pass
+
+
+def test_a_run_killed_between_the_two_renames_of_a_compaction_is_finished_by_the_next(tmp_path, fast_model, monkeypatch):
+    from quotex.runner import run
+
+    articles, out, state = tmp_path / "drop", tmp_path / "out.jsonl", tmp_path / "state"
+    _write_articles(articles, 3)
+    options = dict(output=out, state=state, model=fast_model, jobs=1, text_field="text", quiet=True)
+    assert run([str(articles)], **options) == 0
+    (articles / "000.txt").write_text("Neu\n\nSie sagte: „Geändert.“", encoding="utf-8")
+    real_replace = os.replace
+
+    def replace_out_then_die(source, target):
+        if Path(target) == state:
+            raise _Killed()
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace_out_then_die)
+    with pytest.raises(_Killed):
+        run([str(articles)], **options)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert Path(f"{state}.new").exists()  # OUT is compacted, the state is not yet
+    assert run([str(articles)], **options) == 0
+    assert sorted(_lines(out)) == sorted(_clean_run(fast_model, articles, tmp_path))
+    assert _state_entries(state)[-1]["end"] == out.stat().st_size
+    assert not Path(f"{state}.new").exists()
 
 
 def test_state_with_stdout_prints_only_new_records(tmp_path, fast_model):

@@ -33,7 +33,8 @@ Promises, and how they are kept:
 State FILE format: JSON lines, append-only. The first line is a header
 ``{"quotex_state": 1, "output": PATH or null, "start": BYTES}`` (``start`` is
 OUT's size when the state was created: quotex appends after whatever OUT held
-and never touches it). Then one line per finished input:
+and never touches it; a ``compacted`` field is added when stale records were
+cut out). Then one line per finished input:
 ``{"key": ..., "digest": ..., "records": N, "end": BYTES}`` where ``end`` is
 OUT's size after the input's records (``null`` when records went to standard
 output). The latest line for a key wins. A torn last line (a crash while
@@ -46,11 +47,13 @@ Decisions:
   them incrementally). Standard output is flushed (and fsynced when it is a
   file) before an input is marked.
 * A *changed* input (same key, new digest) is processed again and its new
-  records are appended; its old records stay in OUT, earlier in the file.
-  OUT is an append-only log: quotex never rewrites records it has handed out.
-  A consumer that wants only the current records of a re-written file keeps,
-  per ``source``, the records after the last change (the state FILE names the
-  digest that each input had when its records were written).
+  records are appended; at the end of the run (also after a clean stop) its
+  old records are cut out of OUT, so OUT holds exactly one set of records per
+  input, as one clean run would (the changed input's records now come last).
+  That rewrite of OUT is atomic and crash-safe (see :func:`_compact`); it
+  costs one copy of OUT, and only in runs that met a changed input. With
+  records on standard output, the old records were already handed on and are
+  the consumer's to replace.
 * Inputs that vanished since the last run keep their records (drop folders
   are often emptied after processing).
 * An input whose content is broken (undecodable, invalid JSON) is marked with
@@ -62,6 +65,7 @@ Decisions:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -338,6 +342,8 @@ class _AppendSink(_Sink):
     def close(self, *, commit: bool) -> None:
         super().close(commit=commit)
         self._stream.close()
+        if commit and self._state is not None and self._state.superseded():
+            _compact(self.output, self._state)
 
 
 class _ReplaceSink(_Sink):
@@ -418,6 +424,8 @@ class _State:
     def __init__(self, path: Path, stream: IO[bytes], header: dict[str, Any], entries: list[dict[str, Any]]):
         self.path = path
         self._stream = stream
+        self.header = header
+        self.entries = entries  # in the order their records were written
         self.output: str | None = header.get("output")
         self._start: int | None = header.get("start")
         self._last_end: int | None = None
@@ -427,9 +435,15 @@ class _State:
             if entry.get("end") is not None:
                 self._last_end = entry["end"]
 
+    def superseded(self) -> bool:
+        """Whether some input was processed again after a change (its old records are stale)."""
+        return len(self.finished) < len(self.entries)
+
     @classmethod
     def open(cls, path: Path, output: Path | None) -> "_State":
         wanted_output = None if output is None else str(output.resolve())
+        if output is not None:
+            _finish_compaction(path, output)
         try:
             stream = open(path, "a+b")
         except OSError as err:
@@ -465,6 +479,7 @@ class _State:
         line = {"key": key, "digest": digest, "records": records, "end": end}
         self._stream.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
         self._stream.flush()
+        self.entries.append(line)
         self.finished[key] = digest
         if end is not None:
             self._last_end = end
@@ -473,6 +488,68 @@ class _State:
         self._stream.flush()
         os.fsync(self._stream.fileno())
         self._stream.close()
+
+
+def _compact(output: Path, state: _State) -> None:
+    """Drop the stale records of inputs processed again after a change.
+
+    OUT is rewritten without the byte ranges of superseded state entries, and
+    the state file without those entries. Both are written to new files first;
+    OUT is replaced, then the state. The new state's header names the size and
+    sha256 of the new OUT, so a run killed between the two renames is finished
+    by the next one (:func:`_finish_compaction`): either both files are old or
+    both are new, never a state that points into the wrong OUT.
+    """
+    latest = {entry["key"]: index for index, entry in enumerate(state.entries)}
+    start = state.header["start"]
+    pieces = [(0, start)]  # what OUT held before the state began is never touched
+    entries, previous, size = [], start, start
+    for index, entry in enumerate(state.entries):
+        begin, previous = previous, entry["end"]
+        if latest[entry["key"]] == index:
+            pieces.append((begin, entry["end"]))
+            size += entry["end"] - begin
+            entries.append({**entry, "end": size})
+    new_output, new_state = _compaction_files(state.path, output)
+    digest = hashlib.sha256()
+    with open(output, "rb") as source, open(new_output, "wb") as target:
+        for begin, end in pieces:
+            source.seek(begin)
+            data = source.read(end - begin)
+            digest.update(data)
+            target.write(data)
+        target.flush()
+        os.fsync(target.fileno())
+    os.chmod(new_output, _mode_for(output))
+    header = {**state.header, "compacted": {"size": size, "sha256": digest.hexdigest()}}
+    with open(new_state, "wb") as target:
+        for line in (header, *entries):
+            target.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
+        target.flush()
+        os.fsync(target.fileno())
+    os.replace(new_output, output)
+    os.replace(new_state, state.path)
+
+
+def _compaction_files(state_path: Path, output: Path) -> tuple[Path, Path]:
+    return output.with_name(f".{output.name}.compact.tmp"), state_path.with_name(f"{state_path.name}.new")
+
+
+def _finish_compaction(state_path: Path, output: Path) -> None:
+    """Complete or undo a compaction that a killed run left half done."""
+    new_output, new_state = _compaction_files(state_path, output)
+    if new_state.exists():
+        try:
+            with open(new_state, "rb") as stream:
+                compacted = json.loads(stream.readline()).get("compacted", {})
+        except ValueError:
+            compacted = {}
+        if not new_output.exists() and compacted and _size(output) == compacted["size"]:
+            with open(output, "rb") as stream:
+                if hashlib.file_digest(stream, "sha256").hexdigest() == compacted["sha256"]:
+                    os.replace(new_state, state_path)  # OUT was replaced; the state was not yet
+        new_state.unlink(missing_ok=True)
+    new_output.unlink(missing_ok=True)
 
 
 def _parse_state(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, list[dict[str, Any]], int]:
