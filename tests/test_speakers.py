@@ -216,3 +216,42 @@ def test_pronoun_after_an_unnamed_subject(scheme: str) -> None:
         (None, "PER"),  # the unnamed Vize-Außenminister, not Rumsfeld named before him
         ("Fraktion", "ORG"),  # the parliamentary group, not Ilse Aigner named before it
     ]
+
+
+# „Ja“, sagte der Vorsitzende der Gewerkschaft Peter Weber.  „Nein“, sagte der Sprecher des Ministers Karl Lang.
+ATTACHED_NAMES = """
+„            PUNCT O     _                                1  punct  punct
+Ja           INTJ  O     _                                4  ccomp  oc
+“            PUNCT O     _                                1  punct  punct
+,            PUNCT O     _                                4  punct  punct
+sagte        VERB  O     Mood=Ind|Number=Sing|Tense=Past  4  ROOT   ROOT
+der          DET   O     Case=Nom|Gender=Masc|Number=Sing 6  det    nk
+Vorsitzende  NOUN  O     Case=Nom|Gender=Masc|Number=Sing 4  nsubj  sb
+der          DET   O     Case=Gen|Gender=Fem|Number=Sing  8  det    nk
+Gewerkschaft NOUN  O     Case=Gen|Gender=Fem|Number=Sing  6  nmod   ag
+Peter        PROPN B-PER _                                6  appos  pnc
+Weber        PROPN I-PER _                                9  flat   app
+.            PUNCT O     _                                4  punct  punct
+„            PUNCT O     _                                13 punct  punct
+Nein         INTJ  O     _                                16 ccomp  oc
+“            PUNCT O     _                                13 punct  punct
+,            PUNCT O     _                                16 punct  punct
+sagte        VERB  O     Mood=Ind|Number=Sing|Tense=Past  16 ROOT   ROOT
+der          DET   O     Case=Nom|Gender=Masc|Number=Sing 18 det    nk
+Sprecher     NOUN  O     Case=Nom|Gender=Masc|Number=Sing 16 nsubj  sb
+des          DET   O     Case=Gen|Gender=Masc|Number=Sing 20 det    nk
+Ministers    NOUN  O     Case=Gen|Gender=Masc|Number=Sing 18 nmod   ag
+Karl         PROPN B-PER _                                20 appos  pnc
+Lang         PROPN I-PER _                                21 flat   nk
+.            PUNCT O     _                                16 punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_name_after_an_attached_organization_is_the_speaker_after_a_role_it_is_not(scheme: str | None) -> None:
+    doc = build(ATTACHED_NAMES, scheme)
+    quotes = [quote(doc, (0, 2), (5, 10), 4), quote(doc, (12, 14), (17, 22), 16)]
+    assert [(q.speaker.name, q.speaker.label) for q in resolve_speakers(doc, quotes)] == [
+        ("Peter Weber", "PER"),
+        (None, "PER"),  # the Minister's spokesman, not Karl Lang
+    ]

@@ -33,7 +33,7 @@ from quotex.rules.nouns import (
     PERSON_LABELS,
     classify,
     country_name,
-    first_name_gender,
+    has_entities,
     is_acronym,
     is_adjective,
     nominative,
@@ -48,8 +48,6 @@ _AFFILIATING = frozenset({"bei", "beim", "von", "vom", "im", "am", "für", "in",
 _GENERIC = frozenset(
     {"staat", "stadt", "land", "bund", "partei", "fraktion", "gruppe", "verein", "firma", "unternehmen", "team"}
 )
-#: Capitalized first parts of hyphenated roles that are no organization ("Ex-Präsident").
-_NOT_NAMES = frozenset({"ex", "vize", "interims", "top", "chef", "ober", "co", "ko", "sonder", "haupt", "bundes", "landes"})
 _STOP = frozenset({".", ":", ";", "!", "?", "„", "“", "”", '"', "»", "«"})
 
 Found = tuple[list[tuple[int, int]], str]
@@ -114,14 +112,14 @@ def _org_phrase(tokens: list[Token], case: str) -> Found | None:
         return None
     listed = organization_name(content[0].doc[content[0].i : content[-1].i + 1].text)
     # a name in the genitive of a role noun is what the person speaks for ("Sprecher des FC Bayern")
-    named = case == "Gen" and content[-1].pos_ == "PROPN" and head is None
-    if not (listed or named or any(_is_org(t) for t in content)):
+    genitive_name = case == "Gen" and content[-1].pos_ == "PROPN" and head is None
+    if not (listed or genitive_name or any(_is_org(t) for t in content)):
         return None
     span = (content[0].idx, content[-1].idx + len(content[-1].text))
     return [span], nominative(tokens, case)
 
 
-def _prefix(token: Token) -> Found | None:
+def _prefix(token: Token, named: frozenset[str]) -> Found | None:
     """The organization in a compound role noun ("NATO-Generalsekretär", "Regierungssprecher")."""
     noun = noun_class(token)
     if noun is None or noun.kind != "role" or not noun.prefix:
@@ -138,12 +136,21 @@ def _prefix(token: Token) -> Found | None:
         name = _named(candidate) or _named(candidate[:1].upper() + candidate[1:])
         if name is not None and (candidate[:1].isupper() or candidate.isupper()):
             return [(token.idx, token.idx + len(candidate))], name
-    # a name before a hyphen ("Ryanair-Sprecherin"), unless it is a word of its own kind
+    # a name before a hyphen that the article names as an organization ("Ryanair-Sprecherin")
     first = prefix.split("-")[0]
-    if "-" in noun.prefix and len(first) >= 3 and first[:1].isupper() and first.lower() not in _NOT_NAMES:
-        if classify(first) is None and first_name_gender(first) is None:
-            return [(token.idx, token.idx + len(first))], first
+    if "-" in noun.prefix and first in named:
+        return [(token.idx, token.idx + len(first))], first
     return None
+
+
+def organizations_named(doc: Doc) -> frozenset[str]:
+    """Texts of the organization entities of ``doc`` and of their words."""
+    names: set[str] = set()
+    for ent in doc.ents if has_entities(doc) else ():
+        if ent.label_ in ORG_LABELS:
+            names.add(ent.text)
+            names.update(t.text for t in ent)
+    return frozenset(names)
 
 
 def _attached(token: Token, limit: int) -> Found | None:
@@ -193,11 +200,12 @@ def _apposition_end(doc: Doc, end: int) -> int:
     return end
 
 
-def around(doc: Doc, start: int, end: int) -> Found | None:
+def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | None:
     """The organization stated with the phrase ``doc[start:end]`` (a speaker mention or a name).
 
     The stretch looked at is the phrase, a role noun just before it, and an
-    apposition or parenthesis right after it.
+    apposition or parenthesis right after it. ``named`` are the article's
+    organization names (``organizations_named``).
     """
     role = role_before(doc, start)
     if role is not None:
@@ -218,7 +226,7 @@ def around(doc: Doc, start: int, end: int) -> Found | None:
         previous_noun = token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.text[:1].isupper())
         noun = noun_class(token)
         if noun is not None and noun.kind == "role" and not attached:
-            found = _attached(token, limit) or _prefix(token)
+            found = _attached(token, limit) or _prefix(token, named)
             if found:
                 return found
     for token in doc[start:limit]:
@@ -247,6 +255,7 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     name (for earlier mentions of the same person) come from there.
     """
     article: Article | None = None
+    named = organizations_named(doc)
     by_person: dict[str, Found | None] = {}
     result = []
     for quote in quotes:
@@ -258,12 +267,12 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if speaker.label == "ORG":
             found = _as_organization(mention, speaker.name)
         else:
-            found = around(doc, mention.start, mention.end)
+            found = around(doc, mention.start, mention.end, named)
         if found is None and speaker.label == "PER" and speaker.name:
             if article is None:
                 article = Article(doc, quotes)
             if speaker.name not in by_person:
-                by_person[speaker.name] = _from_mentions(doc, article, speaker.name)
+                by_person[speaker.name] = _from_mentions(doc, article, speaker.name, named)
             found = by_person[speaker.name]
         if found is None:
             result.append(quote)
@@ -273,11 +282,11 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     return result
 
 
-def _from_mentions(doc: Doc, article: Article, name: str) -> Found | None:
+def _from_mentions(doc: Doc, article: Article, name: str, named: frozenset[str]) -> Found | None:
     """The organization stated at any mention of the person called ``name``."""
     for span in dict.fromkeys(article.person_at.values()):
         if article.full_name(span) == name:
-            found = around(doc, span.start, span.end)
+            found = around(doc, span.start, span.end, named)
             if found is not None:
                 return found
     return None

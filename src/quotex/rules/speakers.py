@@ -299,21 +299,30 @@ def _appositive(tokens: list[Token], person: Span) -> bool:
     """The name is the speaker itself, not attached to another noun.
 
     Only the stretch since the last comma counts ("die Sprecherin des
-    Weißen Hauses, Jen Psaki"); a preposition or a genitive article after a
-    noun in it ("die Sprecherin von Joe Biden", "der Sprecher des Ministers
-    Müller") makes the name someone else.
+    Weißen Hauses, Jen Psaki"). After a preposition or a genitive article
+    ("die Sprecherin von Joe Biden", "der Sprecher des Ministers Müller")
+    the name belongs to the attached role or follows the preposition
+    directly; after an attached organization it is the speaker again
+    ("der Vorsitzende der Selbstverwaltung Istvan Kovacs").
     """
     segment = [t for t in tokens if t.i < person.start]
     for k in range(len(segment) - 1, -1, -1):
         if segment[k].text in (",", "("):
             segment = segment[k + 1 :]
             break
+    attached = False
     previous_noun = False
     for token in segment:
         if token.lower_ in _PREPOSITIONS or (previous_noun and token.lower_ in ("des", "der")):
-            return False
+            attached = True
         previous_noun = token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.text[:1].isupper())
-    return True
+    if not attached:
+        return True
+    last = segment[-1] if segment else None
+    if last is None or last.lower_ in _PREPOSITIONS or last.lower_ in ARTICLES:
+        return False
+    noun = noun_class(last)
+    return noun is not None and noun.kind == "org" or last.ent_type_ in ORG_LABELS
 
 
 def _entity(token: Token, labels: frozenset[str]) -> list[Token] | None:
