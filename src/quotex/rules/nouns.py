@@ -33,6 +33,7 @@ _STRONG_NOMINATIVE = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
 #: Noun endings that make a noun neuter, for phrases without morphology ("des Weißen Hauses").
 _NEUTER_ENDINGS = ("um", "ment", "chen", "lein", "tum", "haus", "amt", "werk", "büro", "zentrum", "komitee", "kabinett")
 _VOWELS = set("aeiouäöüy")
+_CLOSED_CLASSES = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "SYM"})
 #: Preposition + article in one word: the article they contain.
 _CONTRACTIONS = {"beim": "dem", "im": "dem", "am": "dem", "vom": "dem", "zum": "dem", "zur": "der", "ins": "das"}
 _PREPOSITIONS = frozenset({"bei", "von", "für", "mit", "aus", "nach", "in", "an", "auf", "zu", *_CONTRACTIONS})
@@ -210,7 +211,7 @@ def noun_class(token: Token) -> NounClass | None:
     """The role/organization class of a noun token (never of a name)."""
     if is_person_token(token) or not token.text[:1].isupper() and not token.text[:1].isdigit():
         return None
-    if token.pos_ and token.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
+    if token.pos_ in _CLOSED_CLASSES:  # open classes only: taggers call nouns verbs at a sentence start
         return None
     return classify(token.text)
 

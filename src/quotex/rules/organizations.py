@@ -229,9 +229,6 @@ def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | Non
             found = _attached(token, limit) or _prefix(token, named)
             if found:
                 return found
-    for token in doc[start:limit]:
-        if token.ent_type_ in ORG_LABELS and token.ent_iob_ == "B":
-            return _org_phrase(_phrase(doc, token.i, limit), "Nom")
     return None
 
 

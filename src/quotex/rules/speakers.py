@@ -409,12 +409,15 @@ def _head(tokens: list[Token]) -> Token | None:
     """The noun the mention is about: its first noun or name, past a city adjective
     tagged as a name ("des Berliner Verfassungsschutzes")."""
     for k, token in enumerate(tokens):
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
         if token.pos_:
-            if token.pos_ not in ("NOUN", "PROPN"):
+            nominalized = token.pos_ == "ADJ" and token.text[:1].isupper() and (
+                following is None or following.pos_ not in ("NOUN", "PROPN")
+            )  # "die Abgeordnete", "NATO-Beamte"
+            if token.pos_ not in ("NOUN", "PROPN") and not nominalized and noun_class(token) is None:
                 continue
         elif token.lower_ in ARTICLES or not (token.text[:1].isupper() or token.text[:1].isdigit()):
             continue
-        following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None and following.pos_ == "NOUN" and token.text.endswith("er") and not token.ent_type_ in PERSON_LABELS:
             return following
         return token
@@ -474,12 +477,13 @@ class _Resolver:
         listed = _listed(tokens)
         if listed is not None:
             return Referent(listed, "ORG", kind=head.text.lower())
-        if head.ent_type_ in ORG_LABELS or (noun is not None and noun.kind == "org") or organization_name(head.text):
+        is_role = noun is not None and noun.kind == "role"  # "NATO-Beamte" is people even when tagged ORG
+        if not is_role and (head.ent_type_ in ORG_LABELS or noun is not None or organization_name(head.text)):
             return self.organization(tokens, head, noun, definite)
         if head.ent_type_ in LOC_LABELS or (noun is None and country_name(head.text)):
             return Referent(country_name(head.text) or nominative([head], "Nom"), "ORG", kind=head.text.lower())
         # 5. role descriptions; a name the recognizer missed right after the role ("Wirtschaftsminister Clement")
-        if noun is not None and noun.kind == "role":
+        if is_role:
             name = []
             for token in tokens[head.i - start + 1 :]:
                 if token.pos_ != "PROPN" or token.ent_type_ or classify(token.text) or organization_name(token.text):
