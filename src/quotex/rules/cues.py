@@ -240,7 +240,7 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
     if token.pos_ not in ("VERB", "AUX", ""):
         # a participle at the end of its clause that the tagger took for an adjective ("hat eingeräumt, dass")
         following = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else "."
-        if not (token.pos_ == "ADJ" and following in (",", ":", ".")):
+        if not (token.pos_ == "ADJ" and following in (",", ":", ".") and token.lower_ in lex.verb_forms):
             return None
     readings = lex.verb_forms.get(token.lower_)
     if not readings:

@@ -229,7 +229,12 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     if lo >= j:
         return None
     found = np_after(doc, lo, j)
-    if found is None or found[1] != j:
+    if found is None:
+        return None
+    if found[1] != j:
+        # "Günther Platter, der Verteidigungsminister, der die Präsidentschaft inne hat, sagte"
+        if found[1] < j and doc[found[1]].text == "," and _relative_clause_at(doc, found[1] + 1, j):
+            return found
         return None
     return found
 
@@ -248,6 +253,8 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     if before is not None and not _overlaps(before, exclude):
         return before
     subject = syntax.subject_of(verb, scheme)
+    if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
+        subject = syntax.subject_of(verb.head, scheme)  # "Key informierte sich und sprach von …"
     if subject is not None and lo <= subject.i < hi and not _inside(subject.i, exclude) and _nominative(subject):
         if subject.lower_ not in ("das", "dies", "dieses", "was", "welche"):
             start, end = syntax.phrase(subject, lo, hi)
@@ -261,6 +268,9 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     before = np_before(doc, verb.i, lo)
     if before is not None and not _overlaps(before, exclude):
         return before
+    agent = _passive_agent(doc, verb, lo, hi)
+    if agent is not None and not _overlaps(agent, exclude):
+        return agent
     first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
     for after in dict.fromkeys((verb.i + 1, first_verb + 1)):
         # skip auxiliaries, "sich" and object pronouns between verb and subject ("äußerte sich X")
@@ -273,6 +283,20 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
             if doc[found[0]].lower_ in ("dem", "einem") or "Dat" in doc[found[0]].morph.get("Case"):
                 continue
             return found
+    return None
+
+
+def _passive_agent(doc: Doc, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
+    """Who speaks in the passive: "wird von der „Netzeitung“ zitiert", "wurde vom Sprecher bestätigt"."""
+    if "Part" not in verb.morph.get("VerbForm") and not verb.lower_.startswith("ge"):
+        return None
+    if not any(doc[k].lemma_ == "werden" for k in range(lo, hi)):
+        return None
+    for k in range(lo, hi):
+        if doc[k].lower_ in ("von", "vom") and k != verb.i:
+            found = np_after(doc, k + 1, hi)
+            if found is not None:
+                return found
     return None
 
 
