@@ -66,7 +66,13 @@ class _Sentence:
         doc = self.an.doc
         i = k + 1
         while i < self.end:
-            if doc[i].text in _BOUNDARY or self.an.in_marks[i]:
+            if self.an.in_marks[i]:
+                end = self.an.short_marked.get(i)
+                if end is None:
+                    return i
+                i = end  # a name in quotation marks ("die Nachrichtenagentur „Xinhua“") continues the clause
+                continue
+            if doc[i].text in _BOUNDARY:
                 return i
             i += 1
         return self.end
@@ -200,7 +206,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     wie = _wie_before(sent, v) if cue.lemma not in _NAMING else None
     # Wie X mitteilte, … / …, wie X mitteilte.
     if wie is not None:
-        speaker = mentions.subject_mention(doc, cue.verb, wie + 1, rb, an.scheme)
+        # the subject follows "wie" directly: "Wie die Provinzregierung in Helmand mitteilte"
+        speaker = mentions.np_after(doc, wie + 1, v) or mentions.subject_mention(doc, cue.verb, wie + 1, rb, an.scheme)
         if wie == sent.a and rb < sent.end and doc[rb].text == ",":
             ranges = [(rb + 1, sent.end)]
         elif wie > sent.a and doc[wie - 1].text == ",":
@@ -322,7 +329,8 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
                 speaker = mentions.np_ending_at(doc, k - 1, lb + 1, an.scheme)
                 sent.add([(k + 1, end)], "indirect", (k,), "wonach", speaker)
         elif k == a or doc[k - 1].text in (",", ":"):
-            sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, None)
+            # the corpus takes the adverb itself as the mention of the source it refers back to
+            sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, (k, k + 1))
 
 
 def _content_noun(sent: _Sentence, comma: int) -> None:

@@ -272,6 +272,11 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     if agent is not None and not _overlaps(agent, exclude):
         return agent
     first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
+    if first_verb < verb.i:
+        # "X hat in einem Interview angekündigt": the subject before the finite verb
+        before = np_before(doc, first_verb, lo)
+        if before is not None and not _overlaps(before, exclude):
+            return before
     for after in dict.fromkeys((verb.i + 1, first_verb + 1)):
         # skip auxiliaries, "sich" and object pronouns between verb and subject ("äußerte sich X")
         while after < hi and (doc[after].pos_ == "AUX" or doc[after].lower_ in _OBJECT_PRONOUNS):
