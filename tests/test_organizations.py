@@ -138,8 +138,36 @@ def test_without_tags_or_entities_known_shapes_still_work() -> None:
         (["beim", "Bayerischen", "Landesamt"], "Dat", "Bayerisches Landesamt"),
         (["des", "Internationalen", "Verbandes"], "Gen", "Internationaler Verband"),
         (["den", "Vereinten", "Nationen"], "Dat", "Vereinte Nationen"),
+        (["der", "Duisburger", "Polizei"], "Gen", "Duisburger Polizei"),  # place adjectives do not inflect
     ],
 )
 def test_nominative_without_morphology(words: list[str], case: str, expected: str) -> None:
     doc = Doc(_NLP.vocab, words=words)
     assert nominative(list(doc), case) == expected
+
+
+# „Nein“, sagte Hans Küng, ein Kritiker des Vatikans.
+CRITIC = """
+„          PUNCT O     _                                1  punct  punct
+Nein       INTJ  O     _                                4  ccomp  oc
+“          PUNCT O     _                                1  punct  punct
+,          PUNCT O     _                                4  punct  punct
+sagte      VERB  O     Mood=Ind|Number=Sing|Tense=Past  4  ROOT   ROOT
+Hans       PROPN B-PER _                                4  nsubj  pnc
+Küng       PROPN I-PER _                                5  flat   sb
+,          PUNCT O     _                                9  punct  punct
+ein        DET   O     Case=Nom|Gender=Masc|Number=Sing 9  det    nk
+Kritiker   NOUN  O     Case=Nom|Gender=Masc|Number=Sing 5  appos  app
+des        DET   O     Case=Gen|Gender=Masc|Number=Sing 11 det    nk
+Vatikans   PROPN B-ORG Case=Gen|Gender=Masc|Number=Sing 9  nmod   ag
+.          PUNCT O     _                                4  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_critic_does_not_speak_for_what_he_criticizes(scheme: str | None) -> None:
+    doc = build(CRITIC, scheme)
+    assert organizations(doc, [quote(doc, (0, 2), (5, 6), 4)]) == [None]
+    # the same shape with a role that does speak for it
+    doc = build(CRITIC.replace("Kritiker   NOUN", "Sprecher   NOUN"), scheme)
+    assert organizations(doc, [quote(doc, (0, 2), (5, 6), 4)]) == [("Vatikans", "Vatikan")]

@@ -58,6 +58,8 @@ class NounClass:
     prefix: str
     #: The word carried a plural ending the entry lacks ("Sprecherinnen", "Experten").
     inflected: bool = False
+    #: A relation to what it attaches that is no speaking for it ("Kritiker des Vatikans").
+    outside: bool = False
 
     @property
     def role(self) -> str:
@@ -68,9 +70,10 @@ class NounClass:
 
 
 @lru_cache(maxsize=1)
-def _nouns() -> dict[str, tuple[str, str]]:
-    table = {row[0].lower(): ("role", row[1]) for row in _lexicon_lines("role_nouns.txt")}
-    table.update({row[0].lower(): ("org", row[1]) for row in _lexicon_lines("org_nouns.txt")})
+def _nouns() -> dict[str, tuple[str, str, bool]]:
+    """Entry -> (kind, gender, outside) from the role and organization noun lexicons."""
+    table = {row[0].lower(): ("role", row[1], row[2:] == ["outside"]) for row in _lexicon_lines("role_nouns.txt")}
+    table.update({row[0].lower(): ("org", row[1], False) for row in _lexicon_lines("org_nouns.txt")})
     return table
 
 
@@ -102,10 +105,10 @@ def classify(word: str) -> NounClass | None:
                 continue
             if cut and len(entry) < 4 and form[cut - 1] != "-":
                 continue
-            kind, gender = found
+            kind, gender, outside = found
             if inflected and gender == "Adj" and form != lower:
                 inflected = lower.endswith("n")
-            return NounClass(kind, gender, entry, word[:cut], inflected)
+            return NounClass(kind, gender, entry, word[:cut], inflected, outside)
     return None
 
 
@@ -228,17 +231,15 @@ def is_adjective(token: Token, following: Token | None) -> bool:
 
 
 def _head_features(head: Token, article: str | None, case: str | None) -> tuple[str | None, str | None]:
-    """(case, gender or ``Plur``) of the phrase head: morphology first, then
-    the lexicons, then what the article and the caller's case allow."""
+    """(case, gender or ``Plur``) of the phrase head: the lexicon's gender (reliable for
+    compounds such as "Brauer-Bund"), then morphology, then what the article allows."""
     case = next(iter(head.morph.get("Case")), None) or case
     case = case or {"des": "Gen", "eines": "Gen", "dem": "Dat", "einem": "Dat"}.get(article or "")
     if "Plur" in head.morph.get("Number"):
         return case, "Plur"
-    gender = next(iter(head.morph.get("Gender")), None)
-    if gender is None:
-        found = classify(head.text)
-        if found is not None and found.gender in ("Masc", "Fem", "Neut", "Plur"):
-            gender = found.gender
+    found = classify(head.text)
+    gender = found.gender if found is not None and found.gender in ("Masc", "Fem", "Neut", "Plur") else None
+    gender = gender or next(iter(head.morph.get("Gender")), None)
     if gender is None:
         by_article = {
             ("der", "Nom"): "Masc", ("die", "Nom"): "Fem", ("das", "Nom"): "Neut", ("das", "Acc"): "Neut",
@@ -304,7 +305,10 @@ def nominative(tokens: Sequence[Token], case: str | None = None) -> str:
     for adjective in adjectives:
         text = adjective.text
         ending = _STRONG_NOMINATIVE.get(gender or "")
-        if ending is not None:
+        # a capitalized adjective in -er is a place adjective ("Duisburger Polizei") or already
+        # the strong masculine nominative ("Deutscher Bundestag"): left as it is
+        place = text.endswith("er") and text[:1].isupper()
+        if ending is not None and not place:
             for old in _ADJ_ENDINGS:
                 if text.endswith(old):
                     text = text[: -len(old)] + ending

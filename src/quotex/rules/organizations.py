@@ -48,6 +48,8 @@ _AFFILIATING = frozenset({"bei", "beim", "von", "vom", "im", "am", "für", "in",
 _GENERIC = frozenset(
     {"staat", "stadt", "land", "bund", "partei", "fraktion", "gruppe", "verein", "firma", "unternehmen", "team"}
 )
+#: Prepositions joining a person's name to an organization ("Karl Harb von den Salzburger Nachrichten").
+_OF = frozenset({"von", "vom", "bei", "beim"})
 _STOP = frozenset({".", ":", ";", "!", "?", "„", "“", "”", '"', "»", "«"})
 
 Found = tuple[list[tuple[int, int]], str]
@@ -215,6 +217,12 @@ def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | Non
         found = _party_tag(doc, i) if i < len(doc) and doc[i].text == "(" else None
         if found:
             return found
+    # "Karl Harb von den Salzburger Nachrichten"
+    for token in doc[start:limit]:
+        if token.ent_type_ in PERSON_LABELS and token.i + 1 < limit and doc[token.i + 1].lower_ in _OF:
+            found = _org_phrase(_phrase(doc, token.i + 2, limit), "Dat")
+            if found:
+                return found
     attached = False
     previous_noun = False
     for token in doc[start:limit]:
@@ -225,7 +233,7 @@ def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | Non
             attached = True
         previous_noun = token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.text[:1].isupper())
         noun = noun_class(token)
-        if noun is not None and noun.kind == "role" and not attached:
+        if noun is not None and noun.kind == "role" and not attached and not noun.outside:
             found = _attached(token, limit) or _prefix(token, named)
             if found:
                 return found

@@ -486,7 +486,10 @@ class _Resolver:
         if is_role:
             name = []
             for token in tokens[head.i - start + 1 :]:
-                if token.pos_ != "PROPN" or token.ent_type_ or classify(token.text) or organization_name(token.text):
+                last = token.i == tokens[-1].i
+                if not (token.pos_ == "PROPN" or last and token.pos_ == "NOUN" and token.text[:1].isupper()):
+                    break
+                if token.ent_type_ in ORG_LABELS or classify(token.text) or organization_name(token.text):
                     break
                 name.append(token)
             if name:
