@@ -171,6 +171,8 @@ def _article(data: dict[str, Any], where: str) -> Article:
             )
             for a in data["annotations"]
         )
+        if any(t["id"] != i for i, t in enumerate(data["tokens"])):
+            raise ValueError(f"{where}: token ids are not 0, 1, 2, ... in text order; annotations could not be mapped")
         tokens = tuple((t["charBegin"], t["charEnd"]) for t in data["tokens"])
         return Article(data.get("documentName", where), data["originalText"], tokens, gold)
     except (KeyError, TypeError) as err:
@@ -327,6 +329,7 @@ def evaluate(
         nlp.add_pipe("quotex")
     cache_dir = Path(cache) if cache is not None else None
     key = _cache_file(cache_dir, nlp, corpus) if cache_dir is not None else None
+    cached = key is not None and key.exists()
     started = time.perf_counter()
     docs = parse(nlp, [a.text for a in articles], cache_dir, key)
     parsed = time.perf_counter()
@@ -339,15 +342,18 @@ def evaluate(
     return {
         **scorer.result(),
         "seconds": {"pipeline": round(parsed - started, 2), "quotex": round(attributed - parsed, 2)},
+        "cached": cached,
     }
 
 
 def render(result: dict[str, Any]) -> Any:
     """The scores as rich tables (the default output of ``quotex evaluate``)."""
+    from rich import box
     from rich.console import Group
     from rich.table import Table
 
     summary = Table(
+        box=box.SIMPLE_HEAD,
         title=f"{result['articles']} articles: {result['gold_quotes']} gold quotes, "
         f"{result['system_quotes']} system quotes, {result['pairs']} pairs"
     )
@@ -356,9 +362,11 @@ def render(result: dict[str, Any]) -> Any:
     for name in PARTS:
         s = result[name]
         summary.add_row(name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f']:.3f}", str(s["gold"]), str(s["system"]))
-    types = Table(title="by quote type (recall: gold type, precision: system type)")
-    for column in ("type", "gold", "system", "quote P", "quote R", "quote F1", "roles F1", "joint F1"):
-        types.add_column(column, justify="left" if column == "type" else "right", no_wrap=column == "type")
+    types = Table(
+        box=box.SIMPLE_HEAD, pad_edge=False, title="by type: quote P/R/F1, roles F1, joint F1\n(R by gold type, P by system type)"
+    )
+    for column in ("type", "gold", "sys", "P", "R", "F1", "roles", "joint"):
+        types.add_column(column, justify="left" if column == "type" else "right", no_wrap=True)
     for name, s in result["types"].items():
         q = s["quote"]
         types.add_row(
@@ -368,5 +376,6 @@ def render(result: dict[str, Any]) -> Any:
     seconds = result.get("seconds")
     parts: list[Any] = [summary, types]
     if seconds:
-        parts.append(f"pipeline {seconds['pipeline']} s, quotex {seconds['quotex']} s")
+        parsing = "read from cache" if result.get("cached") else f"{seconds['pipeline']} s"
+        parts.append(f"pipeline {parsing}, quotex {seconds['quotex']} s")
     return Group(*parts)
