@@ -15,7 +15,10 @@ What it does, in one run so that all three figures see the same machine load:
    (interpreter start and pipeline load included, as a user would see it):
 
    a. ``bare``: the same pipeline without the quotex component, ``nlp.pipe``
-      over the same texts read from the same files;
+      over the same texts read from the same files, in batches of the size
+      quotex uses (``quotex.parallel.BATCH_DOCS``): spaCy's default of 1,000
+      documents per batch holds every Doc of the batch in memory (5 GB for
+      1,000 articles here) and is slower, which would flatter quotex;
    b. ``quotex extract --jobs 1 -o OUT``;
    c. ``quotex extract --jobs 2 -o OUT``.
 
@@ -70,11 +73,12 @@ def build_corpus(folder: Path, data: Path, articles: int) -> tuple[int, int]:
 
 def bare(corpus: Path, model: str | None) -> None:
     """Measured child for (a): the pipeline alone over the corpus files."""
+    from quotex.parallel import BATCH_DOCS
     from quotex.pipeline import load_pipeline
 
     nlp = load_pipeline(model, attributor=False)
     texts = (path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt")))
-    for _doc in nlp.pipe(texts):
+    for _doc in nlp.pipe(texts, batch_size=BATCH_DOCS):
         pass
 
 
