@@ -229,7 +229,7 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     if lo >= j:
         return None
     found = np_after(doc, lo, j)
-    if found is None:
+    if found is None or not _may_be_subject(doc[found[0]]):
         return None
     if found[1] != j:
         # "Günther Platter, der Verteidigungsminister, der die Präsidentschaft inne hat, sagte"
@@ -289,6 +289,22 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
                 continue
             return found
     return None
+
+
+_NOT_NOMINATIVE = frozenset(
+    ["den", "dem", "einen", "einem", "ihm", "ihn", "ihnen"]
+    + [stem + ending for stem in ("dies", "jen", "sein", "ihr", "unser", "kein", "jed", "mein") for ending in ("en", "em")]
+)
+
+
+def _may_be_subject(first: Token) -> bool:
+    """A phrase opening with ``first`` can be a subject ("Den Anstieg …" is an object put first)."""
+    if first.lower_ in _NOT_NOMINATIVE:
+        return False
+    if first.pos_ == "DET":
+        cases = first.morph.get("Case")
+        return not cases or "Nom" in cases
+    return True
 
 
 def _passive_agent(doc: Doc, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
