@@ -14,15 +14,18 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from quotex.boilerplate import overlaps
 from quotex.inputs import Document, Input, Problem, iter_inputs
 from quotex.records import Quote, Record
 
-#: Longest text given to the pipeline as one Doc. Parser memory and the time
-#: of rules that look across a sentence grow with the Doc, and a 20 MB dump
-#: must not take the machine down; news articles are far below this.
-MAX_CHUNK_CHARS = 100_000
+#: Longest text given to the pipeline as one Doc. Memory grows with the Doc
+#: (a 100,000-character line without a sentence end takes about 0.5 GB in the
+#: embedded pipeline); news articles are far below this, so they stay whole.
+MAX_CHUNK_CHARS = 50_000
+#: Most characters parsed in one ``nlp.pipe`` batch, for the same reason.
+MAX_BATCH_CHARS = 100_000
 
 #: Where a long text may be cut, best first: a paragraph break, a line break,
 #: a sentence end, any whitespace. Cutting at the first kind found in the back
@@ -33,6 +36,10 @@ _CUTS = (
     re.compile(r"[.!?…][\"'»«“”„‘’)]*\s"),
     re.compile(r"\s"),
 )
+
+
+#: What travels with a piece through ``nlp.pipe``: (document number, offset of the piece).
+_Context = tuple[int, int]
 
 
 class InputWarning(UserWarning):
@@ -115,7 +122,7 @@ def annotate(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[Doc
     # Documents read but not yet finished, oldest first: nlp.pipe reads ahead in batches.
     waiting: deque[Document] = deque()
 
-    def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
+    def pieces() -> Iterator[tuple[str, _Context]]:
         for index, document in enumerate(documents):
             waiting.append(document)
             start, end = _region(document)
@@ -124,7 +131,7 @@ def annotate(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[Doc
 
     found: list[Quote] = []
     done = 0
-    for doc, (index, offset) in nlp.pipe(pieces(), as_tuples=True):
+    for doc, (index, offset) in _pipe(nlp, pieces()):
         # Pieces come back in order, so a piece of a later document finishes the
         # earlier ones (including those with no piece at all).
         while done < index:
@@ -134,6 +141,24 @@ def annotate(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[Doc
     while waiting:
         yield waiting[0], _records(waiting.popleft(), found)
         found = []
+
+
+def _pipe(nlp: Language, pieces: Iterator[tuple[str, _Context]]) -> Iterator[tuple[Doc, _Context]]:
+    """``nlp.pipe`` over batches of at most :data:`MAX_BATCH_CHARS` characters.
+
+    ``nlp.pipe`` batches by count (1000 texts): the 200 pieces of a 20 MB
+    article would all be in memory as parsed Docs at once, several GB.
+    """
+    batch: list[tuple[str, _Context]] = []
+    size = 0
+    for piece in pieces:
+        if batch and size + len(piece[0]) > MAX_BATCH_CHARS:
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def extract(
