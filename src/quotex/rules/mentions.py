@@ -135,6 +135,7 @@ def _attributive_phrase_end(doc: Doc, j: int, hi: int) -> int | None:
     return None
 
 
+_POSSESSIVE_STEMS = ("sein", "ihr", "unser", "dessen", "deren", "mein", "eur")
 _OPENING_MARKS = frozenset({"„", "“", '"', "»", "«", "‚"})
 _CLOSING_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’"})
 
@@ -157,14 +158,19 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     """``token`` right after the noun ``doc[head]`` still belongs to its phrase."""
     if token.pos_ == "PROPN" or (not token.pos_ and token.is_title):
         return True
+    kind = noun_class(doc[head]) if doc[head].pos_ == "NOUN" else None
     if token.pos_ == "NOUN":
-        return doc[head].pos_ in ("NOUN", "PROPN") and token.is_title
+        # a title before a name the tagger took for a noun ("Staatssekretär Müller")
+        return kind in ("role", "org") and token.is_title and noun_class(token) is None
     if token.pos_ == "DET" or token.lower_ in _GENITIVE_ARTICLES:
         # a genitive follows a noun ("Sprecher der Partei"); after a name the article starts
         # the next phrase ("sagte Peskow der Staatsagentur TASS")
+        if doc[head].pos_ == "PROPN" or token.lower_ not in _GENITIVE_ARTICLES:
+            return False
         cases = token.morph.get("Case")
-        return (token.lower_ in _GENITIVE_ARTICLES and (not cases or "Gen" in cases)
-                and doc[head].pos_ != "PROPN")
+        return not cases or "Gen" in cases or kind is not None
+    if token.pos_ == "ADJ" and kind == "statement":
+        return True  # a genitive without article: "Schätzungen französischer Behörden"
     return False
 
 
@@ -212,6 +218,9 @@ def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
         return None
     end = inner[1]
     if end >= hi or doc[end].text in (",", ".", "!", "?", ";", ":") or doc[end].pos_ in ("VERB", "AUX"):
+        return end
+    # a role is an apposition wherever it ends ("Philip Aguer, ein Sprecher der SPLA der Presse …")
+    if any(doc[k].pos_ == "NOUN" and noun_class(doc[k]) == "role" for k in range(inner[0], end)):
         return end
     return None
 
@@ -335,6 +344,10 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
     for k in range(head + 1, end - 1):
         if doc[k].text == "," and _relative_clause_at(doc, k + 1, end):
             return start, k
+    for k in range(head + 1, end):
+        if doc[k].lower_ in _ADVERBIAL_PREPOSITIONS:
+            end = k  # "Hongkongs Chief Executive C.Y. Leung am Sonntag"
+            break
     longer = np_after(doc, start, hi)
     if longer is not None and longer[1] > end:
         return longer  # the parser left out a name or apposition ("Nato-Generalsekretär Jens Stoltenberg")
@@ -343,6 +356,10 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
         if appositive is not None:
             return start, appositive
     return start, end
+
+
+_ADVERBIAL_PREPOSITIONS = frozenset(
+    "am um seit nach vor während zum zur gegen mit über durch ab bis bei beim wegen trotz laut".split())
 
 
 def _relative_clause_at(doc: Doc, k: int, end: int) -> bool:
@@ -433,6 +450,8 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
             break
     while s < j and not (_nominal(doc[s]) or doc[s].pos_ == "PRON" or doc[s].text in ("(", "„", "»", '"')):
         s += 1
+    while s + 1 < j and doc[s].lower_ in _RELATIVE and doc[s + 1].lower_.startswith(_POSSESSIVE_STEMS):
+        s += 1  # "die seiner Ansicht nach": the relative pronoun is not part of the phrase
     last = doc[j - 1]
     if s >= j or not (_is_head_word(last) or last.lower_ in _OBJECT_PRONOUNS or last.lower_ in ("denen", "dem")
                       or last.text in (")", "“", "”", "«", "»", '"')):
