@@ -255,3 +255,44 @@ def test_name_after_an_attached_organization_is_the_speaker_after_a_role_it_is_n
         ("Peter Weber", "PER"),
         (None, "PER"),  # the Minister's spokesman, not Karl Lang
     ]
+
+
+# „Nein“, sagte der Bürgermeister von Freising Herr Dieter Thalhammer.  (the recognizer took the name for a place)
+# „Ja“, sagte der EU-Kommissar für Energie Günther Oettinger.
+MISSED_NAMES = """
+„            PUNCT O     _                                1  punct  punct
+Nein         PART  O     _                                4  ccomp  oc
+“            PUNCT O     _                                1  punct  punct
+,            PUNCT O     _                                4  punct  punct
+sagte        VERB  O     Mood=Ind|Number=Sing|Tense=Past  4  ROOT   ROOT
+der          DET   O     Case=Nom|Gender=Masc|Number=Sing 6  det    nk
+Bürgermeister NOUN O     Case=Nom|Gender=Masc|Number=Sing 4  nsubj  sb
+von          ADP   O     _                                8  case   pg
+Freising     PROPN B-LOC _                                6  nmod   nk
+Herr         NOUN  I-LOC _                                10 appos  nk
+Dieter       PROPN I-LOC _                                11 flat   pnc
+Thalhammer   PROPN I-LOC _                                6  flat   app
+.            PUNCT O     _                                4  punct  punct
+„            PUNCT O     _                                14 punct  punct
+Ja           PART  O     _                                17 ccomp  oc
+“            PUNCT O     _                                14 punct  punct
+,            PUNCT O     _                                17 punct  punct
+sagte        VERB  O     Mood=Ind|Number=Sing|Tense=Past  17 ROOT   ROOT
+der          DET   O     Case=Nom|Gender=Masc|Number=Sing 19 det    nk
+EU-Kommissar NOUN  O     Case=Nom|Gender=Masc|Number=Sing 17 nsubj  sb
+für          ADP   O     _                                21 case   mnr
+Energie      NOUN  O     _                                19 nmod   nk
+Günther      PROPN B-PER _                                19 appos  pnc
+Oettinger    PROPN I-PER _                                22 flat   app
+.            PUNCT O     _                                17 punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_names_after_attachments_and_names_the_recognizer_missed(scheme: str | None) -> None:
+    doc = build(MISSED_NAMES, scheme)
+    quotes = [quote(doc, (0, 2), (5, 11), 4), quote(doc, (13, 15), (18, 23), 17)]
+    assert [(q.speaker.name, q.speaker.label) for q in resolve_speakers(doc, quotes)] == [
+        ("Dieter Thalhammer", "PER"),  # a known first name starts a name, whatever the entity label
+        ("Günther Oettinger", "PER"),  # after "für Energie" (no role) the name is the speaker's again
+    ]

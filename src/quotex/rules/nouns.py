@@ -185,21 +185,29 @@ def person_spans(doc: Doc) -> list[Span]:
     """
     if has_entities(doc):
         return [ent for ent in doc.ents if ent.label_ in PERSON_LABELS]
+    return name_runs(doc, 0, len(doc), proper_nouns=doc.has_annotation("POS"))
+
+
+def name_runs(doc: Doc, start: int, end: int, *, proper_nouns: bool) -> list[Span]:
+    """Names in ``doc[start:end]`` read off the words: a known first name and the
+    capitalized words after it ("Dieter Thalhammer"); with ``proper_nouns`` also
+    runs of tokens tagged PROPN. For text the recognizer missed or mislabeled."""
     spans = []
-    i = 0
-    tagged = doc.has_annotation("POS")
-    while i < len(doc):
+    i = start
+    while i < end:
         token = doc[i]
-        starts = first_name_gender(token.text) is not None or (
-            tagged and token.pos_ == "PROPN" and classify(token.text) is None and organization_name(token.text) is None
+        first = first_name_gender(token.text) is not None and classify(token.text) is None
+        starts = first or (
+            proper_nouns and token.pos_ == "PROPN" and classify(token.text) is None
+            and organization_name(token.text) is None
         )
         if not starts:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and doc[j].text[:1].isupper() and (not tagged or doc[j].pos_ == "PROPN"):
+        while j < end and doc[j].text[:1].isupper() and (doc[j].pos_ == "PROPN" or first and doc[j].pos_ != "PUNCT"):
             j += 1
-        if j - i >= 2 or (tagged and token.pos_ == "PROPN"):
+        if j - i >= 2 or (proper_nouns and token.pos_ == "PROPN"):
             spans.append(doc[i:j])
         i = j
     return spans

@@ -37,12 +37,13 @@ from quotex.rules.nouns import (
     ORG_LABELS,
     PERSON_LABELS,
     NounClass,
-    first_name_gender,
-    has_entities,
     classify,
     country_name,
-    noun_class,
+    first_name_gender,
+    has_entities,
+    name_runs,
     nominative,
+    noun_class,
     organization_name,
     person_spans,
 )
@@ -302,8 +303,9 @@ def _appositive(tokens: list[Token], person: Span) -> bool:
     Weißen Hauses, Jen Psaki"). After a preposition or a genitive article
     ("die Sprecherin von Joe Biden", "der Sprecher des Ministers Müller")
     the name belongs to the attached role or follows the preposition
-    directly; after an attached organization it is the speaker again
-    ("der Vorsitzende der Selbstverwaltung Istvan Kovacs").
+    directly; after any other attached noun it is the speaker again
+    ("der Vorsitzende der Selbstverwaltung Istvan Kovacs", "der EU-Kommissar
+    für Energie Günther Oettinger").
     """
     segment = [t for t in tokens if t.i < person.start]
     for k in range(len(segment) - 1, -1, -1):
@@ -318,11 +320,12 @@ def _appositive(tokens: list[Token], person: Span) -> bool:
         previous_noun = token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.text[:1].isupper())
     if not attached:
         return True
-    last = segment[-1] if segment else None
+    words = [t for t in segment if t.lower_ not in _TITLES]
+    last = words[-1] if words else None
     if last is None or last.lower_ in _PREPOSITIONS or last.lower_ in ARTICLES:
         return False
     noun = noun_class(last)
-    return noun is not None and noun.kind == "org" or last.ent_type_ in ORG_LABELS
+    return noun is None or noun.kind != "role"
 
 
 def _entity(token: Token, labels: frozenset[str]) -> list[Token] | None:
@@ -451,6 +454,14 @@ class _Resolver:
             if _appositive(tokens, person):
                 referent = article.people.get(article.full_name(person) or "")
                 if referent is not None:
+                    return referent
+        # ... also one the recognizer missed or took for a place ("Herr Dieter Thalhammer")
+        if not seen:
+            for run in name_runs(self.doc, tokens[0].i, tokens[-1].i + 1, proper_nouns=False):
+                if _appositive(tokens, run):
+                    name = article.full_name(run)
+                    referent = article.people.setdefault(name, Referent(name, "PER"))
+                    referent.gender = referent.gender or first_name_gender(run[0].text)
                     return referent
         words = [t for t in tokens if not t.is_punct]
         # 2. pronouns
