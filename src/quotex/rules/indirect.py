@@ -110,6 +110,17 @@ class _Sentence:
             self.take(i, i + 1)
 
 
+def _agent(doc, speaker: tuple[int, int]) -> bool:
+    """The phrase names someone who can speak: a person, an organization, a pronoun, a name."""
+    for k in range(speaker[0], speaker[1]):
+        token = doc[k]
+        if token.pos_ == "PROPN" or token.lower_ in ("er", "sie", "wir", "ich", "man"):
+            return True
+        if token.pos_ == "NOUN" and mentions.noun_class(token) in ("role", "org"):
+            return True
+    return False
+
+
 def _trim(an: Analysis, start: int, end: int) -> tuple[int, int]:
     """Drop commas, dashes and spaces at the edges of a quote part."""
     doc = an.doc
@@ -266,7 +277,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         speaker = (mentions.subject_mention(doc, cue.verb, sent.a, hi, an.scheme)
                    or mentions.named_mention(doc, sent.a, v))
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
-        if speaker is not None and not any(an.in_marks[sent.a:sent.end]):
+        if speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end]):
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)
 
 

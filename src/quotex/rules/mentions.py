@@ -272,7 +272,8 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
                     start = exclude[1]
                 if subject.i < exclude[0] < end:
                     end = exclude[0]
-            if not start <= verb.i < end:
+            # a fronted phrase the parser took for the subject ("Als Begründung sagte …")
+            if not start <= verb.i < end and doc[start].pos_ not in ("ADP", "SCONJ", "ADV"):
                 return _complete(doc, start, end, hi, subject.i)
     before = np_before(doc, verb.i, lo)
     if before is not None and not _overlaps(before, exclude):
