@@ -326,4 +326,5 @@ def nominative(tokens: Sequence[Token], case: str | None = None) -> str:
     phrase = " ".join(words)
     if rest:
         phrase += doc[head.i : rest[-1].i + 1].text[len(head.text) :]
+    phrase = " ".join(phrase.split())
     return organization_name(phrase) or phrase

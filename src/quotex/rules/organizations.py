@@ -283,7 +283,7 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             result.append(quote)
             continue
         spans, name = found
-        result.append(replace(quote, organization=Organization(spans=tuple(spans), name=name)))
+        result.append(replace(quote, organization=Organization(spans=tuple(spans), name=" ".join(name.split()) or None)))
     return result
 
 

@@ -186,7 +186,7 @@ class Article:
                 gender = noun.gender if noun is not None else next(iter(token.morph.get("Gender")), None)
                 if "Plur" in token.morph.get("Number"):
                     gender = "Plur"
-                if phrase and gender is not None:
+                if phrase and gender is not None and nominative(phrase, "Nom").strip():
                     found.append((token.i, Referent(nominative(phrase, "Nom"), "ORG", gender, kind=token.lower_)))
         return found
 
@@ -348,6 +348,16 @@ def org_phrase(tokens: list[Token]) -> list[Token]:
     "französische Präsidentschaft", "der Fernsehsender CBS" -> "CBS",
     "die Bundesregierung vom LSVD" -> "Bundesregierung".
     """
+    phrase = _org_phrase(tokens)
+    # never start or end on white space or punctuation (line breaks inside entities)
+    while phrase and (phrase[0].is_space or phrase[0].is_punct):
+        phrase = phrase[1:]
+    while phrase and (phrase[-1].is_space or phrase[-1].is_punct):
+        phrase = phrase[:-1]
+    return phrase
+
+
+def _org_phrase(tokens: list[Token]) -> list[Token]:
     head = _head(tokens)
     if head is None:
         return []
@@ -568,10 +578,10 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         found = resolver.resolve(quotes[i])
         if found is None:
             continue
-        if found.name:
+        name = " ".join(found.name.split()) or None
+        if name:
             resolver.article.add(_tokens(doc, speaker)[0].i, found)
         result[i] = replace(
-            quotes[i],
-            speaker=replace(speaker, name=speaker.name or found.name or None, label=speaker.label or found.label),
+            quotes[i], speaker=replace(speaker, name=speaker.name or name, label=speaker.label or found.label)
         )
     return result
