@@ -22,9 +22,11 @@ What it does, in one run so that all three figures see the same machine load:
    b. ``quotex extract --jobs 1 -o OUT``;
    c. ``quotex extract --jobs 2 -o OUT``.
 
-3. Reports articles/s, words/s (whitespace-separated) and peak memory for
-   each: ``peak RSS`` is the largest single process (``wait4`` rusage of the
-   process and its descendants), ``tree RSS`` the largest sum over the
+3. Reports articles/s, words/s (whitespace-separated), CPU time and peak
+   memory for each. CPU time (user + system of the process and its workers)
+   shows whether the work itself grew, which wall time on a busy machine
+   does not. ``peak RSS`` is the largest single process (``wait4`` rusage of
+   the process and its descendants), ``tree RSS`` the largest sum over the
    process and its workers, sampled every 50 ms from ``/proc``.
 4. Prints a markdown table with the ratios the targets are about
    (quotex --jobs 1 at most 1.15x the bare time; --jobs 2 at least 1.6x as
@@ -135,6 +137,7 @@ def measure(command: list[str], env: dict[str, str]) -> dict[str, float]:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr.decode(errors='replace')}")
     return {
         "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "peak_rss_mib": usage.ru_maxrss / 1024,
         "tree_rss_mib": peak_tree / 1024,
         "failed_inputs": stderr.decode(errors="replace").count(": error: "),
@@ -209,13 +212,13 @@ def markdown(report: dict) -> str:
             if report["results"][key]["failed_inputs"]
         ),
         "",
-        "| run | time (s) | articles/s | words/s | peak RSS (MiB) | tree RSS (MiB) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| run | time (s) | CPU time (s) | articles/s | words/s | peak RSS (MiB) | tree RSS (MiB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for key, label in names.items():
         r = report["results"][key]
         lines.append(
-            f"| {label} | {r['seconds']:.1f} | {r['articles_per_s']:.1f} | {r['words_per_s']:,.0f} | "
+            f"| {label} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {r['articles_per_s']:.1f} | {r['words_per_s']:,.0f} | "
             f"{r['peak_rss_mib']:.0f} | {r['tree_rss_mib']:.0f} |"
         )
     ratios = report["ratios"]

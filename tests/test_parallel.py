@@ -117,3 +117,16 @@ def test_a_document_that_kills_its_worker_fails_alone(tmp_path, model):
     failed = {Path(item.key).name for item, outcome in results if isinstance(outcome, Problem)}
     assert failed == {"05.txt", "33.txt"}
     assert all(len(outcome) == 1 for _, outcome in results if not isinstance(outcome, Problem))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_inputs_without_documents_are_yielded_too(tmp_path, model, jobs):
+    (tmp_path / "a.txt").write_text(_article(1, 1), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("", encoding="utf-8")  # an error from reading: no documents
+    only_empty = tmp_path / "empty"
+    only_empty.mkdir()
+    (only_empty / "c.txt").write_text("", encoding="utf-8")
+    results = _run(tmp_path, model, jobs)
+    assert [Path(item.key).name for item, _ in results] == ["a.txt", "b.txt", "c.txt"]
+    assert [len(records) for _, records in results] == [1, 0, 0]
+    assert results[1][0].failed and results[2][0].failed

@@ -84,6 +84,7 @@ def map_ordered(
         for batch in collector.batches(inputs):
             collector.feed(_annotate_batch(nlp, batch))
             yield from collector.finished()
+        yield from collector.finished()  # inputs without documents after the last batch
         return
     yield from _map_parallel(collector, inputs, model, jobs)
 
@@ -103,6 +104,7 @@ def _map_parallel(
         while window:
             collector.feed(pool.next_outcomes(window))
             yield from collector.finished()
+        yield from collector.finished()  # inputs without documents after the last batch
         completed = True
     finally:
         pool.shut_down(graceful=completed)
