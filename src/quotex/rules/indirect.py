@@ -175,6 +175,14 @@ def _words_outside_marks(an: Analysis, start: int, end: int) -> int:
     return sum(1 for i in range(start, end) if not an.in_marks[i] and not an.doc[i].is_punct)
 
 
+def _has_verb(an: Analysis, start: int, end: int) -> bool:
+    """A verb outside quotation marks in ``[start, end)`` (untagged Docs: assume so)."""
+    doc = an.doc
+    if not any(doc[i].pos_ for i in range(start, end)):
+        return True
+    return any(not an.in_marks[i] and (doc[i].pos_ in ("VERB", "AUX") or an.konj[i]) for i in range(start, end))
+
+
 def _wie_before(sent: _Sentence, v: int) -> int | None:
     """The "wie" opening the clause that ends with cue ``v`` ("Wie X, Chef von Y, mitteilte")."""
     doc, an = sent.an.doc, sent.an
@@ -255,10 +263,13 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             speaker = mentions.impersonal_source(doc, lo, stop, cue.tokens)
         elif speaker is None:
             return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
-        if _words_outside_marks(an, sent.a, lb) < 2:
-            return  # a direct quote: attributed by the direct rules
+        # the content starts after a colon ("Das Tor war enttäuschend: „…“, sagte X")
+        start = next((i + 1 for i in range(lb - 1, sent.a - 1, -1) if doc[i].text == ":" and not an.in_marks[i]),
+                     sent.a)
+        if _words_outside_marks(an, start, lb) < 2 or not _has_verb(an, start, lb):
+            return  # a direct quote (attributed by the direct rules), or the subject itself
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
-        sent.add([(sent.a, lb)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
+        sent.add([(start, lb)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
     # Dies teilte X mit.
     if lo == sent.a and v == sent.a + 1 and first.lower_ in _BACK_REFERENCE and previous is not None and rb == sent.end:

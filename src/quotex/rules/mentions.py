@@ -451,7 +451,7 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
             break
     while s < j and not (_nominal(doc[s]) or doc[s].pos_ == "PRON" or doc[s].text in ("(", "„", "»", '"')):
         s += 1
-    while s + 1 < j and doc[s].lower_ in _RELATIVE and doc[s + 1].lower_.startswith(_POSSESSIVE_STEMS):
+    while s + 1 < j and doc[s].lower_ in _RELATIVE and doc[s + 1].pos_ in ("DET", "PRON") and doc[s + 1].lower_.startswith(_POSSESSIVE_STEMS):
         s += 1  # "die seiner Ansicht nach": the relative pronoun is not part of the phrase
     last = doc[j - 1]
     if s >= j or not (_is_head_word(last) or last.lower_ in _OBJECT_PRONOUNS or last.lower_ in ("denen", "dem")
