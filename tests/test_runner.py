@@ -205,6 +205,19 @@ def test_bytes_past_the_last_finished_input_and_a_torn_state_line_are_dropped(tm
     assert len(_state_entries(state)) == 3
 
 
+def test_a_state_line_that_lost_only_its_newline_is_kept(tmp_path, fast_model):
+    articles, out, state = tmp_path / "drop", tmp_path / "out.jsonl", tmp_path / "state"
+    _write_articles(articles, 2)
+    assert _run(fast_model, articles, "-o", out, "--state", state).returncode == 0
+    state.write_text(state.read_text(encoding="utf-8").rstrip("\n"), encoding="utf-8")
+    _write_articles(articles, 1, first=2)
+    again = _run(fast_model, articles, "-o", out, "--state", state)
+    assert again.returncode == 0, again.stderr
+    assert "2 unchanged" in again.stderr
+    assert len(_state_entries(state)) == 3
+    assert _lines(out) == _clean_run(fast_model, articles, tmp_path)
+
+
 def test_sigterm_stops_cleanly_with_143_and_consistent_output(tmp_path, slow_model):
     articles, out, state = tmp_path / "drop", tmp_path / "out.jsonl", tmp_path / "state"
     _write_articles(articles, 60)

@@ -460,6 +460,8 @@ class _State:
         else:
             if good_length < len(raw):
                 stream.truncate(good_length)  # a torn last line from a killed run
+            elif not raw.endswith(b"\n"):
+                stream.write(b"\n")  # killed between a whole line and its newline
             if (header.get("output") is None) != (wanted_output is None):
                 kept = f"-o {header['output']}" if header.get("output") else "standard output"
                 raise _UsageError(
