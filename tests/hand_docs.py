@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from quotex.records import Cue, Part, Quote, Speaker
 
-_NLP = spacy.blank("de")
+NLP = spacy.blank("de")
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "“", ")", "!", "?"}
 _NO_SPACE_AFTER = {"„", "("}
 
@@ -35,7 +35,7 @@ def build(table: str, scheme: str | None, *, entities: bool = True, tags: bool =
         column = 5 if scheme == "ud" else 6
         kwargs["heads"] = [int(r[4]) for r in rows]
         kwargs["deps"] = [r[column] for r in rows]
-    return Doc(_NLP.vocab, words=words, spaces=spaces, **kwargs)
+    return Doc(NLP.vocab, words=words, spaces=spaces, **kwargs)
 
 
 def chars(doc: Doc, start: int, end: int) -> tuple[tuple[int, int], ...]:

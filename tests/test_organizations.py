@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from hand_docs import _NLP, build, quote
+from hand_docs import NLP, build, quote
 from quotex.rules.nouns import nominative
 from quotex.rules.organizations import attach_organizations
 from quotex.rules.speakers import resolve_speakers
@@ -142,7 +142,7 @@ def test_without_tags_or_entities_known_shapes_still_work() -> None:
     ],
 )
 def test_nominative_without_morphology(words: list[str], case: str, expected: str) -> None:
-    doc = Doc(_NLP.vocab, words=words)
+    doc = Doc(NLP.vocab, words=words)
     assert nominative(list(doc), case) == expected
 
 
