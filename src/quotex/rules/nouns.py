@@ -82,9 +82,10 @@ def classify(word: str) -> NounClass | None:
     """The role or organization a (compound) noun names, or ``None``.
 
     The longest lexicon entry that ends the word wins ("Landrat" before
-    "Rat"); entries under four letters only match whole words or after a
-    hyphen, so that "Apparat" is no "Rat". Plural and weak endings are
-    tried after the written form ("Sprecherinnen", "Experten").
+    "Rat"); entries under four letters only match whole words, after a
+    hyphen or after a first part of five letters or more, so that "Apparat"
+    is no "Rat". Plural and weak endings are tried after the written form
+    ("Sprecherinnen", "Experten").
     """
     lower = word.lower()
     table = _nouns()
@@ -103,8 +104,8 @@ def classify(word: str) -> NounClass | None:
             found = table.get(entry)
             if found is None:
                 continue
-            if cut and len(entry) < 4 and form[cut - 1] != "-":
-                continue
+            if 0 < cut < 5 and len(entry) < 4 and form[cut - 1] != "-":
+                continue  # "Vorrat", "Apparat" are no "Rat", but "Kartellamt" is an "Amt"
             kind, gender, outside = found
             if inflected and gender == "Adj" and form != lower:
                 inflected = lower.endswith("n")

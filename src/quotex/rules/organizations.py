@@ -205,12 +205,12 @@ def _apposition_end(doc: Doc, end: int) -> int:
 def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | None:
     """The organization stated with the phrase ``doc[start:end]`` (a speaker mention or a name).
 
-    The stretch looked at is the phrase, a role noun just before it, and an
-    apposition or parenthesis right after it. ``named`` are the article's
+    The stretch looked at is the phrase, a role noun just before it when
+    it starts with a name, and an apposition or parenthesis right after it. ``named`` are the article's
     organization names (``organizations_named``).
     """
-    role = role_before(doc, start)
-    if role is not None:
+    role = role_before(doc, start) if doc[start].ent_type_ in PERSON_LABELS else None
+    if role is not None:  # "NATO-Generalsekretär Jens Stoltenberg" when only the name is the mention
         start = role[1].i
     limit = _apposition_end(doc, end)
     for i in range(start, limit + 1):
