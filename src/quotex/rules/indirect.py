@@ -30,6 +30,7 @@ COMPLEMENTIZERS = frozenset(
 )
 _RELATIVE = frozenset("der die das dem den deren dessen welche welcher welches was wo".split())
 _BOUNDARY = frozenset({",", ":", ";", "(", ")", "–", "—"})
+_RELATIVE_OBJECTS = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
 _NAMING = frozenset({"nennen", "bezeichnen", "heißen"})
 _BACK_REFERENCE = frozenset({"dies", "das", "dieses", "diese"})
 
@@ -316,9 +317,14 @@ def _scope(sent: _Sentence, k: int) -> tuple[int, int]:
 def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
     an, doc = sent.an, sent.an.doc
     a, end = _scope(sent, k)
+    if (role in ("prep_before", "noun_prep") and k + 2 < end and doc[k + 1].lower_ in _RELATIVE_OBJECTS
+            and k - 1 > sent.a and doc[k - 1].text == "," and doc[k + 2].pos_ not in ("ADJ", "NOUN", "PROPN")):
+        # "Gerüchte, nach denen Barrett an Krebs litt": the source is the noun before the comma
+        speaker = mentions.np_ending_at(doc, k - 1, sent.left_boundary(k - 1) + 1, an.scheme)
+        rb = sent.right_boundary(k + 1)
+        sent.add([(k + 2, rb)], "indirect", (k,), doc[k].lower_, speaker)
+        return
     if role == "prep_before":
-        if k + 1 < end and doc[k + 1].lower_ in _RELATIVE and not mentions.np_after(doc, k + 1, end):
-            return  # "…, laut denen …": the source is the noun before
         speaker = mentions.np_after(doc, k + 1, end)
         if speaker is None:
             return
