@@ -232,6 +232,10 @@ def _clause_particle(doc: Doc, i: int, stop: int, particle: str) -> int | None:
     return None
 
 
+def _clause_final(doc: Doc, i: int) -> bool:
+    return i + 1 >= len(doc) or doc[i + 1].text in _CLAUSE_END
+
+
 def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, stop: int) -> VerbCue | None:
     """The cue verb ``token`` is part of, or ``None``.
 
@@ -257,6 +261,8 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
         parse_particle = syntax.particle_of(token, scheme)
         if parse_particle is not None and parse_particle.lower_ == reading.particle:
             j: int | None = parse_particle.i
+        elif token.i > 0 and doc[token.i - 1].lower_ == reading.particle and _clause_final(doc, token.i):
+            j = token.i - 1  # written apart at the end of a subordinate clause: "wie X bekannt gab"
         else:
             j = _clause_particle(doc, token.i, stop, reading.particle)
         if j is not None:

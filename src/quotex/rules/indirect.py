@@ -31,7 +31,7 @@ COMPLEMENTIZERS = frozenset(
 _RELATIVE = frozenset("der die das dem den deren dessen welche welcher welches was wo".split())
 _BOUNDARY = frozenset({",", ":", ";", "(", ")", "–", "—"})
 _RELATIVE_OBJECTS = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
-_NAMING = frozenset({"nennen", "bezeichnen", "heißen"})
+_NAMING = frozenset({"nennen", "bezeichnen"})
 _BACK_REFERENCE = frozenset({"dies", "das", "dieses", "diese"})
 
 
