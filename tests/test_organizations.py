@@ -139,6 +139,8 @@ def test_without_tags_or_entities_known_shapes_still_work() -> None:
         (["des", "Internationalen", "Verbandes"], "Gen", "Internationaler Verband"),
         (["den", "Vereinten", "Nationen"], "Dat", "Vereinte Nationen"),
         (["der", "Duisburger", "Polizei"], "Gen", "Duisburger Polizei"),  # place adjectives do not inflect
+        (["der", "Vereinigten", "Staaten"], "Gen", "Vereinigte Staaten"),  # plural from the noun's ending
+        (["des", "FC", "Energie", "Cottbus"], "Gen", "FC Energie Cottbus"),  # a name, no adjective in it
     ],
 )
 def test_nominative_without_morphology(words: list[str], case: str, expected: str) -> None:

@@ -33,6 +33,7 @@ _STRONG_NOMINATIVE = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
 #: Noun endings that make a noun neuter, for phrases without morphology ("des Weißen Hauses").
 _NEUTER_ENDINGS = ("um", "ment", "chen", "lein", "tum", "haus", "amt", "werk", "büro", "zentrum", "komitee", "kabinett")
 _VOWELS = set("aeiouäöüy")
+_ADJECTIVE_E = ("sche", "che", "ige", "ale", "ene", "nte", "rte", "ste", "le")
 _CLOSED_CLASSES = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "SYM"})
 #: Preposition + article in one word: the article they contain.
 _CONTRACTIONS = {"beim": "dem", "im": "dem", "am": "dem", "vom": "dem", "zum": "dem", "zur": "der", "ins": "das"}
@@ -235,8 +236,13 @@ def is_adjective(token: Token, following: Token | None) -> bool:
         return True
     if following is None or not following.text[:1].isupper() or not token.text[:1].isupper():
         return False
+    if is_person_token(token) or first_name_gender(token.text) or classify(token.text) is not None:
+        return False
     endings = {"": _ADJ_ENDINGS, "PROPN": _ADJ_ENDINGS, "NOUN": ("en",)}.get(token.pos_)
-    return bool(endings) and token.text.endswith(endings) and classify(token.text) is None and not is_person_token(token)
+    if not endings or not token.text.endswith(endings):
+        return False
+    # an -e ending only where adjectives have it ("Deutsche", "Vereinte"), not "Energie Cottbus"
+    return not token.text.endswith("e") or token.text.endswith(_ADJECTIVE_E)
 
 
 def _head_features(head: Token, article: str | None, case: str | None) -> tuple[str | None, str | None]:
@@ -247,6 +253,8 @@ def _head_features(head: Token, article: str | None, case: str | None) -> tuple[
     if "Plur" in head.morph.get("Number"):
         return case, "Plur"
     found = classify(head.text)
+    if found is not None and found.kind == "org" and found.inflected and not head.morph.get("Number"):
+        return case, "Plur"  # "Staaten", "Behörden": a plural ending on an organization noun
     gender = found.gender if found is not None and found.gender in ("Masc", "Fem", "Neut", "Plur") else None
     gender = gender or next(iter(head.morph.get("Gender")), None)
     if gender is None:

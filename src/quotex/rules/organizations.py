@@ -33,6 +33,7 @@ from quotex.rules.nouns import (
     PERSON_LABELS,
     classify,
     country_name,
+    first_name_gender,
     has_entities,
     is_acronym,
     is_adjective,
@@ -94,6 +95,8 @@ def _phrase(doc: Doc, i: int, limit: int) -> list[Token]:
     # a name run ("Amnesty International"), also after an organization noun ("der Gemeinde Dörverden")
     if doc[j].pos_ == "PROPN" or head is not None and head.kind == "org":
         while end < limit and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in PERSON_LABELS:
+            if first_name_gender(doc[end].text):
+                break  # a person's name follows ("der Linken Gesine Lötzsch")
             end += 1
     if head is not None and head.kind == "org" and end + 1 < limit and doc[end].lower_ == "für":
         tail = _phrase(doc, end + 1, limit)
