@@ -4,12 +4,18 @@ The mention stays as written ("sie", "der Minister", "die Sprecherin des
 Weißen Hauses, Jen Psaki"); readers of the records want to group quotes by
 person, so the name is the person or organization the mention stands for:
 
+- a statement noun is the cue, not the source: "Angaben der Polizei" is
+  read as "der Polizei";
 - a name inside the mention that is the speaker itself (not one attached
   with "von"/"des": "die Sprecherin von Präsident Biden" is not Biden),
   lengthened to the full name introduced earlier ("Psaki" -> "Jen Psaki");
-- a pronoun ("er", "sie") -> the most recent person (or organization that
-  spoke before) of the same gender, outside quoted speech, since names
-  inside a quote are rarely who is speaking;
+  a first name and the words after it count as a name when the recognizer
+  missed it;
+- a pronoun ("er", "sie") -> the most recent person (or organization) of
+  the same gender, outside quoted speech, since names inside a quote are
+  rarely who is speaking; with a parse, an unnamed subject ("Der iranische
+  Vize-Außenminister betrachtet ...") also counts, and then the name stays
+  empty rather than wrong;
 - a definite description ("der Minister") -> the most recent person seen
   with that role ("Außenminister Heiko Maas"), else, when the description
   carries no attachment of its own, the most recent person of its gender;
