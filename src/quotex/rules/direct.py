@@ -58,7 +58,13 @@ def clause_start(an: Analysis, i: int) -> int:
     limit = max(0, i - _LOOKAROUND)
     while i > limit:
         token = doc[i - 1]
-        if token.text in _FINAL or "\n" in token.text or an.in_marks[i - 1]:
+        if an.in_marks[i - 1]:
+            start = an.short_marked_end.get(i)
+            if start is None:
+                return i
+            i = start  # a name in quotation marks („Netzeitung“) belongs to the clause
+            continue
+        if token.text in _FINAL or "\n" in token.text:
             return i
         i -= 1
     return i
@@ -159,7 +165,12 @@ def _name_like(an: Analysis, m: Marked) -> bool:
     if all(w.pos_ for w in words) and all(w.pos_ in ("PROPN", "X", "NUM") or w.lower_ in _TITLE_WORDS for w in words):
         return True
     capitalised = [w for w in words if w.lower_ not in _TITLE_WORDS]
-    return len(words) > 1 and bool(capitalised) and all(w.text[:1].isupper() or w.is_digit for w in capitalised)
+    if len(words) > 1 and capitalised and all(w.text[:1].isupper() or w.is_digit for w in capitalised):
+        return True
+    # a name after an article: "von der „Netzeitung“", "die Zeitung „Die Welt“"
+    before = doc[m.start - 1] if m.start > 0 else None
+    return (before is not None and before.pos_ in ("DET", "NOUN", "PROPN") and len(words) <= 3
+            and all(w.pos_ in ("PROPN", "NOUN", "X", "NUM") or w.lower_ in _TITLE_WORDS for w in words))
 
 
 def find_direct(an: Analysis) -> list[Found]:

@@ -55,6 +55,8 @@ class Analysis:
     marked: list[Marked] = field(default_factory=list)
     #: start -> end of quotations of at most ``max_scare_tokens`` words (names, titles, scare quotes)
     short_marked: dict[int, int] = field(default_factory=dict)
+    #: the same, end -> start
+    short_marked_end: dict[int, int] = field(default_factory=dict)
     #: per token: Konjunktiv strength (see ``Lexicons.konjunktiv_strength``)
     konj: bytearray = field(default_factory=bytearray)
     #: per token: 1 when the word may be a cue verb or an attribution word
@@ -92,8 +94,9 @@ class Analysis:
             if sum(1 for i in range(m.start, m.end) if not doc[i].is_punct) <= settings.max_scare_tokens
         }
         konj, maybe_cue, lower = lex.screen(doc)
+        short_marked_end = {end: start for start, end in short_marked.items()}
         return cls(doc, text, lex, settings, syntax.scheme_of(doc), sents, sent_of, in_marks, marked, short_marked,
-                   konj, maybe_cue, lower)
+                   short_marked_end, konj, maybe_cue, lower)
 
     def part(self, *ranges: tuple[int, int] | None) -> Part | None:
         """A Part over token ranges (``None`` entries and empty ranges skipped)."""
