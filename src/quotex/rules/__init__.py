@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from quotex.records import Part, Quote
 from quotex.rules.cues import Lexicons
-from quotex.rules.direct import find_direct
+from quotex.rules.direct import find_direct, name_like
 from quotex.rules.document import Analysis, Found, Settings
 from quotex.rules.free_indirect import find_free_indirect
 from quotex.rules.indirect import find_indirect
@@ -69,6 +69,23 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
     return result
 
 
+def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
+    """Words in quotation marks inside reported speech: the speaker's own words ("sei „verständlich“")."""
+    taken = {f.first for f in found if f.quote.type == "direct"}
+    hosts = [f for f in found if f.quote.type == "indirect" and f.quote.speaker is not None]
+    added: list[Found] = []
+    if not hosts:
+        return added
+    for m in an.marked:
+        if m.start in taken or name_like(an, m):
+            continue
+        host = next((f for f in hosts if f.first <= m.start and m.end <= f.last + 1), None)
+        if host is not None:
+            quote = Quote(an.part((m.start, m.end)), "direct", speaker=host.quote.speaker, cue=host.quote.cue)
+            added.append(Found(quote, m.start, m.end))
+    return added
+
+
 def _with_frame(an: Analysis, found: Found) -> Found:
     """``found`` with its frame: the words of the attributing sentence outside the quote.
 
@@ -121,6 +138,8 @@ def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | N
     settings = settings or Settings()
     an = Analysis.of(doc, lexicons or Lexicons.from_package(), settings)
     found = _merge(an, find_direct(an), find_indirect(an))
+    found.extend(_partial_quotes(an, found))
+    found.sort(key=lambda f: f.first)
     cue_sentences = {an.sent_of[f.first] for f in found if f.quote.cue is not None}
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.sort(key=lambda f: f.first)

@@ -152,7 +152,7 @@ def _around(an: Analysis, m: Marked) -> Attribution | None:
 _TITLE_WORDS = frozenset("der die das des dem den und für von vom im in am an auf zu zur zum mit bei aus & - / of the and".split())
 
 
-def _name_like(an: Analysis, m: Marked) -> bool:
+def name_like(an: Analysis, m: Marked) -> bool:
     """The quotation is a name or a title („Die Zeit“, „Bewegung für ein besseres Ungarn“).
 
     Tagged: only proper nouns inside. Untagged: several words, all capitalised
@@ -185,7 +185,7 @@ def find_direct(an: Analysis) -> list[Found]:
         words = sum(1 for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space)
         attribution = _after(an, m) or _before(an, m)
         if attribution is None and words <= an.settings.max_scare_tokens:
-            if _name_like(an, m):
+            if name_like(an, m):
                 continue
             attribution = _around(an, m)
             if attribution is None or attribution.speaker is None and not attribution.cue:
