@@ -114,16 +114,28 @@ def _before(an: Analysis, m: Marked) -> Attribution | None:
     i = m.start - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    if i < 0 or doc[i].text not in (":", ","):
+    if i < 0:
         return None
+    introduced = doc[i].text == ":"
+    if doc[i].text not in (":", ","):
+        # "kommentierte „…“", "zitiert ihn mit den Worten „…“": the cue stands right before the marks
+        if not (find_verb_cue(doc[i], an.lex, an.scheme, i + 1) or an.lex.is_cue_noun(doc[i].text)):
+            return None
+        i += 1
+        introduced = True
     lo = clause_start(an, i)
     for k in range(i - 1, lo - 1, -1):
         cue = find_verb_cue(doc[k], an.lex, an.scheme, i + 1)
         if cue is not None:
             return verb_attribution(an, cue, lo, i, (m.start, m.end))
-    if doc[i].text == ":":
-        # "Merkel: „…“", "Punklady Nina Hagen zur neuen Heimat: „…“"
+    if introduced:
+        # "Merkel: „…“", "Punklady Nina Hagen zur neuen Heimat: „…“",
+        # "Zypries sieht in dem Urteil eine Bestätigung: „…“": the clause introduces its subject as the speaker
         speaker = mentions.np_before(doc, i, lo) or mentions.named_mention(doc, lo, i)
+        if speaker is None:
+            verb = next((k for k in range(lo, i) if doc[k].pos_ in ("VERB", "AUX")), None)
+            if verb is not None:
+                speaker = mentions.subject_mention(doc, doc[verb], lo, i, an.scheme)
         if speaker is not None:
             return Attribution((), None, speaker, None, m.start)
     return None
