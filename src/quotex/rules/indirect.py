@@ -111,6 +111,11 @@ class _Sentence:
             self.take(i, i + 1)
 
 
+def _subordinate(token) -> bool:
+    """``token`` opens a subordinate clause ("wie er sagte", "die das forderte", "nachdem")."""
+    return token.pos_ == "SCONJ" or token.lower_ == "wie" or (token.pos_ == "PRON" and token.lower_ in _RELATIVE)
+
+
 def _agent(doc, speaker: tuple[int, int]) -> bool:
     """The phrase names someone who can speak: a person, an organization, a pronoun, a name."""
     for k in range(speaker[0], speaker[1]):
@@ -284,7 +289,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                 sent.take(sent.a, sent.b)
         return
     # forderte eine schnellere Entscheidung.
-    main = lo == sent.a or mentions.np_before(doc, v, sent.a) is not None
+    # the cue is the sentence's main verb: no verb before it, no subordinate clause around it
+    main = (not _subordinate(doc[sent.a]) and not _subordinate(doc[lo])
+            and not any(doc[i].pos_ == "VERB" for i in range(sent.a, v)))
     if cue.reported and main and "reported" in an.settings.types:
         speaker = (mentions.subject_mention(doc, cue.verb, sent.a, hi, an.scheme)
                    or mentions.named_mention(doc, sent.a, v))

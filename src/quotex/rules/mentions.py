@@ -233,7 +233,7 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     """
     while lo < j and (doc[lo].is_punct and doc[lo].text not in ("„", "(", '"', "»") or doc[lo].lower_ in ("und", "aber", "doch", "auch")):
         lo += 1
-    while j > lo and doc[j - 1].text == ",":
+    while j > lo and (doc[j - 1].text == "," or doc[j - 1].is_space):
         j -= 1  # "Kurt von Figura, Präsident der Universität, begrüßte"
     if lo >= j:
         return None
