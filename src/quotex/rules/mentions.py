@@ -9,6 +9,9 @@ tags to the left or right of the cue.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from spacy.tokens import Doc, Token
 
 from quotex.rules import syntax
@@ -26,6 +29,12 @@ _ARTICLE_FORMS = frozenset(
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"})
 _OBJECT_PRONOUNS = frozenset({"sich", "ihm", "ihr", "ihnen", "uns", "mir", "dir", "euch", "es"})
 _NAME_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "(", ")", "-", "–", "/", "&", "."})
+
+
+@lru_cache(maxsize=1)
+def _clause_adverbs() -> frozenset[str]:
+    text = (resources.files("quotex") / "lexicons" / "clause_adverbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _nominal(token: Token) -> bool:
@@ -57,6 +66,8 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     if i >= hi:
         return None
     first = doc[i]
+    if first.lower_ in _clause_adverbs():
+        return None  # "Gestern", "Unterdessen": a capitalised adverb, not a name
     if first.lower_ in _PERSONAL:
         if first.lower_ == "es":
             return None
