@@ -7,6 +7,7 @@ indirect quotes, free indirect speech, mentions, speakers, organizations;
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -27,6 +28,24 @@ def _overlap(a: Found, b: Found) -> int:
     return max(0, min(a.last, b.last) - max(a.first, b.first))
 
 
+class _Index:
+    """Quotes sorted by position, to find the ones around a token range in logarithmic time.
+
+    Quotes of one kind barely overlap each other, so the candidates for a range
+    are the few that start at most ``_REACH`` quotes before it.
+    """
+
+    _REACH = 3
+
+    def __init__(self, found: list[Found]) -> None:
+        self.found = sorted(found, key=lambda f: f.first)
+        self.starts = [f.first for f in self.found]
+
+    def around(self, first: int, last: int) -> list[Found]:
+        k = bisect.bisect_right(self.starts, last)
+        return [f for f in self.found[max(0, k - self._REACH):k] if f.last > first or f.first == first]
+
+
 def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Found]:
     """Direct and indirect quotes, without the same words reported twice.
 
@@ -35,36 +54,44 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
     speech that only contains a quotation ("X sagte, es sei „…“") stays,
     next to the quotation.
     """
+    hosts = _Index([f for f in indirect if f.quote.speaker is not None])
     result = list(direct)
     for index, d in enumerate(result):
         if d.quote.speaker is not None:
             continue
         # a quotation inside reported speech ("X sagte, es sei „…“") is X's
-        host = next((f for f in indirect if f.first <= d.first and d.last <= f.last + 1 and f.quote.speaker), None)
+        host = next((f for f in hosts.around(d.first, d.last) if f.first <= d.first and d.last <= f.last + 1), None)
         if host is not None:
             q = d.quote
             result[index] = Found(replace(q, speaker=host.quote.speaker, cue=host.quote.cue), d.first, d.last)
-    direct = list(result)
+    directs = _Index(result)
+    position = {id(f): i for i, f in enumerate(result)}
     for found in indirect:
         own_words = sum(1 for i in range(found.first, found.last) if not an.in_marks[i] and not an.doc[i].is_punct)
-        twin = next((d for d in direct if _overlap(d, found) * 2 > found.last - found.first), None)
-        if own_words >= 3:
-            twin = None
+        twin = None
+        if own_words < 3:
+            twin = next((d for d in directs.around(found.first, found.last)
+                         if _overlap(d, found) * 2 > found.last - found.first), None)
         if twin is None:
             result.append(found)
             continue
         if twin.quote.speaker is None and found.quote.speaker is not None:
-            index = result.index(twin)
             q = twin.quote
-            result[index] = Found(
+            result[position[id(twin)]] = Found(
                 Quote(q.quote, q.type, found.quote.speaker, found.quote.cue, q.organization, found.quote.addressee),
                 twin.first,
                 twin.last,
             )
     # a name in quotation marks that is a speaker („Computerwoche“) is no quote
-    speakers = [span for f in result if f.quote.speaker for span in f.quote.speaker.spans]
-    result = [f for f in result if f.quote.type != "direct" or not any(
-        s <= f.quote.quote.spans[0][0] and f.quote.quote.spans[-1][1] <= e for s, e in speakers)]
+    speakers = sorted(span for f in result if f.quote.speaker for span in f.quote.speaker.spans)
+    starts = [start for start, _ in speakers]
+
+    def in_speaker(f: Found) -> bool:
+        begin, end = f.quote.quote.spans[0][0], f.quote.quote.spans[-1][1]
+        k = bisect.bisect_right(starts, begin)
+        return any(speakers[j][1] >= end for j in range(max(0, k - _Index._REACH), k))
+
+    result = [f for f in result if f.quote.type != "direct" or not in_speaker(f)]
     result.sort(key=lambda f: f.first)
     return result
 
@@ -72,14 +99,12 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
 def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
     """Words in quotation marks inside reported speech: the speaker's own words ("sei „verständlich“")."""
     taken = {f.first for f in found if f.quote.type == "direct"}
-    hosts = [f for f in found if f.quote.type == "indirect" and f.quote.speaker is not None]
+    hosts = _Index([f for f in found if f.quote.type == "indirect" and f.quote.speaker is not None])
     added: list[Found] = []
-    if not hosts:
-        return added
     for m in an.marked:
         if m.start in taken or name_like(an, m):
             continue
-        host = next((f for f in hosts if f.first <= m.start and m.end <= f.last + 1), None)
+        host = next((f for f in hosts.around(m.start, m.end) if f.first <= m.start and m.end <= f.last + 1), None)
         if host is not None:
             quote = Quote(an.part((m.start, m.end)), "direct", speaker=host.quote.speaker, cue=host.quote.cue)
             added.append(Found(quote, m.start, m.end))

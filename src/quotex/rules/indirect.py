@@ -290,9 +290,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         return
     # forderte eine schnellere Entscheidung.
     # the cue is the sentence's main verb: no verb before it, no subordinate clause around it
-    main = (not _subordinate(doc[sent.a]) and not _subordinate(doc[lo])
-            and not any(doc[i].pos_ == "VERB" for i in range(sent.a, v)))
-    if cue.reported and main and "reported" in an.settings.types:
+    if (cue.reported and "reported" in an.settings.types
+            and not _subordinate(doc[sent.a]) and not _subordinate(doc[lo])
+            and not any(doc[i].pos_ == "VERB" for i in range(sent.a, v))):
         speaker = (mentions.subject_mention(doc, cue.verb, sent.a, hi, an.scheme)
                    or mentions.named_mention(doc, sent.a, v))
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")

@@ -202,11 +202,25 @@ def _starts_sentence(word: str) -> bool:
     return first.isupper() or first.isdigit() or word in ("„", "“", '"', "»", "«", "‚", "(", "–", "-")
 
 
+#: Longest "sentence" the rules look at: text without sentence punctuation (lists, tables,
+#: a megabyte on one line) is cut into pieces of this size, at a comma or semicolon where
+#: possible, so that no rule ever scans an unbounded stretch.
+MAX_SENTENCE_TOKENS = 250
+
+
 def _add(doc: Doc, spans: list[Span], start: int, end: int) -> None:
     """Append ``doc[start:end]`` without the whitespace tokens at its edges."""
     while start < end and doc[start].is_space:
         start += 1
     while end > start and doc[end - 1].is_space:
         end -= 1
+    while end - start > MAX_SENTENCE_TOKENS:
+        cut = start + MAX_SENTENCE_TOKENS
+        for k in range(cut - 1, start + MAX_SENTENCE_TOKENS // 2, -1):
+            if doc[k].text in (",", ";", ":"):
+                cut = k + 1
+                break
+        spans.append(doc[start:cut])
+        start = cut
     if end > start:
         spans.append(doc[start:end])

@@ -1,0 +1,35 @@
+"""Sentences and label schemes as the rules see them."""
+
+from __future__ import annotations
+
+import spacy
+
+from quotex.rules.syntax import MAX_SENTENCE_TOKENS, TIGER, UD, scheme_of, sentence_spans
+
+from handmade import build
+
+NLP = spacy.blank("de")
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in sentence_spans(NLP(text))]
+
+
+def test_sentences_end_at_punctuation_quotes_and_line_breaks() -> None:
+    assert texts("Dr. Meier kam am 5. Mai. „Gut.“ Er ging.\nTitel ohne Punkt\nNoch einer") == [
+        "Dr. Meier kam am 5. Mai.", "„Gut.“", "Er ging.", "Titel ohne Punkt", "Noch einer",
+    ]
+
+
+def test_no_sentence_runs_on_without_bound() -> None:
+    doc = NLP("wort " * 3000)
+    spans = sentence_spans(doc)
+    assert max(len(s) for s in spans) <= MAX_SENTENCE_TOKENS
+    assert sum(len(s) for s in spans) == len(doc)
+
+
+def test_label_scheme_is_detected() -> None:
+    ud = build([("Er", "PRON", "nsubj", 1), ("kam", "VERB", "ROOT", 1)])
+    tiger = build([("Er", "PRON", "sb", 1), ("kam", "VERB", "ROOT", 1)])
+    bare = build([("Er", "PRON", "", 0), ("kam", "VERB", "", 0)], parsed=False)
+    assert scheme_of(ud) is UD and scheme_of(tiger) is TIGER and scheme_of(bare) is None
