@@ -267,8 +267,13 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     The parser's subject is preferred, completed by an apposition it missed
     and cut before a relative clause; without one, the noun phrase filling
     the clause before the verb, else the one after the clause's first verb
-    (German puts the subject there when something else comes first).
+    (German puts the subject there when something else comes first). In the
+    passive the subject is who was spoken to ("X wurde aufgefordert"); the
+    speaker is the agent ("von Y"), if named.
     """
+    if _passive(doc, verb, lo, hi):
+        agent = _passive_agent(doc, verb, lo, hi)
+        return agent if agent is not None and not _overlaps(agent, exclude) else None
     before = np_before(doc, verb.i, lo)
     if before is not None and not _overlaps(before, exclude):
         return before
@@ -289,9 +294,6 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     before = np_before(doc, verb.i, lo)
     if before is not None and not _overlaps(before, exclude):
         return before
-    agent = _passive_agent(doc, verb, lo, hi)
-    if agent is not None and not _overlaps(agent, exclude):
-        return agent
     first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
     if first_verb < verb.i:
         # "X hat in einem Interview angekündigt": the subject before the finite verb
@@ -328,12 +330,18 @@ def _may_be_subject(first: Token) -> bool:
     return True
 
 
+def _passive(doc: Doc, verb: Token, lo: int, hi: int) -> bool:
+    """``verb`` is a participle with a form of "werden" in its clause ("wurde aufgefordert")."""
+    if "Part" not in verb.morph.get("VerbForm") and not verb.lower_.startswith("ge"):
+        return False
+    return any(doc[k].lower_ in _WERDEN for k in range(lo, hi))
+
+
+_WERDEN = frozenset({"wird", "werden", "wurde", "wurden", "worden", "werde", "würde", "würden"})
+
+
 def _passive_agent(doc: Doc, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
     """Who speaks in the passive: "wird von der „Netzeitung“ zitiert", "wurde vom Sprecher bestätigt"."""
-    if "Part" not in verb.morph.get("VerbForm") and not verb.lower_.startswith("ge"):
-        return None
-    if not any(doc[k].lemma_ == "werden" for k in range(lo, hi)):
-        return None
     for k in range(lo, hi):
         if doc[k].lower_ in ("von", "vom") and k != verb.i:
             found = np_after(doc, k + 1, hi)
