@@ -62,7 +62,11 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
     taken: dict[int, Found] = {}
     for found in quotes:
         for k in {an.sent_of[found.first], an.sent_of[max(found.first, found.last - 1)]}:
-            taken.setdefault(k, found)
+            sent = an.sents[k]
+            covered = min(found.last, sent.end) - max(found.first, sent.start)
+            # a few words in quotation marks ("könne „das Konto jetzt einlösen“") leave the sentence free
+            if found.quote.type != "direct" or covered * 2 >= sent.end - sent.start:
+                taken.setdefault(k, found)
     result: list[Found] = []
     last: Found | None = None
     last_sentence = -10
