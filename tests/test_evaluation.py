@@ -101,6 +101,9 @@ def test_read_corpus_names_the_bad_line(tmp_path: Path) -> None:
     corpus.write_text(json.dumps(_gold_line()) + "\n" + json.dumps({"originalText": "x"}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"gold\.jsonl:2"):
         read_corpus(corpus)
+    corpus.write_text(json.dumps(_gold_line()) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold\.jsonl:2: not valid JSON"):
+        read_corpus(corpus)
     folder = tmp_path / "folder"
     folder.mkdir()
     (folder / "a.json").write_text(json.dumps(_gold_line()), encoding="utf-8")

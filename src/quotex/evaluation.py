@@ -152,13 +152,20 @@ def read_corpus(path: str | Path) -> list[Article]:
     articles = []
     for file in files:
         if file.suffix == ".json":
-            articles.append(_article(json.loads(file.read_text(encoding="utf-8")), f"{file}"))
+            articles.append(_article(_json(file.read_text(encoding="utf-8"), f"{file}"), f"{file}"))
             continue
         with file.open(encoding="utf-8") as lines:
             for number, line in enumerate(lines, 1):
                 if line.strip():
-                    articles.append(_article(json.loads(line), f"{file}:{number}"))
+                    articles.append(_article(_json(line, f"{file}:{number}"), f"{file}:{number}"))
     return articles
+
+
+def _json(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{where}: not valid JSON ({err}); the corpus must be JSON Lines, one article per line") from err
 
 
 def _article(data: dict[str, Any], where: str) -> Article:
