@@ -182,6 +182,8 @@ class Lexicons:
         if token.pos_ not in ("VERB", "AUX"):
             return 0
         if "Sub" in token.morph.get("Mood"):
+            if lower.endswith(("te", "ten", "de", "den")) and not any(ch in lower for ch in "äöü"):
+                return 0  # "durfte", "wurde": the same form as the indicative past, no evidence
             return 1 if lower.endswith(("te", "ten", "äre", "ären")) else 2
         lemma = token.lemma_.lower()
         if lower.endswith("e") and lemma.endswith("en") and lower == lemma[:-1]:

@@ -15,6 +15,7 @@ from quotex.records import Quote, Speaker
 from quotex.rules import mentions
 from quotex.rules.document import Analysis, Found
 
+_FIRST_PERSON_IDS = frozenset(get_string_id(w) for w in ("ich", "wir", "mir", "mich", "uns"))
 _CONDITIONAL_IDS = frozenset(get_string_id(w) for w in ("wenn", "falls", "sofern", "ob", "als"))
 _REPORTATIVE = frozenset({"soll", "sollen"})
 #: how many sentences back a cue-less quote may find its speaker
@@ -27,6 +28,8 @@ def _mood(an: Analysis, start: int, end: int) -> int:
     Konjunktiv II alone does not count in a conditional ("wenn es regnete, wäre …").
     """
     strength = max((an.konj[i] for i in range(start, end) if not an.in_marks[i]), default=0)
+    if strength and any(an.lower[i] in _FIRST_PERSON_IDS and not an.in_marks[i] for i in range(start, end)):
+        return 0  # "ich habe …": someone speaking in the first person, not reported speech
     if strength == 1 and any(an.lower[i] in _CONDITIONAL_IDS for i in range(start, end)):
         return 0
     return strength
