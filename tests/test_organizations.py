@@ -173,3 +173,44 @@ def test_a_critic_does_not_speak_for_what_he_criticizes(scheme: str | None) -> N
     # the same shape with a role that does speak for it
     doc = build(CRITIC.replace("Kritiker   NOUN", "Sprecher   NOUN"), scheme)
     assert organizations(doc, [quote(doc, (0, 2), (5, 6), 4)]) == [("Vatikans", "Vatikan")]
+
+
+# Die Stadtverwaltung prüft den Plan. „Nein“, sagte ein Sprecher der Verwaltung. „Nie“, erklärte die Verwaltung.
+SAME_KIND = """
+Die            DET   O     Case=Nom|Gender=Fem|Number=Sing  1  det    nk
+Stadtverwaltung NOUN B-ORG Case=Nom|Gender=Fem|Number=Sing  2  nsubj  sb
+prüft          VERB  O     Mood=Ind|Number=Sing|Tense=Pres  2  ROOT   ROOT
+den            DET   O     Case=Acc|Gender=Masc|Number=Sing 4  det    nk
+Plan           NOUN  O     Case=Acc|Gender=Masc|Number=Sing 2  obj    oa
+.              PUNCT O     _                                2  punct  punct
+„              PUNCT O     _                                7  punct  punct
+Nein           PART  O     _                                10 ccomp  oc
+“              PUNCT O     _                                7  punct  punct
+,              PUNCT O     _                                10 punct  punct
+sagte          VERB  O     Mood=Ind|Number=Sing|Tense=Past  10 ROOT   ROOT
+ein            DET   O     Case=Nom|Gender=Masc|Number=Sing 12 det    nk
+Sprecher       NOUN  O     Case=Nom|Gender=Masc|Number=Sing 10 nsubj  sb
+der            DET   O     Case=Gen|Gender=Fem|Number=Sing  14 det    nk
+Verwaltung     NOUN  O     Case=Gen|Gender=Fem|Number=Sing  12 nmod   ag
+.              PUNCT O     _                                10 punct  punct
+„              PUNCT O     _                                17 punct  punct
+Nie            ADV   O     _                                20 advmod oc
+“              PUNCT O     _                                17 punct  punct
+,              PUNCT O     _                                20 punct  punct
+erklärte       VERB  O     Mood=Ind|Number=Sing|Tense=Past  20 ROOT   ROOT
+die            DET   O     Case=Nom|Gender=Fem|Number=Sing  22 det    nk
+Verwaltung     NOUN  O     Case=Nom|Gender=Fem|Number=Sing  20 nsubj  sb
+.              PUNCT O     _                                20 punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_the_organization_of_the_same_kind_named_before(scheme: str | None) -> None:
+    doc = build(SAME_KIND, scheme)
+    quotes = [quote(doc, (6, 8), (11, 14), 10), quote(doc, (16, 18), (21, 22), 20)]
+    found = attach_organizations(doc, resolve_speakers(doc, quotes))
+    assert [(q.speaker.name, q.speaker.label) for q in found] == [(None, "PER"), ("Stadtverwaltung", "ORG")]
+    assert [(q.organization.text(doc.text), q.organization.name) for q in found] == [
+        ("Verwaltung", "Stadtverwaltung"),  # "der Verwaltung" is the city administration named before
+        ("Verwaltung", "Stadtverwaltung"),
+    ]

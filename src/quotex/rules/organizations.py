@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from quotex.records import Organization, Quote
 from quotex.rules.nouns import (
     ARTICLES,
+    NounClass,
     ORG_LABELS,
     PERSON_LABELS,
     classify,
@@ -286,8 +287,23 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             result.append(quote)
             continue
         spans, name = found
+        generic = _generic_noun(doc, spans)
+        if generic is not None:  # "ein Sprecher des Ministeriums": the ministry named before
+            article = article or Article(doc, quotes)
+            earlier = article.organization_before(*generic)
+            name = earlier.name if earlier is not None else name
         result.append(replace(quote, organization=Organization(spans=tuple(spans), name=" ".join(name.split()) or None)))
     return result
+
+
+def _generic_noun(doc: Doc, spans: list[tuple[int, int]]) -> tuple[NounClass, int] | None:
+    """The organization noun and its token index when the organization found is just
+    "the ministry", "the government" (a bare noun after an article)."""
+    span = doc.char_span(spans[0][0], spans[-1][1])
+    if span is None or len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ not in ARTICLES:
+        return None
+    noun = noun_class(span[0])
+    return (noun, span.start) if noun is not None and noun.kind == "org" and not noun.prefix else None
 
 
 def _from_mentions(doc: Doc, article: Article, name: str, named: frozenset[str]) -> Found | None:

@@ -165,6 +165,8 @@ class Article:
             referent = self.person(span)
             if referent is not None and not self.in_quote(span.start_char):
                 self.mentions.append((span.start, referent))
+        #: Organization entities, in text order.
+        self.orgs = [ent for ent in doc.ents if ent.label_ in ORG_LABELS] if has_entities(doc) else []
         self.mentions.extend(self._unnamed_subjects())
         self.mentions.sort(key=lambda m: m[0])
 
@@ -234,6 +236,19 @@ class Article:
             for noun, token in context:
                 referent.gender = referent.gender or _role_gender(noun, token)
         return referent
+
+    def organization_before(self, noun: NounClass, i: int) -> Referent | None:
+        """The organization of the kind ``noun`` names that was named before token ``i``:
+        "das Ministerium" -> "Gesundheitsministerium", "der Regierung" -> "Bundesregierung"."""
+        for distance, referent in self.before(i):
+            if referent.label == "ORG" and referent.kind and referent.kind.endswith(noun.entry):
+                return referent
+        k = bisect.bisect_left(self.orgs, i, key=lambda span: span.start)
+        for span in reversed(self.orgs[:k]):
+            found = noun_class(span[-1])
+            if found is not None and found.entry.endswith(noun.entry) and not self.in_quote(span.start_char):
+                return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=span[-1].text.lower())
+        return None
 
     def known(self, token: Token) -> Referent | None:
         """The person whose name or surname ``token`` is, if the article names one."""
@@ -449,9 +464,6 @@ class _Resolver:
     def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
         self.doc = doc
         self.article = Article(doc, quotes)
-        self.orgs: list[tuple[int, Span]] = [
-            (ent.start, ent) for ent in doc.ents if ent.label_ in ORG_LABELS
-        ] if has_entities(doc) else []
 
     def resolve(self, quote: Quote) -> Referent | None:
         """The referent of the quote's speaker; ``UNNAMED`` for a person the text does not name."""
@@ -550,16 +562,10 @@ class _Resolver:
     def organization(self, tokens: list[Token], head: Token, noun: NounClass | None, definite: bool) -> Referent:
         article = self.article
         phrase = org_phrase(tokens)
-        # "das Ministerium": the ministry named before ("Gesundheitsministerium")
         if definite and noun is not None and not noun.prefix and phrase == [head] and not head.ent_type_:
-            for distance, referent in article.before(tokens[0].i):
-                if referent.label == "ORG" and referent.kind and referent.kind.endswith(noun.entry):
-                    return referent
-            k = bisect.bisect_left(self.orgs, head.i, key=lambda o: o[0])
-            for i, span in reversed(self.orgs[:k]):
-                found = noun_class(span[-1])
-                if found is not None and found.entry.endswith(noun.entry) and not article.in_quote(span.start_char):
-                    return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=span[-1].text.lower())
+            earlier = article.organization_before(noun, tokens[0].i)
+            if earlier is not None:
+                return earlier
         # only the lexicon's gender: "er"/"sie" reach an organization only through a noun like "der Konzern"
         gender = noun.gender if noun is not None and noun.kind == "org" and phrase == [head] else None
         if "Plur" in head.morph.get("Number"):
