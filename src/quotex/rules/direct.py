@@ -202,6 +202,11 @@ def find_direct(an: Analysis) -> list[Found]:
             attribution = _around(an, m)
             if attribution is None or attribution.speaker is None and not attribution.cue:
                 continue
+        elif attribution is None:
+            # a longer quotation inside its sentence: "X sprach von einer „Gefahr für Leib und Leben“"
+            around = _around(an, m)
+            if around is not None and around.speaker is not None:
+                attribution = around
         ranges = [(m.start, m.end)]
         if attribution is not None and index + 1 < len(an.marked):
             following = an.marked[index + 1]
