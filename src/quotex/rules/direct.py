@@ -19,7 +19,7 @@ from quotex.rules.document import Analysis, Found, Marked
 _FINAL = frozenset({".", "!", "?", ";"})
 _LOOKAROUND = 40
 #: how far a cue verb may stand from a short quotation it attributes
-_NEAR = 12
+_NEAR = 20
 
 
 @dataclass(frozen=True)
