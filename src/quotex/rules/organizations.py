@@ -48,7 +48,7 @@ from quotex.rules.speakers import Article, mention_tokens, org_phrase, role_befo
 _AFFILIATING = frozenset({"bei", "beim", "von", "vom", "im", "am", "für", "in", "an"})
 #: Compound prefixes too general to say what someone speaks for ("Staatspräsident", "Parteichef").
 _GENERIC = frozenset(
-    {"staat", "stadt", "land", "bund", "partei", "fraktion", "gruppe", "verein", "firma", "unternehmen", "team"}
+    {"staat", "stadt", "land", "bund", "amt", "partei", "fraktion", "gruppe", "verein", "firma", "unternehmen", "team"}
 )
 #: Prepositions joining a person's name to an organization ("Karl Harb von den Salzburger Nachrichten").
 _OF = frozenset({"von", "vom", "bei", "beim"})

@@ -484,13 +484,12 @@ class _Resolver:
                 if referent is not None:
                     return referent
         # ... also one the recognizer missed or took for a place ("Herr Dieter Thalhammer")
-        if not seen:
-            for run in name_runs(self.doc, tokens[0].i, tokens[-1].i + 1, proper_nouns=False):
-                if _appositive(tokens, run):
-                    name = article.full_name(run)
-                    referent = article.people.setdefault(name, Referent(name, "PER"))
-                    referent.gender = referent.gender or first_name_gender(run[0].text)
-                    return referent
+        for run in name_runs(self.doc, tokens[0].i, tokens[-1].i + 1, proper_nouns=False):
+            if run.start not in seen and _appositive(tokens, run):
+                name = article.full_name(run)
+                referent = article.people.setdefault(name, Referent(name, "PER"))
+                referent.gender = referent.gender or first_name_gender(run[0].text)
+                return referent
         words = [t for t in tokens if not t.is_punct]
         # 2. pronouns
         if len(words) == 1 and words[0].lower_ in _PRONOUNS:
