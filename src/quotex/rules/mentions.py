@@ -479,7 +479,7 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     return s, j
 
 
-_SOURCE_PREPOSITIONS = frozenset({"in", "im", "auf", "aus"})
+_SOURCE_PREPOSITIONS = frozenset({"in", "im", "auf", "aus", "von", "vom", "bei", "beim"})
 
 
 def impersonal_source(doc: Doc, lo: int, hi: int, cue: tuple[int, ...]) -> tuple[int, int] | None:
