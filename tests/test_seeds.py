@@ -9,11 +9,13 @@ the type. At least one per article; more where the article has clear ones.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, Run
+from schema import validate
 
 KNOWN_QUOTES = [
     # (seed file, piece of the quote, speaker.name, type or None)
@@ -76,3 +78,10 @@ def test_no_quote_comes_from_boilerplate(seeds_run: Run) -> None:
                 for s, e in record["quote"]["spans"]:
                     assert not (s < at + len(piece) and at < e), f"quote in boilerplate {piece!r}: {record['quote']}"
                 at = text.find(piece, at + 1)
+
+
+def test_the_readme_example_record_is_valid_against_its_seed() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## The record", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    record = json.loads(block)
+    validate(record, (REPO / record["source"]).read_text(encoding="utf-8"))
