@@ -296,3 +296,34 @@ def test_names_after_attachments_and_names_the_recognizer_missed(scheme: str | N
         ("Dieter Thalhammer", "PER"),  # a known first name starts a name, whatever the entity label
         ("Günther Oettinger", "PER"),  # after "für Energie" (no role) the name is the speaker's again
     ]
+
+
+# Olaf Scholz reiste nach Paris. Nach einem Treffen mit Emmanuel Macron sagte er: „Gut.“
+OBLIQUE = """
+Olaf      PROPN B-PER _                                1  nsubj  pnc
+Scholz    PROPN I-PER _                                2  flat   sb
+reiste    VERB  O     Mood=Ind|Number=Sing|Tense=Past  2  ROOT   ROOT
+nach      ADP   O     _                                4  case   mo
+Paris     PROPN B-LOC _                                2  obl    nk
+.         PUNCT O     _                                2  punct  punct
+Nach      ADP   O     _                                8  case   mo
+einem     DET   O     Case=Dat|Gender=Neut|Number=Sing 8  det    nk
+Treffen   NOUN  O     Case=Dat|Gender=Neut|Number=Sing 12 obl    nk
+mit       ADP   O     _                                11 case   mnr
+Emmanuel  PROPN B-PER _                                8  nmod   pnc
+Macron    PROPN I-PER _                                10 flat   nk
+sagte     VERB  O     Mood=Ind|Number=Sing|Tense=Past  12 ROOT   ROOT
+er        PRON  O     Case=Nom|Gender=Masc|Number=Sing 12 nsubj  sb
+:         PUNCT O     _                                12 punct  punct
+„         PUNCT O     _                                16 punct  punct
+Gut       ADJ   O     _                                12 ccomp  oc
+.         PUNCT O     _                                16 punct  punct
+“         PUNCT O     _                                16 punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_name_in_a_prepositional_phrase_of_the_same_sentence_is_not_er(scheme: str | None) -> None:
+    doc = build(OBLIQUE, scheme)
+    (resolved,) = resolve_speakers(doc, [quote(doc, (15, 18), (13, 13), 12)])
+    assert (resolved.speaker.name, resolved.speaker.label) == ("Olaf Scholz", "PER")

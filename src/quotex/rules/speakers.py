@@ -68,6 +68,7 @@ _PRONOUNS = {
 _TITLES = frozenset({"herr", "herrn", "frau", "dr.", "prof."})
 #: Prepositions that attach something else to a noun: what follows is not the speaker.
 _PREPOSITIONS = frozenset({"von", "vom", "bei", "beim", "für", "aus", "im", "in", "am", "an", "zu", "zum", "zur"})
+_MORE_PREPOSITIONS = frozenset({"mit", "nach", "gegen", "über", "unter", "neben", "zwischen", "ohne", "durch", "gegenüber"})
 _INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
 #: How far back (in tokens) a pronoun prefers a same-gender referent over one of unknown gender.
 _NEAR = 150
@@ -149,6 +150,10 @@ class Article:
         self.person_at: dict[int, Span] = {}
         #: (token index, referent) of mentions outside quotes, in text order.
         self.mentions: list[tuple[int, Referent]] = []
+        #: Mentions inside a prepositional phrase ("mit seinen Kollegen Edwin Aldrin").
+        self.oblique: set[int] = set()
+        #: Sentence-final punctuation, to tell whether two tokens share a sentence.
+        self.stops = [t.i for t in doc if t.text in (".", "!", "?")]
         spans = person_spans(doc)
         for span in spans:
             names = _name_words(span)
@@ -165,6 +170,8 @@ class Article:
             referent = self.person(span)
             if referent is not None and not self.in_quote(span.start_char):
                 self.mentions.append((span.start, referent))
+                if _after_preposition(doc, span.start):
+                    self.oblique.add(span.start)
         #: Organization entities, in text order.
         self.orgs = [ent for ent in doc.ents if ent.label_ in ORG_LABELS] if has_entities(doc) else []
         self.mentions.extend(self._unnamed_subjects())
@@ -272,6 +279,8 @@ class Article:
         for distance, referent in self.before(i):
             if label is not None and referent.label != label:
                 continue
+            if i - distance in self.oblique and self.same_sentence(i - distance, i):
+                continue  # "mit seinen Kollegen Edwin Aldrin lenkte er": not whom "er" means
             if referent.gender == gender:
                 if distance <= _NEAR:
                     return referent
@@ -281,9 +290,26 @@ class Article:
                     unknown = referent
         return unknown or (None if near_only else farther)
 
+    def same_sentence(self, a: int, b: int) -> bool:
+        """No sentence-final punctuation between tokens ``a`` < ``b``."""
+        k = bisect.bisect_right(self.stops, a)
+        return k >= len(self.stops) or self.stops[k] >= b
+
     def last_mention(self, referent: Referent, i: int) -> int | None:
         """Token index of the last mention of ``referent`` before ``i``."""
         return next((i - distance for distance, found in self.before(i) if found is referent), None)
+
+
+def _after_preposition(doc: Doc, start: int) -> bool:
+    """The name at ``start`` is the object of a preposition ("mit seinen Kollegen Edwin
+    Aldrin und Michael Collins"): walking left, a preposition comes before any verb."""
+    for i in range(start - 1, max(start - 8, -1), -1):
+        token = doc[i]
+        if token.pos_ == "ADP" or token.lower_ in _PREPOSITIONS or token.lower_ in _MORE_PREPOSITIONS:
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in (",", "-"):
+            return False
+    return False
 
 
 def _role_between(doc: Doc, referent: Referent, i: int, role: str, article: Article) -> bool:
