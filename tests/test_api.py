@@ -121,6 +121,15 @@ def test_one_megabyte_line_without_punctuation_runs_through_the_attributor() -> 
     assert time.monotonic() - started < 60
 
 
+def test_a_long_line_without_punctuation_goes_through_the_real_pipeline_in_pieces(nlp: Language) -> None:
+    line = " ".join(["der", "Rat", "und", "die", "Stadt", "planen", "eine", "Brücke"] * 2_000) + " sagte sie: „Ja.“"
+    assert len(chunks(line)) == 2
+    ((doc, records),) = annotate(nlp, [document(line)])
+    for record in records:
+        validate(record.to_dict(), line)
+    assert any(record.to_dict()["quote"]["text"] == "„Ja.“" for record in records)
+
+
 def test_the_component_is_found_through_its_entry_point_without_importing_quotex() -> None:
     program = (
         "import spacy\n"
