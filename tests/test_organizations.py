@@ -214,3 +214,15 @@ def test_the_organization_of_the_same_kind_named_before(scheme: str | None) -> N
         ("Verwaltung", "Stadtverwaltung"),  # "der Verwaltung" is the city administration named before
         ("Verwaltung", "Stadtverwaltung"),
     ]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger"])
+def test_a_pronoun_for_an_organization_points_where_it_was_named(scheme: str) -> None:
+    from test_speakers import UNNAMED_SUBJECTS
+
+    doc = build(UNNAMED_SUBJECTS, scheme)
+    (found,) = attach_organizations(doc, resolve_speakers(doc, [quote(doc, (29, 31), (34, 34), 33)]))
+    assert (found.speaker.name, found.speaker.label) == ("Fraktion", "ORG")
+    fraktion = doc[26]
+    assert found.organization.spans == ((fraktion.idx, fraktion.idx + len("Fraktion")),)
+    assert found.organization.name == "Fraktion"

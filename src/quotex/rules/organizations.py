@@ -42,7 +42,7 @@ from quotex.rules.nouns import (
     noun_class,
     organization_name,
 )
-from quotex.rules.speakers import Article, mention_tokens, org_phrase, role_before
+from quotex.rules.speakers import Article, Referent, mention_tokens, org_phrase, referents, role_before
 
 #: Prepositions after a role noun that name where the person works ("Botschafterin bei der NATO").
 _AFFILIATING = frozenset({"bei", "beim", "von", "vom", "im", "am", "für", "in", "an"})
@@ -266,8 +266,9 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     article: Article | None = None
     named = organizations_named(doc)
     by_person: dict[str, Found | None] = {}
+    resolved: list[Referent | None] | None = None
     result = []
-    for quote in quotes:
+    for index, quote in enumerate(quotes):
         speaker = quote.speaker
         mention = _speaker_tokens(doc, quote) if speaker is not None and quote.organization is None else None
         if mention is None:
@@ -275,6 +276,11 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             continue
         if speaker.label == "ORG":
             found = _as_organization(mention, speaker.name)
+            if found is None:  # "sie" for an organization: where it was named
+                resolved = resolved if resolved is not None else referents(doc, quotes)
+                referent = resolved[index]
+                if referent is not None and referent.label == "ORG" and referent.spans:
+                    found = list(referent.spans), speaker.name or referent.name
         else:
             found = around(doc, mention.start, mention.end, named)
         if found is None and speaker.label == "PER" and speaker.name:

@@ -85,6 +85,8 @@ class Referent:
     roles: set[str] = field(default_factory=set)
     #: The organization-noun entry when it is an organization ("ministerium").
     kind: str | None = None
+    #: Where an organization was named, for the record's ``organization`` when a pronoun speaks for it.
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 #: A person the text describes but does not name ("ein Sprecher", "Experten").
@@ -202,7 +204,8 @@ class Article:
                 if "Plur" in token.morph.get("Number"):
                     gender = "Plur"
                 if phrase and gender is not None and nominative(phrase, "Nom").strip():
-                    found.append((token.i, Referent(nominative(phrase, "Nom"), "ORG", gender, kind=token.lower_)))
+                    name = nominative(phrase, "Nom")
+                    found.append((token.i, Referent(name, "ORG", gender, kind=token.lower_, spans=_extent(phrase))))
         return found
 
     def _names_follow(self, i: int) -> bool:
@@ -254,7 +257,8 @@ class Article:
         for span in reversed(self.orgs[:k]):
             found = noun_class(span[-1])
             if found is not None and found.entry.endswith(noun.entry) and not self.in_quote(span.start_char):
-                return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=span[-1].text.lower())
+                kind = span[-1].text.lower()
+                return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=kind, spans=_extent(span))
         return None
 
     def known(self, token: Token) -> Referent | None:
@@ -298,6 +302,12 @@ class Article:
     def last_mention(self, referent: Referent, i: int) -> int | None:
         """Token index of the last mention of ``referent`` before ``i``."""
         return next((i - distance for distance, found in self.before(i) if found is referent), None)
+
+
+def _extent(tokens: Span | list[Token]) -> tuple[tuple[int, int], ...]:
+    """The char span from the first to the last of ``tokens`` (none for no tokens)."""
+    tokens = list(tokens)
+    return ((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)),) if tokens else ()
 
 
 def _after_preposition(doc: Doc, start: int) -> bool:
@@ -540,12 +550,14 @@ class _Resolver:
         # 4. organizations, and states speaking through their governments ("Serbien erklärte")
         listed = _listed(tokens)
         if listed is not None:
-            return Referent(listed, "ORG", kind=head.text.lower())
+            content = [t for t in tokens if t.lower_ not in ARTICLES]
+            return Referent(listed, "ORG", kind=head.text.lower(), spans=_extent(content))
         is_role = noun is not None and noun.kind == "role"  # "NATO-Beamte" is people even when tagged ORG
         if not is_role and (head.ent_type_ in ORG_LABELS or noun is not None or organization_name(head.text)):
             return self.organization(tokens, head, noun, definite)
         if head.ent_type_ in LOC_LABELS or (noun is None and country_name(head.text)):
-            return Referent(country_name(head.text) or nominative([head], "Nom"), "ORG", kind=head.text.lower())
+            name = country_name(head.text) or nominative([head], "Nom")
+            return Referent(name, "ORG", kind=head.text.lower(), spans=_extent([head]))
         # 5. role descriptions; a name the recognizer missed right after the role ("Wirtschaftsminister Clement")
         if is_role:
             name = []
@@ -595,11 +607,11 @@ class _Resolver:
         gender = noun.gender if noun is not None and noun.kind == "org" and phrase == [head] else None
         if "Plur" in head.morph.get("Number"):
             gender = "Plur"
-        return Referent(nominative(phrase, "Nom"), "ORG", gender, kind=head.text.lower())
+        return Referent(nominative(phrase, "Nom"), "ORG", gender, kind=head.text.lower(), spans=_extent(phrase))
 
 
-def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    """``quotes`` with ``speaker.name``/``label`` filled where resolvable (see module doc).
+def referents(doc: Doc, quotes: list[Quote]) -> list[Referent | None]:
+    """Whom each quote's speaker refers to (``None`` when unresolved), see module doc.
 
     Quotes are visited in the order of their speakers so that a pronoun can
     refer to a speaker resolved just before it ("sagte Psaki. ... fügte sie hinzu").
@@ -609,16 +621,22 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         (i for i, q in enumerate(quotes) if q.speaker is not None and q.speaker.spans),
         key=lambda i: quotes[i].speaker.spans[0][0],
     )
-    result = list(quotes)
+    found: list[Referent | None] = [None] * len(quotes)
     for i in order:
-        speaker = quotes[i].speaker
-        found = resolver.resolve(quotes[i])
-        if found is None:
-            continue
-        name = " ".join(found.name.split()) or None
-        if name:
-            resolver.article.add(_tokens(doc, speaker)[0].i, found)
-        result[i] = replace(
-            quotes[i], speaker=replace(speaker, name=speaker.name or name, label=speaker.label or found.label)
-        )
+        referent = resolver.resolve(quotes[i])
+        if referent is not None and referent.name.strip():
+            resolver.article.add(_tokens(doc, quotes[i].speaker)[0].i, referent)
+        found[i] = referent
+    return found
+
+
+def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` with ``speaker.name``/``label`` filled where resolvable (see module doc)."""
+    result = []
+    for quote, referent in zip(quotes, referents(doc, quotes)):
+        if referent is not None:
+            speaker = quote.speaker
+            name = " ".join(referent.name.split()) or None
+            quote = replace(quote, speaker=replace(speaker, name=speaker.name or name, label=speaker.label or referent.label))
+        result.append(quote)
     return result
