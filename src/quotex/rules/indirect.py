@@ -293,8 +293,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     if (cue.reported and "reported" in an.settings.types
             and not _subordinate(doc[sent.a]) and not _subordinate(doc[lo])
             and not any(doc[i].pos_ == "VERB" for i in range(sent.a, v))):
-        speaker = (mentions.subject_mention(doc, cue.verb, sent.a, hi, an.scheme)
-                   or mentions.named_mention(doc, sent.a, v))
+        speaker = mentions.subject_mention(doc, cue.verb, sent.a, hi, an.scheme)
+        if speaker is None and not mentions.passive(doc, cue.verb, sent.a, hi):
+            speaker = mentions.named_mention(doc, sent.a, v)
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
         if speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end]):
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)

@@ -146,6 +146,11 @@ def _attributive_phrase_end(doc: Doc, j: int, hi: int) -> int | None:
     return None
 
 
+def _pronoun_before_possessive(token: Token, following: Token) -> bool:
+    return (token.lower_ in _RELATIVE or token.lower_ in ("was", "wer")) and following.pos_ in ("DET", "PRON") \
+        and following.lower_.startswith(_POSSESSIVE_STEMS)
+
+
 _POSSESSIVE_STEMS = ("sein", "ihr", "unser", "dessen", "deren", "mein", "eur")
 _OPENING_MARKS = frozenset({"„", "“", '"', "»", "«", "‚"})
 _CLOSING_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’"})
@@ -271,7 +276,7 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     passive the subject is who was spoken to ("X wurde aufgefordert"); the
     speaker is the agent ("von Y"), if named.
     """
-    if _passive(doc, verb, lo, hi):
+    if passive(doc, verb, lo, hi):
         agent = _passive_agent(doc, verb, lo, hi)
         return agent if agent is not None and not _overlaps(agent, exclude) else None
     before = np_before(doc, verb.i, lo)
@@ -330,7 +335,7 @@ def _may_be_subject(first: Token) -> bool:
     return True
 
 
-def _passive(doc: Doc, verb: Token, lo: int, hi: int) -> bool:
+def passive(doc: Doc, verb: Token, lo: int, hi: int) -> bool:
     """``verb`` is a participle with a form of "werden" in its clause ("wurde aufgefordert")."""
     if "Part" not in verb.morph.get("VerbForm") and not verb.lower_.startswith("ge"):
         return False
@@ -367,6 +372,9 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
     for k in range(head + 1, end):
         if doc[k].lower_ in _ADVERBIAL_PREPOSITIONS:
             end = k  # "Hongkongs Chief Executive C.Y. Leung am Sonntag"
+            break
+        if doc[k].pos_ == "DET" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].i >= head:
+            end = k  # a name takes no genitive: "sagte Peskow der Staatsagentur TASS"
             break
     longer = np_after(doc, start, hi)
     if longer is not None and longer[1] > end:
@@ -470,8 +478,8 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
             break
     while s < j and not (_nominal(doc[s]) or doc[s].pos_ == "PRON" or doc[s].text in ("(", "„", "»", '"')):
         s += 1
-    while s + 1 < j and doc[s].lower_ in _RELATIVE and doc[s + 1].pos_ in ("DET", "PRON") and doc[s + 1].lower_.startswith(_POSSESSIVE_STEMS):
-        s += 1  # "die seiner Ansicht nach": the relative pronoun is not part of the phrase
+    while s + 1 < j and _pronoun_before_possessive(doc[s], doc[s + 1]):
+        s += 1  # "die seiner Ansicht nach", "was seiner Meinung nach": the pronoun is not part of the phrase
     last = doc[j - 1]
     if s >= j or not (_is_head_word(last) or last.lower_ in _OBJECT_PRONOUNS or last.lower_ in ("denen", "dem")
                       or last.text in (")", "“", "”", "«", "»", '"')):
