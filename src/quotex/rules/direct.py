@@ -161,7 +161,9 @@ def _around(an: Analysis, m: Marked) -> Attribution | None:
     return None
 
 
-_TITLE_WORDS = frozenset("der die das des dem den und für von vom im in am an auf zu zur zum mit bei aus & - / of the and".split())
+_TITLE_WORDS = frozenset(
+    "der die das des dem den und für von vom im in am an auf zu zur zum mit bei aus & - / of the and".split()
+)
 
 
 def name_like(an: Analysis, m: Marked) -> bool:

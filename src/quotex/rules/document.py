@@ -16,6 +16,9 @@ from quotex.rules.cues import Lexicons
 from quotex.rules.quotation_marks import QuoteMarks, find_quotes
 
 
+_CLOSING_PUNCTUATION = frozenset({".", "!", "?", ",", ";", ":", "–", "-"})
+
+
 @dataclass(frozen=True)
 class Settings:
     """The attributor's configuration (the ``quotex`` component's config)."""
@@ -127,7 +130,7 @@ class Analysis:
     def content_end(self, start: int, end: int) -> int:
         """``end`` moved left over closing punctuation (indirect quotes omit it)."""
         doc = self.doc
-        while end > start and (doc[end - 1].is_punct and doc[end - 1].text in (".", "!", "?", ",", ";", ":", "–", "-") or doc[end - 1].is_space):
+        while end > start and (doc[end - 1].text in _CLOSING_PUNCTUATION or doc[end - 1].is_space):
             end -= 1
         return end
 

@@ -136,7 +136,11 @@ def _trim(an: Analysis, start: int, end: int) -> tuple[int, int]:
 
 
 def _opens_content(an: Analysis, start: int, end: int) -> bool:
-    """``[start, end)`` reads as reported content: a complement clause, Konjunktiv, a zu-infinitive or a verb-second clause."""
+    """``[start, end)`` reads as reported content.
+
+    A complement clause (dass, ob, w-words), Konjunktiv, a zu-infinitive or
+    a verb-second clause; not a relative or adverbial clause.
+    """
     doc = an.doc
     if start >= end:
         return False

@@ -247,7 +247,8 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     Only a phrase that fills the whole stretch counts: "Der Minister sagte"
     yes, "Am Montag sagte" no (the subject then follows the verb).
     """
-    while lo < j and (doc[lo].is_punct and doc[lo].text not in ("„", "(", '"', "»") or doc[lo].lower_ in ("und", "aber", "doch", "auch")):
+    while lo < j and (doc[lo].is_punct and doc[lo].text not in _OPENING_MARKS | {"("}
+                      or doc[lo].lower_ in ("und", "aber", "doch", "auch")):
         lo += 1
     while j > lo and (doc[j - 1].text == "," or doc[j - 1].is_space):
         j -= 1  # "Kurt von Figura, Präsident der Universität, begrüßte"
@@ -395,7 +396,9 @@ def _relative_clause_at(doc: Doc, k: int, end: int) -> bool:
     if token.lower_ not in _RELATIVE:
         return token.pos_ == "ADP" and k + 1 < end and doc[k + 1].lower_ in _RELATIVE  # ", mit dem …"
     following = doc[k + 1] if k + 1 < end else None
-    return following is None or not (following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title))
+    if following is None:
+        return True
+    return not (following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title))
 
 
 def addressee_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,

@@ -179,7 +179,8 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
             j = i + 1
             while j < n and rows[j][2] in _TRAILING_IDS and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
                 j += 1
-            if j >= n or "\n" in text[rows[j - 1][0]:rows[j][0]] or _starts_sentence(text[rows[j][0]:rows[j][0] + rows[j][1]]):
+            following = text[rows[j][0]:rows[j][0] + rows[j][1]] if j < n else ""
+            if j >= n or "\n" in text[rows[j - 1][0]:rows[j][0]] or _starts_sentence(following):
                 end = j
         if end is not None:
             _add(doc, spans, begin, end)
