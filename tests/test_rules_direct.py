@@ -115,3 +115,38 @@ def test_no_sentence_boundaries_at_all() -> None:
     text = "„Wir kommen“, sagte Merkel. Dann ging sie."
     doc = nlp(text)
     assert [(q.quote.text(text), text_of(doc, q.speaker)) for q in doc._.quotes] == [("„Wir kommen“", "Merkel")]
+
+
+def tagged(words: str, pos: str):
+    return build([(w, p, "", 0) for w, p in zip(words.split(), pos.split())], parsed=False)
+
+
+def test_passive_speaker_is_the_agent() -> None:
+    words = "Der Minister wird von der Zeitung mit den Worten zitiert : „ Wir kommen bald wieder . “".split()
+    pos = "DET NOUN AUX ADP DET NOUN ADP DET NOUN VERB PUNCT PUNCT PRON VERB ADV ADV PUNCT PUNCT".split()
+    doc = build([(w, p, "", 0, "VerbForm=Part" if w == "zitiert" else "") for w, p in zip(words, pos)], parsed=False)
+    (q,) = attribute(doc)
+    assert text_of(doc, q.speaker) == "der Zeitung"
+    assert text_of(doc, q.cue) == "wird zitiert"
+
+
+def test_clause_before_a_colon_introduces_its_subject() -> None:
+    doc = tagged("Die Ministerin sieht das anders : „ Wir bleiben hier . “",
+                 "DET NOUN VERB PRON ADV PUNCT PUNCT PRON VERB ADV PUNCT PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.speaker) == "Die Ministerin"
+    assert q.cue is None
+
+
+def test_quoted_words_inside_reported_speech_are_the_speakers() -> None:
+    doc = tagged("Merkel sagte , die Lage sei „ sehr ernst “ .",
+                 "PROPN VERB PUNCT DET NOUN AUX PUNCT ADV ADJ PUNCT PUNCT")
+    found = {q.type: q for q in attribute(doc)}
+    assert set(found) == {"indirect", "direct"}
+    assert text_of(doc, found["direct"].quote) == "„sehr ernst“"
+    assert text_of(doc, found["direct"].speaker) == "Merkel"
+
+
+def test_name_after_an_article_is_no_quote() -> None:
+    doc = tagged("Das berichtete die „ Netzeitung “ am Montag .", "PRON VERB DET PUNCT PROPN PUNCT ADP NOUN PUNCT")
+    assert [q.type for q in attribute(doc) if q.type == "direct"] == []
