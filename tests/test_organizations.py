@@ -226,3 +226,42 @@ def test_a_pronoun_for_an_organization_points_where_it_was_named(scheme: str) ->
     fraktion = doc[26]
     assert found.organization.spans == ((fraktion.idx, fraktion.idx + len("Fraktion")),)
     assert found.organization.name == "Fraktion"
+
+
+# „Ja“, sagte der Bürgermeister von Christchurch, Bob Parker. „Nein“, sagte der Vertreter Libyens.
+PLACES = """
+„             PUNCT O     _                                1  punct  punct
+Ja            PART  O     _                                4  ccomp  oc
+“             PUNCT O     _                                1  punct  punct
+,             PUNCT O     _                                4  punct  punct
+sagte         VERB  O     Mood=Ind|Number=Sing|Tense=Past  4  ROOT   ROOT
+der           DET   O     Case=Nom|Gender=Masc|Number=Sing 6  det    nk
+Bürgermeister NOUN  O     Case=Nom|Gender=Masc|Number=Sing 4  nsubj  sb
+von           ADP   O     _                                8  case   pg
+Christchurch  PROPN B-LOC _                                6  nmod   nk
+,             PUNCT O     _                                10 punct  punct
+Bob           PROPN B-PER _                                6  appos  pnc
+Parker        PROPN I-PER _                                10 flat   app
+.             PUNCT O     _                                4  punct  punct
+„             PUNCT O     _                                14 punct  punct
+Nein          PART  O     _                                17 ccomp  oc
+“             PUNCT O     _                                14 punct  punct
+,             PUNCT O     _                                17 punct  punct
+sagte         VERB  O     Mood=Ind|Number=Sing|Tense=Past  17 ROOT   ROOT
+der           DET   O     Case=Nom|Gender=Masc|Number=Sing 19 det    nk
+Vertreter     NOUN  O     Case=Nom|Gender=Masc|Number=Sing 17 nsubj  sb
+Libyens       PROPN B-LOC Case=Gen|Gender=Neut|Number=Sing 19 nmod   ag
+.             PUNCT O     _                                17 punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_places_a_role_speaks_for(scheme: str | None) -> None:
+    doc = build(PLACES, scheme)
+    quotes = [quote(doc, (0, 2), (5, 11), 4), quote(doc, (13, 15), (18, 20), 17)]
+    found = attach_organizations(doc, resolve_speakers(doc, quotes))
+    assert [(q.speaker.name, q.speaker.label) for q in found] == [("Bob Parker", "PER"), (None, "PER")]
+    assert [(q.organization.text(doc.text), q.organization.name) for q in found] == [
+        ("Christchurch", "Christchurch"),  # "von" + a place after a role noun
+        ("Libyen", "Libyen"),  # a country's genitive without article, the -s left out of the span
+    ]

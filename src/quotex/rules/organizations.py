@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from quotex.records import Organization, Quote
 from quotex.rules.nouns import (
     ARTICLES,
+    LOC_LABELS,
     NounClass,
     ORG_LABELS,
     PERSON_LABELS,
@@ -106,20 +107,24 @@ def _phrase(doc: Doc, i: int, limit: int) -> list[Token]:
     return list(doc[i:end])
 
 
-def _org_phrase(tokens: list[Token], case: str) -> Found | None:
-    """The phrase as an organization, if its head is one."""
+def _org_phrase(tokens: list[Token], case: str, *, names: bool = False) -> Found | None:
+    """The phrase as an organization, if its head is one.
+
+    With ``names`` (after "des"/"von" + a role noun) any name but a person's
+    counts, places included: it is what the person speaks for ("Sprecher des
+    FC Bayern", "Bürgermeister von Christchurch").
+    """
     if not tokens:
         return None
     content = [t for t in tokens if t.lower_ not in ARTICLES]
-    if not content or any(t.ent_type_ in PERSON_LABELS for t in content):
+    if not content or any(t.ent_type_ in PERSON_LABELS or first_name_gender(t.text) for t in content):
         return None
     head = next((t for t in content if noun_class(t) is not None), None)
     if head is not None and noun_class(head).kind == "role":
         return None
     listed = organization_name(content[0].doc[content[0].i : content[-1].i + 1].text)
-    # a name in the genitive of a role noun is what the person speaks for ("Sprecher des FC Bayern")
-    genitive_name = case == "Gen" and content[-1].pos_ == "PROPN" and head is None
-    if not (listed or genitive_name or any(_is_org(t) for t in content)):
+    named = names and head is None and (content[-1].pos_ == "PROPN" or content[-1].ent_type_ in LOC_LABELS)
+    if not (listed or named or any(_is_org(t) for t in content)):
         return None
     span = (content[0].idx, content[-1].idx + len(content[-1].text))
     return [span], nominative(tokens, case)
@@ -166,13 +171,19 @@ def _attached(token: Token, limit: int) -> Found | None:
     if after < limit:
         word = doc[after].lower_
         if word in ("des", "der", "eines", "einer"):
-            found = _org_phrase(_phrase(doc, after, limit), "Gen")
+            found = _org_phrase(_phrase(doc, after, limit), "Gen", names=True)
             if found:
                 return found
         if word in _AFFILIATING:
-            found = _org_phrase(_phrase(doc, after + 1, limit), "Dat")
+            found = _org_phrase(_phrase(doc, after + 1, limit), "Dat", names=word in _OF)
             if found:
                 return found
+        # a name in the genitive without article: "Ministerpräsident Thailands", "Vertreter Libyens"
+        following = doc[after]
+        if following.text.endswith("s") and following.pos_ in ("PROPN", "") and following.ent_type_ not in PERSON_LABELS:
+            name = _named(following.text) or _named(following.text[:-1])
+            if name is not None:
+                return [(following.idx, following.idx + len(following.text) - 1)], name
     if token.i > 0:
         before = doc[token.i - 1]
         if before.text.endswith("s") and before.text[:1].isupper() and before.ent_type_ not in PERSON_LABELS:

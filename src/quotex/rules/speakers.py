@@ -565,7 +565,9 @@ class _Resolver:
                 last = token.i == tokens[-1].i
                 if not (token.pos_ == "PROPN" or last and token.pos_ == "NOUN" and token.text[:1].isupper()):
                     break
-                if token.ent_type_ in ORG_LABELS or classify(token.text) or organization_name(token.text):
+                if token.ent_type_ in ORG_LABELS or token.ent_type_ in LOC_LABELS or classify(token.text):
+                    break  # "der Vertreter Libyens" names a state, not a person
+                if organization_name(token.text) or country_name(token.text):
                     break
                 name.append(token)
             if name:
