@@ -127,7 +127,7 @@ def test_passive_speaker_is_the_agent() -> None:
     doc = build([(w, p, "", 0, "VerbForm=Part" if w == "zitiert" else "") for w, p in zip(words, pos)], parsed=False)
     (q,) = attribute(doc)
     assert text_of(doc, q.speaker) == "der Zeitung"
-    assert text_of(doc, q.cue) == "wird zitiert"
+    assert q.cue.lemma == "zitieren"
 
 
 def test_clause_before_a_colon_introduces_its_subject() -> None:
