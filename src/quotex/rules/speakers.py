@@ -583,9 +583,9 @@ class _Resolver:
             for distance, referent in article.before(start):
                 if noun.role in referent.roles:
                     return referent
-            # "der Sprecher des Ministeriums", "der Regierungssprecher": someone not named before
-            attached = any(t.lower_ in _PREPOSITIONS or t.lower_ in ("des", "der") or t.text == "," for t in tokens if t.i > head.i)
-            if attached:
+            # "der Sprecher des Ministeriums", "der Vertreter Libyens": a description of its own,
+            # more likely someone not named before than the last person of that gender
+            if any(not t.is_punct for t in tokens if t.i > head.i):
                 return UNNAMED
             gender = _role_gender(noun, head)
             found = article.by_gender(start, gender, "PER", near_only=True) if gender else None
