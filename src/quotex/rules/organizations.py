@@ -6,14 +6,21 @@ parsers and a Doc without a parse:
 
 - compound prefix: "NATO-Generalsekretär", "SPD-Chef", "Regierungssprecher";
 - genitive or prepositional attachment of the role noun: "Sprecherin des
-  Weißen Hauses", "Botschafterin bei der NATO", "Chef von Siemens";
+  Weißen Hauses", "Botschafterin bei der NATO", "Bürgermeister von
+  Christchurch", "Ministerpräsident Thailands";
 - prenominal genitive: "Russlands Außenminister";
 - party tag: "Olaf Scholz (SPD)";
 - an apposition after the name: "Jens Stoltenberg, Generalsekretär der NATO";
-- an organization name inside the mention ("ein Siemens-Sprecher" aside);
+- "von"/"bei" after the name: "Karl Harb von den Salzburger Nachrichten";
 - failing all of these at the quote, the same shapes at earlier mentions of
   the same person ("Außenminister Maas (SPD)" ... "sagte Maas");
-- the speaker itself when it is an organization ("ergänzte der Kreml").
+- the speaker itself when it is an organization ("ergänzte der Kreml"), also
+  through a pronoun (where the organization was named).
+
+Roles that relate to an organization without speaking for it ("Kritiker des
+Vatikans") are marked in the role lexicon and skipped. A bare organization
+noun ("ein Sprecher des Ministeriums") is named as the organization of that
+kind named before in the article.
 
 ``organization.name`` is the gazetteer's nominative name, else the phrase
 de-inflected to the nominative ("Weißes Haus"); the spans point at the
@@ -117,8 +124,10 @@ def _org_phrase(tokens: list[Token], case: str, *, names: bool = False) -> Found
     if not tokens:
         return None
     content = [t for t in tokens if t.lower_ not in ARTICLES]
-    if not content or any(t.ent_type_ in PERSON_LABELS or first_name_gender(t.text) for t in content):
+    if not content or any(t.ent_type_ in PERSON_LABELS for t in content):
         return None
+    if any(first_name_gender(a.text) and b.text[:1].isupper() for a, b in zip(content, content[1:])):
+        return None  # a person's name the recognizer missed ("der Partei Gesine Lötzsch")
     head = next((t for t in content if noun_class(t) is not None), None)
     if head is not None and noun_class(head).kind == "role":
         return None
