@@ -131,3 +131,21 @@ def test_evaluate_end_to_end_with_cache(tmp_path: Path) -> None:
         assert result["joint"]["f"] == pytest.approx(1.0)
         assert result["types"]["direct"]["quote"]["f"] == pytest.approx(1.0)
     assert len(list((tmp_path / "cache").glob("*.spacy"))) == 1
+
+
+def test_the_evaluate_command_prints_json_scores(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quotex.cli import app
+
+    corpus = tmp_path / "gold.jsonl"
+    corpus.write_text(json.dumps(_gold_line()) + "\n", encoding="utf-8")
+    model = tmp_path / "blank"
+    spacy.blank("de").to_disk(model)
+    result = CliRunner().invoke(app, ["evaluate", str(corpus), "--model", str(model), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert (scores["articles"], scores["gold_quotes"]) == (1, 1)
+    assert set(scores["types"]) == {"direct", "indirect", "reported", "free_indirect", "indirect_free_indirect"}
+    missing = CliRunner().invoke(app, ["evaluate", str(tmp_path / "nope.jsonl"), "--model", str(model)])
+    assert missing.exit_code == 2 and "nope.jsonl" in missing.output
