@@ -260,6 +260,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         speaker = mentions.subject_mention(doc, cue.verb, subject_lo, hi, an.scheme)
         if speaker is None and cue.lemma == "heißen":
             speaker = mentions.impersonal_source(doc, lo, hi, cue.tokens)
+        elif speaker is None and not mentions.passive(doc, cue.verb, sent.a, hi):
+            # the sentence opens with who speaks ("Adidas-Vorstand X, zuständig für Y, hatte angekündigt, …")
+            speaker = mentions.named_mention(doc, sent.a, v)
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
         sent.add([(start, sent.end)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
