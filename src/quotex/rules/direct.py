@@ -76,6 +76,10 @@ def verb_attribution(an: Analysis, cue: VerbCue, lo: int, hi: int, quote: tuple[
     speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme, exclude=quote)
     if speaker is None and cue.lemma == "heißen":
         speaker = mentions.impersonal_source(doc, lo, hi, cue.tokens)
+    elif speaker is None and lo < cue.verb.i and not mentions.passive(doc, cue.verb, lo, hi):
+        named = mentions.named_mention(doc, lo, cue.verb.i)  # "X, zuständig für Y, betonte: „…“"
+        if named is not None and not (named[0] < quote[1] and quote[0] < named[1]):
+            speaker = named
     addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
     last = max([*cue.tokens, speaker[1] - 1 if speaker else lo, addressee[1] - 1 if addressee else lo])
     return Attribution(cue.tokens, cue.lemma, speaker, addressee, last + 1)
