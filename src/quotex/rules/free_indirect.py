@@ -96,6 +96,13 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
         follows = last is not None and k - last_sentence == 1
         if "indirect_free_indirect" in types and (mood == 2 or mood == 1 and follows and last.quote.type != "direct"):
             speaker = last.quote.speaker if recent else None
+            previous = result[-1] if result else None
+            if (previous is not None and previous.quote.type == "indirect_free_indirect" and follows
+                    and last is previous and previous.quote.speaker == speaker
+                    and "\n" not in an.text[an.doc[previous.last - 1].idx:sent.start_char]):
+                # consecutive sentences of one speaker in one paragraph form one quote
+                start = previous.first
+                result.pop()
             quote = Quote(an.part((start, end)), "indirect_free_indirect", speaker=speaker)
             found = Found(quote, start, end)
             result.append(found)
