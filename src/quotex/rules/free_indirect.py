@@ -111,5 +111,12 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
             continue
         if "free_indirect" in types and _reportative(an, start, end) and end - start > 4:
             speaker = last.quote.speaker if last is not None and k - last_sentence <= _REACH else None
+            previous = result[-1] if result else None
+            if (previous is not None and previous.quote.type == "free_indirect"
+                    and an.sent_of[previous.last - 1] == k - 1
+                    and "\n" not in an.text[an.doc[previous.last - 1].idx:sent.start_char]):
+                start = previous.first  # one claim over consecutive sentences
+                speaker = previous.quote.speaker
+                result.pop()
             result.append(Found(Quote(an.part((start, end)), "free_indirect", speaker=speaker), start, end))
     return result
