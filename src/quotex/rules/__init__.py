@@ -96,13 +96,19 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
     return result
 
 
+def _wording(an: Analysis, m) -> bool:
+    """The marks hold someone's wording rather than a name: a lower-case word, or a longer phrase."""
+    words = [an.doc[i] for i in range(m.start, m.end) if not an.doc[i].is_punct]
+    return any(w.is_lower for w in words) or len(words) >= 3 and not any(w.pos_ in ("PROPN", "X") for w in words)
+
+
 def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
     """Words in quotation marks inside reported speech: the speaker's own words ("sei „verständlich“")."""
     taken = {f.first for f in found if f.quote.type == "direct"}
     hosts = _Index([f for f in found if f.quote.type == "indirect" and f.quote.speaker is not None])
     added: list[Found] = []
     for m in an.marked:
-        if m.start in taken or name_like(an, m):
+        if m.start in taken or name_like(an, m) or not _wording(an, m):
             continue
         host = next((f for f in hosts.around(m.start, m.end) if f.first <= m.start and m.end <= f.last + 1), None)
         if host is not None:
