@@ -23,7 +23,6 @@ class Scheme:
 
     name: str
     subject: frozenset[str]
-    clausal: frozenset[str]
     particle: frozenset[str]
     apposition: frozenset[str]
     dative: frozenset[str]
@@ -34,7 +33,6 @@ class Scheme:
 UD = Scheme(
     name="ud",
     subject=frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"}),
-    clausal=frozenset({"ccomp", "parataxis", "xcomp"}),
     particle=frozenset({"compound:prt"}),
     apposition=frozenset({"appos"}),
     dative=frozenset({"iobj"}),
@@ -46,7 +44,6 @@ UD = Scheme(
 TIGER = Scheme(
     name="tiger",
     subject=frozenset({"sb", "ep"}),
-    clausal=frozenset({"oc", "rs", "par"}),
     particle=frozenset({"svp"}),
     apposition=frozenset({"app"}),
     dative=frozenset({"da"}),
