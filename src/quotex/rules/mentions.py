@@ -255,8 +255,8 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     if lo >= j:
         return None
     found = np_after(doc, lo, j)
-    if found is None or not _may_be_subject(doc[found[0]]):
-        return None
+    if found is None or not _may_be_subject(doc[found[0]]) or all(doc[k].like_num for k in range(*found)):
+        return None  # "Den Unmut der CDU brachte …", "2008 erklärte er": no subject
     if found[1] != j:
         # "Günther Platter, der Verteidigungsminister, der die Präsidentschaft inne hat, sagte"
         if found[1] < j and doc[found[1]].text == "," and _relative_clause_at(doc, found[1] + 1, j):
@@ -513,7 +513,7 @@ def named_mention(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     the speaker ("Sadiq Khan verurteilte die Haltung der Regierung. „…“").
     """
     found = np_after(doc, start, end)
-    if found is None:
+    if found is None or not _may_be_subject(doc[found[0]]):
         return None
     head = doc[found[1] - 1]
     if head.pos_ == "PROPN" or noun_class(head) in ("role", "org") or head.lower_ in ("er", "sie"):
