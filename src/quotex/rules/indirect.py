@@ -415,6 +415,32 @@ def _so(sent: _Sentence, k: int) -> None:
     sent.add([(sent.a, k - 1)], "indirect", (k,), "so", speaker)
 
 
+def _konjunktiv_clauses(sent: _Sentence) -> None:
+    """Subordinate clauses in Konjunktiv I report what the main clause's subject says.
+
+    "Annan äußerte sich besorgt über die Gewalt, die besonders in Darfur auftrete":
+    the mood marks the relative clause as Annan's words, though no cue introduces it.
+    """
+    an, doc = sent.an, sent.an.doc
+    k = sent.a
+    while k < sent.end:
+        if doc[k].text != "," or an.in_marks[k] or k + 1 >= sent.end or not _subordinate(doc[k + 1]):
+            k += 1
+            continue
+        rb = sent.right_boundary(k + 1)
+        while rb < sent.end and doc[rb].text == "," and rb + 1 < sent.end and not _subordinate(doc[rb + 1]) \
+                and not an.konj[rb + 1]:
+            rb = sent.right_boundary(rb + 1)  # the clause goes on after an inner comma
+        clause = (k + 1, rb)
+        if (any(an.konj[i] == 2 for i in range(*clause)) and not any(an.konj[i] for i in range(sent.a, k))
+                and sent.free(*clause)):
+            verb = next((i for i in range(sent.a, k) if doc[i].pos_ in ("VERB", "AUX")), None)
+            speaker = mentions.subject_mention(doc, doc[verb], sent.a, k, an.scheme) if verb is not None else None
+            if speaker is not None:
+                sent.add([clause], "indirect", (), None, speaker)
+        k = rb
+
+
 def find_indirect(an: Analysis) -> list[Found]:
     """Indirect (and reported) quotes of every sentence, in text order."""
     doc = an.doc
@@ -440,6 +466,8 @@ def find_indirect(an: Analysis) -> list[Found]:
             cue = find_verb_cue(token, an.lex, an.scheme, sent.b)
             if cue is not None:
                 _verb(sent, cue, previous)
+        if not mostly_quotation:
+            _konjunktiv_clauses(sent)
         if previous is not None:
             found.extend(previous.found)
         previous = sent
