@@ -365,7 +365,7 @@ AMBIGUOUS = {
     "Außenministeriums", "Innenministeriums", "Finanzministeriums", "Justizministeriums", "Verteidigungsministeriums",
     "Wirtschaftsministeriums", "Gesundheitsministeriums", "Umweltministeriums", "Kultusministeriums",
     "Oberhaus", "Unterhaus", "Oberhauses", "Unterhauses", "Abgeordnetenhaus", "Abgeordnetenhauses", "Volkskongress",
-    "Caritas", "Diakonie", "Verdi", "Meta", "Continental", "Shell", "Apple", "Amazon", "Bayer", "Henkel", "Roche",
+    "Caritas", "Diakonie", "Verdi", "Meta", "Continental", "Shell", "Bayer", "Henkel", "Roche",
     "Arte", "Ifo", "AA", "AU", "IS", "AP", "BR", "HR", "hr", "SR", "DB", "SZ", "BAG", "IW", "BMI", "BMG", "PEI",
     "Oberster Gerichtshof", "Obersten Gerichtshof", "Obersten Gerichtshofs", "Obersten Gerichtshofes",
     "Heiliger Stuhl", "Taliban", "Fed",

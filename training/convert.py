@@ -11,15 +11,18 @@ Two pipelines are trained side by side (one per core) and assembled:
 
 Splits (fixed, so every figure in MODEL_CARD.md is reproducible):
 
-* ``syntax_train.spacy``  GSD dev + PUD (full UD, all but every 10th PUD
-  sentence, upsampled) and GSD train (UPOS only).
-* ``syntax_dev.spacy``  every 10th PUD sentence (checkpoint choice only).
-* ``ner_train.spacy``  GermEval dev + test and SmartData train + test minus
-  the dev and held-out parts below.
+* ``syntax_train.spacy``  GSD dev (all annotation) and PUD (trees and
+  lemmas only, see :func:`conllu_docs`), all but every 10th sentence of
+  each, upsampled; GSD train (UPOS only).
+* ``syntax_dev.spacy``  every 10th GSD dev and PUD sentence (checkpoint
+  choice only).
+* ``ner_train.spacy``  GermEval dev + test (twice) and SmartData train +
+  test minus the dev and held-out parts below.
 * ``ner_dev.spacy``  GermEval test sentences ``i % 10 == 1`` and SmartData
   test documents ``i % 10 == 1`` (checkpoint choice only).
 * ``ner_heldout.spacy``  GermEval test sentences ``i % 5 == 0`` and
-  SmartData test documents ``i % 4 == 0`` (news-like; never trained on).
+  SmartData test news/RSS documents ``i % 4 == 0`` (news-like; never
+  trained on, nor is any document with the same text).
 * ``gsd_test.spacy``  UD GSD test, only ever evaluated.
 
 Usage: ``python training/convert.py [--data ../shared/data] [--out training/corpus]``
@@ -46,6 +49,8 @@ DEFAULT_OUT = REPO / "training" / "corpus"
 #: ``doc.user_data`` key that tells ``custom.py`` a document carries UPOS but no features.
 ANNOTATION_KEY = "quotex_annotation"
 UPOS_ONLY = "upos"
+#: ``doc.user_data`` key naming the corpus of a held-out NER document.
+SOURCE_KEY = "quotex_source"
 
 #: GermEval outer tags -> the labels of de_core_news_lg. ``deriv`` (deutsche)
 #: and ``part`` (EU-weit) tokens are not names of that type, so they become O.
@@ -94,14 +99,15 @@ def _merge_feats(*feats: str) -> str:
     return "|".join(f"{k}={v}" for k, v in sorted(merged.items()))
 
 
-def read_conllu(path: Path) -> list[Sentence]:
+def read_conllu(path: Path, *, stts: bool = True) -> list[Sentence]:
     """Sentences of a CoNLL-U file with contractions (``im`` = in + dem) as one token.
 
     spaCy's German tokenizer keeps ``im``, ``zum``, ``vom`` whole, as TIGER
     and de_core_news_lg do; merging the UD multiword tokens makes the gold
     tokens match what the pipeline will see. The merged token takes the
     preposition's POS, head and relation, ``APPRART`` as STTS tag, and the
-    article's features.
+    article's features. ``stts=False`` drops the XPOS column (PUD's XPOS
+    is not STTS), leaving the tag missing for the tagger.
     """
     sentences: list[Sentence] = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
@@ -152,7 +158,7 @@ def read_conllu(path: Path) -> list[Sentence]:
                     form=form if form is not None else first[1],
                     lemma=first[2],
                     upos=first[3],
-                    xpos="APPRART" if len(parts) > 1 and first[4] == "APPR" else first[4],
+                    xpos=("APPRART" if len(parts) > 1 and first[4] == "APPR" else first[4]) if stts else "",
                     feats=_merge_feats(*(p[5] for p in parts)),
                     head=head,
                     dep=dep,
@@ -163,17 +169,25 @@ def read_conllu(path: Path) -> list[Sentence]:
     return sentences
 
 
-def conllu_docs(nlp: Language, sentences: list[Sentence], per_doc: int = SENTS_PER_DOC) -> Iterator[Doc]:
-    """Fully annotated docs of ``per_doc`` consecutive sentences each."""
+def conllu_docs(
+    nlp: Language, sentences: list[Sentence], per_doc: int = SENTS_PER_DOC, *, tags: bool = True
+) -> Iterator[Doc]:
+    """Docs of ``per_doc`` consecutive sentences each.
+
+    ``tags=False`` keeps only words, lemmas and trees: PUD's POS and
+    features follow older UD German conventions than GSD (main-verb
+    ``haben`` as AUX, ``kein`` as PRON, ...), and mixing both taught the
+    morphologizer contradictions; its trees still train the parser.
+    """
     for start in range(0, len(sentences), per_doc):
         chunk = sentences[start : start + per_doc]
-        words, spaces, tags, pos, morphs, lemmas, heads, deps, starts = ([] for _ in range(9))
+        words, spaces, tag_list, pos, morphs, lemmas, heads, deps, starts = ([] for _ in range(9))
         for sentence in chunk:
             offset = len(words)
             for i, w in enumerate(sentence.words):
                 words.append(w.form)
                 spaces.append(w.space or i == len(sentence.words) - 1)
-                tags.append(w.xpos)
+                tag_list.append(w.xpos)
                 pos.append(w.upos)
                 morphs.append(w.feats)
                 lemmas.append(w.lemma)
@@ -181,9 +195,10 @@ def conllu_docs(nlp: Language, sentences: list[Sentence], per_doc: int = SENTS_P
                 deps.append(w.dep)
                 starts.append(i == 0)
         spaces[-1] = False
+        annotation = {"tags": tag_list, "pos": pos, "morphs": morphs} if tags else {}
         yield Doc(
-            nlp.vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs,
-            lemmas=lemmas, heads=heads, deps=deps, sent_starts=starts,
+            nlp.vocab, words=words, spaces=spaces, lemmas=lemmas, heads=heads, deps=deps,
+            sent_starts=starts, **annotation,
         )
 
 
@@ -271,6 +286,10 @@ def read_smartdata(path: Path) -> list[dict]:
         docs.append(obj)
 
 
+def _source(record: dict) -> str | None:
+    return ((record.get("refids") or {}).get("map") or {}).get("source")
+
+
 def smartdata_doc(nlp: Language, record: dict) -> Doc:
     """A SmartData document tokenized by the pipeline's own tokenizer, spans snapped to tokens."""
     text = record["text"]["string"]
@@ -290,8 +309,12 @@ def smartdata_doc(nlp: Language, record: dict) -> Doc:
             first += 1
         while last > first and (doc[last - 1].is_space or doc[last - 1].is_punct):
             last -= 1
-        if first < last and not any(t.is_space for t in doc[first:last]):
-            spans.append(Span(doc, first, last, label=label))
+        if first >= last or any(t.is_space for t in doc[first:last]):
+            continue
+        head = doc[first].text
+        if head.isalpha() and head.islower() and len(head) > 4:
+            continue  # "deutsche", "beiden Richtungen": descriptions, not names
+        spans.append(Span(doc, first, last, label=label))
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
     kept, last_end = [], -1
     for span in spans:  # overlapping mentions: keep the first, longest
@@ -313,12 +336,12 @@ def _write(docs: Iterable[Doc], path: Path) -> int:
     return count
 
 
-def build(data: Path, out: Path, upsample_ud: int = 3, seed: int = 0) -> dict[str, int]:
+def build(data: Path, out: Path, upsample_ud: int = 3, upsample_germeval: int = 2, seed: int = 0) -> dict[str, int]:
     """Write the DocBins listed in the module docstring; return document counts."""
     nlp = spacy.blank("de")
     ud = data / "ud"
     gsd_dev = read_conllu(ud / "de_gsd-ud-dev.conllu")
-    pud = read_conllu(ud / "de_pud-ud-test.conllu")
+    pud = read_conllu(ud / "de_pud-ud-test.conllu", stts=False)
     pud_dev = [s for i, s in enumerate(pud) if i % 10 == 0]
     pud_train = [s for i, s in enumerate(pud) if i % 10 != 0]
     gsd_test = read_conllu(ud / "de_gsd-ud-test.conllu")
@@ -331,7 +354,8 @@ def build(data: Path, out: Path, upsample_ud: int = 3, seed: int = 0) -> dict[st
     ge_heldout = [s for i, s in enumerate(ge_test) if i % 5 == 0]
     ge_devset = [s for i, s in enumerate(ge_test) if i % 10 == 1]
     ge_train = ge_dev + [s for i, s in enumerate(ge_test) if i % 5 != 0 and i % 10 != 1]
-    sd_heldout = [d for i, d in enumerate(sd_test) if i % 4 == 0]
+    # Held out: news and RSS items only (tweets are not news-like sentences).
+    sd_heldout = [d for i, d in enumerate(sd_test) if i % 4 == 0 and _source(d) in ("news", "rss")]
     sd_devset = [d for i, d in enumerate(sd_test) if i % 10 == 1 and i % 4 != 0]
     # Both SmartData files repeat a few documents: never train on a text that is evaluated.
     unseen = {d["text"]["string"] for d in sd_heldout + sd_devset}
@@ -341,16 +365,24 @@ def build(data: Path, out: Path, upsample_ud: int = 3, seed: int = 0) -> dict[st
     ge_unseen = {tuple(t for t, _ in s) for s in ge_heldout + ge_devset}
     ge_train = [s for s in ge_train if tuple(t for t, _ in s) not in ge_unseen]
 
-    syntax_train = list(conllu_docs(nlp, gsd_dev + pud_train)) * upsample_ud
+    gsd_devset = [s for i, s in enumerate(gsd_dev) if i % 10 == 0]
+    gsd_train = [s for i, s in enumerate(gsd_dev) if i % 10 != 0]
+    syntax_train = (list(conllu_docs(nlp, gsd_train)) + list(conllu_docs(nlp, pud_train, tags=False))) * upsample_ud
     syntax_train.extend(upos_docs(nlp, ud / "de_gsd-ud-train.upos"))
     random.Random(seed).shuffle(syntax_train)
-    ner_train = [germeval_doc(nlp, s) for s in ge_train] + [smartdata_doc(nlp, d) for d in sd_trainset]
+    # GermEval twice: its news and Wikipedia sentences are the scarcer, more news-like half.
+    ner_train = [germeval_doc(nlp, s) for s in ge_train] * upsample_germeval
+    ner_train.extend(smartdata_doc(nlp, d) for d in sd_trainset)
     random.Random(seed).shuffle(ner_train)
     ner_dev = [germeval_doc(nlp, s) for s in ge_devset] + [smartdata_doc(nlp, d) for d in sd_devset]
     heldout = [germeval_doc(nlp, s) for s in ge_heldout] + [smartdata_doc(nlp, d) for d in sd_heldout]
+    for doc, source in zip(heldout, ["germeval"] * len(ge_heldout) + ["smartdata"] * len(sd_heldout)):
+        doc.user_data[SOURCE_KEY] = source
     return {
         "syntax_train": _write(syntax_train, out / "syntax_train.spacy"),
-        "syntax_dev": _write(conllu_docs(nlp, pud_dev), out / "syntax_dev.spacy"),
+        "syntax_dev": _write(
+            [*conllu_docs(nlp, gsd_devset), *conllu_docs(nlp, pud_dev, tags=False)], out / "syntax_dev.spacy"
+        ),
         "ner_train": _write(ner_train, out / "ner_train.spacy"),
         "ner_dev": _write(ner_dev, out / "ner_dev.spacy"),
         "ner_heldout": _write(heldout, out / "ner_heldout.spacy"),
