@@ -207,3 +207,18 @@ def test_cue_less_konjunktiv_sentence_takes_the_speaker_named_before() -> None:
     assert len(found) == 1
     assert text_of(doc, found[0].quote) == "Druck sei aber notwendig."
     assert text_of(doc, found[0].speaker) == "Die Ministerin"
+
+
+def test_konjunktiv_relative_clause_reports_the_main_subject() -> None:
+    doc = tagged("Annan äußerte sich besorgt über die Gewalt , die vor allem in Darfur auftrete .",
+                 "PROPN VERB PRON ADJ ADP DET NOUN PUNCT PRON ADV ADV ADP PROPN VERB PUNCT")
+    doc[13].lemma_ = "auftreten"
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker), q.cue) for q in found] == [
+        ("die vor allem in Darfur auftrete", "Annan", None)]
+
+
+def test_indicative_relative_clause_is_no_quote() -> None:
+    doc = tagged("Annan sprach über die Gewalt , die vor allem in Darfur auftritt .",
+                 "PROPN VERB ADP DET NOUN PUNCT PRON ADV ADV ADP PROPN VERB PUNCT")
+    assert [q for q in attribute(doc) if q.type == "indirect"] == []

@@ -299,7 +299,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     # the cue is the sentence's main verb: no verb before it, no subordinate clause around it
     if (cue.reported and "reported" in an.settings.types
             and not _subordinate(doc[sent.a]) and not _subordinate(doc[lo])
-            and not any(doc[i].pos_ == "VERB" for i in range(sent.a, v))):
+            and not any(doc[i].pos_ == "VERB" for i in range(sent.a, v))
+            # a Konjunktiv I clause after it is reported speech of its own ("…, die in Darfur auftrete")
+            and not any(an.konj[i] == 2 for i in range(rb, sent.end))):
         speaker = mentions.subject_mention(doc, cue.verb, sent.a, hi, an.scheme)
         if speaker is None and not mentions.passive(doc, cue.verb, sent.a, hi):
             speaker = mentions.named_mention(doc, sent.a, v)
