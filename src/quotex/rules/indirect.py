@@ -434,8 +434,11 @@ def _konjunktiv_clauses(sent: _Sentence) -> None:
                 and not an.konj[rb + 1]:
             rb = sent.right_boundary(rb + 1)  # the clause goes on after an inner comma
         clause = (k + 1, rb)
-        if (any(an.konj[i] == 2 for i in range(*clause)) and not any(an.konj[i] for i in range(sent.a, k))
-                and sent.free(*clause)):
+        mood = max((an.konj[i] for i in range(*clause)), default=0)
+        # Konjunktiv II counts after a verb of speech or thought ("beklagen Rationalisierungen, die … hätten")
+        said = mood == 2 or mood == 1 and any(
+            an.maybe_cue[i] and doc[i].pos_ == "VERB" for i in range(sent.a, k))
+        if said and not any(an.konj[i] for i in range(sent.a, k)) and sent.free(*clause):
             verb = next((i for i in range(sent.a, k) if doc[i].pos_ in ("VERB", "AUX")), None)
             speaker = mentions.subject_mention(doc, doc[verb], sent.a, k, an.scheme) if verb is not None else None
             if speaker is not None:
