@@ -46,19 +46,23 @@ class QuotexComponent:
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The lexicons, for ``nlp.to_bytes`` (the settings travel in the pipeline config)."""
         return srsly.msgpack_dumps({"lexicons": self.lexicons.texts})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "QuotexComponent":
+        """Use the lexicons saved by :meth:`to_bytes`."""
         self._use(srsly.msgpack_loads(data)["lexicons"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the lexicon files into the component's folder of a saved pipeline."""
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         for name in LEXICON_FILES:
             (path / name).write_text(self.lexicons.texts[name], encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "QuotexComponent":
+        """Read the lexicon files a saved pipeline carries."""
         path = ensure_path(path)
         texts: dict[str, str] = {}
         for name in LEXICON_FILES:
@@ -84,5 +88,6 @@ class QuotexComponent:
 )
 def make_quotex(nlp: Language, name: str, types: list[str], max_scare_tokens: int, max_quote_tokens: int,
                 max_quote_chars: int) -> QuotexComponent:
+    """The ``quotex`` factory: ``nlp.add_pipe("quotex", config={"types": ["direct"]})``."""
     return QuotexComponent(nlp, name, types=types, max_scare_tokens=max_scare_tokens,
                            max_quote_tokens=max_quote_tokens, max_quote_chars=max_quote_chars)

@@ -45,6 +45,8 @@ class Marked:
 
 @dataclass
 class Analysis:
+    """Everything the rules share about one Doc, computed once in linear passes."""
+
     doc: Doc
     #: ``doc.text``, which spaCy rebuilds from the tokens on every access
     text: str
@@ -69,6 +71,7 @@ class Analysis:
 
     @classmethod
     def of(cls, doc: Doc, lex: Lexicons, settings: Settings) -> "Analysis":
+        """Analyse ``doc``: sentences, quotation marks, cue and Konjunktiv screening."""
         text = doc.text
         sents = syntax.sentence_spans(doc, text)
         sent_of = [-1] * len(doc)
@@ -107,6 +110,7 @@ class Analysis:
         return Part(spans) if spans else None
 
     def char_spans(self, *ranges: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+        """Char spans of token ranges, sorted, with touching ranges merged."""
         doc = self.doc
         out: list[tuple[int, int]] = []
         for rng in sorted(r for r in ranges if r is not None and r[1] > r[0]):

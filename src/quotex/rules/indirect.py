@@ -47,9 +47,11 @@ class _Sentence:
         self.found: list[Found] = []
 
     def free(self, start: int, end: int) -> bool:
+        """No token of ``[start, end)`` belongs to a quote or cue found in this sentence yet."""
         return not any(self.used[i - self.a] for i in range(max(start, self.a), min(end, self.b)))
 
     def take(self, start: int, end: int) -> None:
+        """Mark ``[start, end)`` as used by a quote of this sentence."""
         for i in range(max(start, self.a), min(end, self.b)):
             self.used[i - self.a] = 1
 
@@ -64,6 +66,7 @@ class _Sentence:
         return self.a - 1
 
     def right_boundary(self, k: int) -> int:
+        """Index of the boundary token after ``k`` (the content end when none)."""
         doc = self.an.doc
         i = k + 1
         while i < self.end:
@@ -79,6 +82,7 @@ class _Sentence:
         return self.end
 
     def marked_share(self, start: int, end: int) -> float:
+        """The share of ``[start, end)`` inside quotation marks."""
         if end <= start:
             return 0.0
         return sum(self.an.in_marks[start:end]) / (end - start)
