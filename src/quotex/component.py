@@ -73,8 +73,9 @@ class QuotexComponent:
         return self
 
     def _use(self, texts: dict[str, Any]) -> None:
-        if texts != Lexicons.from_package().texts:
-            self.lexicons = Lexicons(dict(texts))
+        """Switch to the lexicons in ``texts``, sharing the package's when they are the same."""
+        package = Lexicons.from_package()
+        self.lexicons = package if texts == package.texts else Lexicons(dict(texts))
 
 
 @Language.factory(
