@@ -223,14 +223,38 @@ def _clause_particle(doc: Doc, i: int, stop: int, particle: str) -> int | None:
     a full stop or a conjunction; the same word inside the clause is a
     preposition ("gab an, dass" vs. "gab an die Presse").
     """
-    for j in range(i + 1, min(stop, i + 40)):
+    j = i + 1
+    limit = min(stop, i + 40)
+    while j < limit:
         token = doc[j]
         if token.text in _CLAUSE_END:
-            return None
+            closing = _inserted_phrase_end(doc, j, limit)
+            if closing is None:
+                return None
+            j = closing + 1  # "gab am Montag, dem 27. März, … bekannt"
+            continue
         if token.lower_ == particle:
             after = doc[j + 1] if j + 1 < len(doc) else None
             if after is None or after.text in _CLAUSE_END or after.lower_ in ("und", "oder", "aber", "sowie", "dass"):
                 return j
+        j += 1
+    return None
+
+
+def _inserted_phrase_end(doc: Doc, j: int, stop: int) -> int | None:
+    """The comma closing a short inserted phrase opened by the comma at ``j`` ("am Montag, dem 27. März,").
+
+    Only an apposition of a few words without a verb counts: a comma before a
+    new clause still ends the search for the particle.
+    """
+    if doc[j].text != ",":
+        return None
+    for k in range(j + 1, min(stop, j + 8)):
+        token = doc[k]
+        if token.text == ",":
+            return k if k > j + 1 else None
+        if token.pos_ in ("VERB", "AUX", "SCONJ") or token.text in _CLAUSE_END:
+            return None
     return None
 
 

@@ -204,9 +204,10 @@ def noun_class(token: Token) -> str | None:
     """``"role"``, ``"org"`` or ``"statement"`` for nouns that name a speaker or a statement."""
     if token.pos_ not in ("NOUN", "PROPN", ""):
         return None
-    found = classify(token.text)
+    found = (classify(token.text) or (classify(token.lemma_) if token.lemma_ and token.lemma_ != token.text else None)
+             or (classify(token.text[:-1]) if token.text.endswith("e") and len(token.text) > 4 else None))
     if found is not None:
-        return found.kind
+        return found.kind  # also plurals the lexicon lacks, through the lemma ("Länderparlamente")
     if _statement_noun(token.text):
         return "statement"
     return None
