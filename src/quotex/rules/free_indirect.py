@@ -36,8 +36,19 @@ def _mood(an: Analysis, start: int, end: int) -> int:
 
 
 def _named_subject(an: Analysis, sent) -> Found | None:
-    """The sentence-initial person or organization of ``sent``, as a speaker-only Found."""
-    found = mentions.named_mention(an.doc, sent.start, sent.end)
+    """The person or organization ``sent`` is about, as a speaker-only Found.
+
+    The phrase opening the sentence, else the subject of its first verb
+    ("Zugleich warnte Stoltenberg Russland …").
+    """
+    doc = an.doc
+    found = mentions.named_mention(doc, sent.start, sent.end)
+    if found is None:
+        verb = next((i for i in range(sent.start, sent.end) if doc[i].pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            subject = mentions.subject_mention(doc, doc[verb], sent.start, sent.end, an.scheme)
+            if subject is not None and mentions.named_mention(doc, subject[0], subject[1]) == subject:
+                found = subject
     if found is None:
         return None
     quote = Quote(an.part(found), "indirect_free_indirect", speaker=Speaker(an.char_spans(found)))
