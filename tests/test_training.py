@@ -137,7 +137,7 @@ def test_recipe_runs_end_to_end_on_the_fixture_corpus(tmp_path):
     ])
     assert status == 0
     nlp = spacy.load(out)
-    assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "parser", "lemmatizer", "ner", "entity_ruler"]
+    assert nlp.pipe_names == ["entity_ruler", "tok2vec", "tagger", "morphologizer", "parser", "lemmatizer", "ner"]
     assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
     assert nlp.meta["name"] == "quotex_news"
     doc = nlp("Die Regierung hat am Montag neue Pläne vorgestellt.")
