@@ -175,8 +175,8 @@ class Lexicons:
         singular ``-e`` form of a verb ("gebe", "liege") count as well.
         """
         lower = token.lower_
-        if token.i > 0 and token.doc[token.i - 1].lower_ == "ich" or "1" in token.morph.get("Person"):
-            return 0  # "ich gebe", "ich habe": indicative first person
+        if token.i > 0 and token.doc[token.i - 1].lower_ == "ich":
+            return 0  # "ich gebe", "ich habe": indicative first person (the tagger's Person is no help here)
         if lower in self.konjunktiv:
             return 1 if self.konjunktiv[lower] else 2
         if token.pos_ not in ("VERB", "AUX"):
