@@ -182,9 +182,13 @@ class Lexicons:
         if token.pos_ not in ("VERB", "AUX"):
             return 0
         if "Sub" in token.morph.get("Mood"):
-            if lower.endswith(("te", "ten", "de", "den")) and not any(ch in lower for ch in "äöü"):
-                return 0  # "durfte", "wurde": the same form as the indicative past, no evidence
-            return 1 if lower.endswith(("te", "ten", "äre", "ären")) else 2
+            # Only a 3rd person singular in -e is evidence: "-en" forms equal the indicative plural,
+            # "durfte"/"wurde" the indicative past, and "gilt", "wird" are taggers' mistakes.
+            if not lower.endswith("e"):
+                return 0
+            if lower.endswith(("te", "de")) and not any(ch in lower for ch in "äöü"):
+                return 0
+            return 1 if lower.endswith(("te", "äre", "üde", "ürde")) else 2
         lemma = token.lemma_.lower()
         if lower.endswith("e") and lemma.endswith("en") and lower == lemma[:-1]:
             return 2
