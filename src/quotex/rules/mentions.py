@@ -167,12 +167,17 @@ def _quoted_name_end(doc: Doc, j: int, hi: int) -> int | None:
     return None
 
 
+#: lower-case words inside names ("Ursula von der Leyen", "Karl-Theodor zu Guttenberg")
+_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "da", "di", "del", "la", "le", "al", "el", "bin", "ter"})
 _GENITIVE_ARTICLES = frozenset({"des", "eines", "der", "einer", "seines", "seiner", "ihres", "ihrer"})
 
 
 def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     """``token`` right after the noun ``doc[head]`` still belongs to its phrase."""
-    if token.pos_ == "PROPN" or (not token.pos_ and token.is_title):
+    if token.is_lower and token.lower_ not in _NAME_PARTICLES:
+        if token.pos_ == "PROPN":
+            return False  # "am" tagged as a name: "sagte Jan Krüger am Freitag"
+    elif token.pos_ == "PROPN" or (not token.pos_ and token.is_title):
         return True
     kind = noun_class(doc[head]) if doc[head].pos_ == "NOUN" else None
     if token.pos_ == "NOUN":
@@ -371,9 +376,9 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
     for k in range(head + 1, end - 1):
         if doc[k].text == "," and _relative_clause_at(doc, k + 1, end):
             return start, k
-    for k in range(head + 1, end):
+    for k in range(start + 1, end):
         if doc[k].lower_ in _ADVERBIAL_PREPOSITIONS:
-            end = k  # "Hongkongs Chief Executive C.Y. Leung am Sonntag"
+            end = k  # "Hongkongs Chief Executive C.Y. Leung am Sonntag", even when the parser made "Sonntag" the head
             break
         if doc[k].pos_ == "DET" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].i >= head:
             end = k  # a name takes no genitive: "sagte Peskow der Staatsagentur TASS"
