@@ -327,3 +327,9 @@ def test_a_name_in_a_prepositional_phrase_of_the_same_sentence_is_not_er(scheme:
     doc = build(OBLIQUE, scheme)
     (resolved,) = resolve_speakers(doc, [quote(doc, (15, 18), (13, 13), 12)])
     assert (resolved.speaker.name, resolved.speaker.label) == ("Olaf Scholz", "PER")
+
+
+def test_a_country_written_in_an_oblique_form_is_named_in_the_nominative() -> None:
+    from quotex.rules.nouns import country_name
+
+    assert country_name("Vereinigten Staaten") == "Vereinigte Staaten"

@@ -119,6 +119,12 @@ def test_declensions_of_adjective_names():
     assert build_gazetteers.declensions("Kreml", "m") == ["Kremles", "Kremls"]
 
 
+def test_country_names_with_adjectives_get_their_oblique_forms():
+    by_name = {c["name"]: c["aliases"] for c in build_gazetteers.countries()}
+    assert "Vereinigten Staaten" in by_name["Vereinigte Staaten"]
+    assert "Dominikanischen Republik" in by_name["Dominikanische Republik"]
+
+
 def test_shipped_gazetteers_are_what_the_builder_writes(tmp_path):
     sys.argv = ["build_gazetteers.py", "--out", str(tmp_path)]
     build_gazetteers.main()

@@ -479,6 +479,17 @@ _ARTICLE_COUNTRIES = {
 }
 
 
+def _adjective_gender(name: str) -> str:
+    """The gender that a country name's first adjective shows in the nominative.
+
+    Strong "-es" is neuter (Vereinigtes Königreich), "-er" masculine; "-e" is
+    feminine or plural (Dominikanische Republik, Vereinigte Staaten), which
+    decline alike in the adjective.
+    """
+    first = name.split(" ")[0]
+    return "n" if first.endswith("es") else "m" if first.endswith("er") else "f"
+
+
 def countries() -> list[dict]:
     """Every ISO 3166 country under its German name, with the short names news use."""
     import pycountry
@@ -500,6 +511,9 @@ def countries() -> list[dict]:
             names.insert(0, names.pop(names.index(CANONICAL_COUNTRY[country.alpha_2])))
         name = names[0]
         aliases = names[1:]
+        for form in names:
+            if " " in form:  # "Vereinigte Staaten" -> "Vereinigten Staaten", "Vereinigtes Königreich" -> ...
+                aliases.extend(f for f in declensions(form, _adjective_gender(form)) if f not in aliases)
         if country.alpha_2 not in _ARTICLE_COUNTRIES:
             for form in names:
                 if " " not in form and not form.isupper() and not form.endswith(("s", "ß", "x", "z")):

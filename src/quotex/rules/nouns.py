@@ -308,7 +308,7 @@ def nominative(tokens: Sequence[Token], case: str | None = None) -> str:
         return ""
     doc = tokens[0].doc
     written = doc[tokens[0].i : tokens[-1].i + 1].text
-    listed = organization_name(written)
+    listed = organization_name(written) or country_name(written)
     if listed is not None:
         return listed
     adjectives: list[Token] = []

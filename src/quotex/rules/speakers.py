@@ -453,11 +453,13 @@ def mention_tokens(doc: Doc, speaker: Speaker) -> list[Token]:
 
 
 def _listed(tokens: list[Token]) -> str | None:
-    """The gazetteer name of the whole mention without its article ("Die Deutsche Welle")."""
+    """The gazetteer name of the whole mention without its article ("Die Deutsche Welle",
+    "Die Vereinigten Staaten")."""
     content = [t for t in tokens if t.lower_ not in ARTICLES]
     if not content or len(content) > 6:
         return None
-    return organization_name(content[0].doc[content[0].i : content[-1].i + 1].text)
+    text = content[0].doc[content[0].i : content[-1].i + 1].text
+    return organization_name(text) or country_name(text)
 
 
 def _number(token: Token, quote: Quote) -> str | None:
