@@ -66,6 +66,21 @@ def test_particle_found_without_a_parse_only_at_the_clause_end() -> None:
     assert find_verb_cue(doc[1], LEX, None, len(doc)) is None
 
 
+def test_auxiliaries_belong_to_a_participle_cue_not_to_a_finite_one() -> None:
+    # "Er hat es gesagt": "hat" is part of the cue
+    doc = build([("Er", "PRON", "nsubj", 3), ("hat", "AUX", "aux", 3, "VerbForm=Fin"), ("es", "PRON", "obj", 3),
+                 ("gesagt", "VERB", "ROOT", 3, "VerbForm=Part"), (".", "PUNCT", "punct", 3)])
+    cue = find_verb_cue(doc[3], LEX, UD, len(doc))
+    assert cue is not None and cue.tokens == (1, 3)
+    # a finite auxiliary of the quote that the parser hung onto a finite cue is not
+    doc = build([("„", "PUNCT", "punct", 3), ("Wir", "PRON", "nsubj", 3), ("werden", "AUX", "aux", 6, "VerbForm=Fin"),
+                 ("drängen", "VERB", "ccomp", 6, "VerbForm=Inf"), ("“", "PUNCT", "punct", 3), (",", "PUNCT", "punct", 6),
+                 ("fügte", "VERB", "ROOT", 6, "VerbForm=Fin"), ("er", "PRON", "nsubj", 6),
+                 ("hinzu", "ADP", "compound:prt", 6), (".", "PUNCT", "punct", 6)])
+    cue = find_verb_cue(doc[6], LEX, UD, len(doc))
+    assert cue is not None and cue.lemma == "hinzufügen" and cue.tokens == (6, 8)
+
+
 def test_nouns_and_adjectives_are_no_cue_verbs() -> None:
     doc = build([("die", "DET", "", 0), ("angekündigte", "ADJ", "", 0), ("Reform", "NOUN", "", 0)], parsed=False)
     assert find_verb_cue(doc[1], LEX, None, len(doc)) is None

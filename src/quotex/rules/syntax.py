@@ -117,8 +117,13 @@ def particle_of(token: Token, scheme: Scheme | None) -> Token | None:
 
 
 def auxiliaries_of(token: Token, scheme: Scheme | None) -> list[Token]:
-    """The auxiliaries of a participle ("hatte" of "hatte gesagt")."""
-    if scheme is None:
+    """The auxiliaries of a participle ("hatte" of "hatte gesagt").
+
+    A finite verb has none: when the parser hangs a finite auxiliary from the
+    quote onto a finite cue ("„Wir werden …“, fügte er hinzu"), it is not
+    part of the cue.
+    """
+    if scheme is None or "Fin" in token.morph.get("VerbForm") or token.tag_.endswith("FIN"):
         return []
     return [m for m in verb_complex(token, scheme)[1:] if m.pos_ == "AUX"]
 
