@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import sys
@@ -46,6 +47,26 @@ def test_upos_lines_keep_contractions_whole_and_are_marked():
     assert [t.pos_ for t in docs[0]] == ["DET", "NOUN", "AUX", "ADP", "NOUN", "PUNCT"]
     assert docs[0].user_data[convert.ANNOTATION_KEY] == convert.UPOS_ONLY
     assert not docs[0].has_annotation("DEP")
+
+
+def test_upos_only_sentences_follow_the_reference_convention():
+    nlp = spacy.blank("de")
+    reference = convert.read_conllu(DATA / "ud" / "de_gsd-ud-dev.conllu")
+    reference[0].words[0].upos = "PRON"  # pretend the reference tags "Die" as PRON: never, and twice
+    reference.append(convert.Sentence([dataclasses.replace(reference[0].words[0])]))
+    convention = convert.upos_convention(reference)
+    assert convention["Die"] == "PRON"
+    docs = list(convert.upos_docs(nlp, DATA / "ud" / "de_gsd-ud-train.upos", reference))
+    assert docs[0][0].text == "Die" and docs[0][0].pos_ == "PRON"  # DET is never used for "Die" there
+    assert [t.pos_ for t in docs[0]][1:] == ["NOUN", "AUX", "ADP", "NOUN", "PUNCT"]
+
+
+def test_upos_convention_leaves_ambiguous_and_rare_forms_alone():
+    sentence = convert.Sentence([
+        convert.Word(form, "", upos, "", "", 0, "dep", True)
+        for form, upos in [("ist", "AUX"), ("ist", "AUX"), ("ist", "VERB"), ("selten", "ADV"), ("diese", "DET"), ("diese", "DET")]
+    ])
+    assert convert.upos_convention([sentence]) == {"diese": "DET"}
 
 
 def test_germeval_maps_labels_and_drops_deriv_and_part():
@@ -139,7 +160,7 @@ def test_recipe_runs_end_to_end_on_the_fixture_corpus(tmp_path):
     out = tmp_path / "model"
     status = train.main([
         "--data", str(DATA), "--work", str(tmp_path), "--out", str(out),
-        "--lexicons", str(tmp_path / "lexicons"), "--max-steps", "2",
+        "--lexicons", str(tmp_path / "lexicons"), "--max-steps", "2", "--cluster-words", "2000",
     ])
     assert status == 0
     nlp = spacy.load(out)
@@ -151,3 +172,18 @@ def test_recipe_runs_end_to_end_on_the_fixture_corpus(tmp_path):
     report = json.loads((tmp_path / "output" / "evaluation.json").read_text(encoding="utf-8"))
     assert {"gsd_test", "ner_heldout", "speed_one_core", "size_mb"} <= set(report)
     assert report["ner_heldout"]["PER+LOC+ORG"]["support"] == 9
+
+
+def test_cluster_vectors_share_rows_within_a_cluster_and_prefixes_across():
+    import clusters
+
+    # Scholz's path continues Merkel's first ten bits (the low-order bits); Berlin's shares none.
+    table = {"Merkel": 0b0101, "Hoeneß": 0b0101, "Scholz": 0b0101 | 1 << 12, "Berlin": 0b0010, "selten": 0b0101}
+    probs = {"Merkel": -8.0, "Hoeneß": -9.0, "Scholz": -9.5, "Berlin": -7.0, "selten": -20.0}
+    vectors = clusters.cluster_vectors(table, probs, words=4).vocab.vectors
+    row = {word: vectors.find(key=word) for word in ("Merkel", "Hoeneß", "Scholz", "Berlin", "selten")}
+    assert row["Merkel"] == row["Hoeneß"] != row["Scholz"]
+    assert row["selten"] == -1  # the least probable word is left out
+    assert vectors.shape == (3, clusters.WIDTH)
+    data = vectors.data
+    assert float(data[row["Merkel"]] @ data[row["Scholz"]]) > float(data[row["Merkel"]] @ data[row["Berlin"]])

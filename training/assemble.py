@@ -57,7 +57,7 @@ META = {
         {"name": "UD German PUD", "url": "https://universaldependencies.org/treebanks/de_pud/", "license": "CC BY-SA 3.0"},
         {"name": "GermEval 2014 NER (dev, test)", "author": "Benikova, Biemann, Reznicek", "license": "CC BY 4.0"},
         {"name": "DFKI SmartData corpus v1", "author": "Schön et al.", "license": "CC BY 4.0 (annotations marked research use only)"},
-        {"name": "spacy-lookups-data German lemma table", "license": "MIT"},
+        {"name": "spacy-lookups-data German lemma table and Brown clusters (de_lexeme_cluster)", "license": "MIT"},
         {"name": "pycountry German country names", "license": "LGPL-2.1"},
     ],
 }
@@ -94,6 +94,8 @@ def assemble(syntax: Path, ner: Path, *, ruler: bool = True, lexicons: Path = LE
     nlp = spacy.load(syntax)
     ner_nlp = spacy.load(ner)
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    # The NER reads its Brown-cluster vectors (training/clusters.py) from the vocab it runs in.
+    nlp.vocab.vectors = ner_nlp.vocab.vectors
     nlp.add_pipe("ner", source=ner_nlp, after="lemmatizer")
     if ruler:
         add_ruler(nlp, lexicons)

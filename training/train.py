@@ -3,13 +3,13 @@
     python training/train.py            # reads ../shared/data, about 45 minutes on 2 cores
 
 Steps: write the gazetteers (build_gazetteers.py), convert the corpora
-(convert.py), train the syntax pipeline (syntax.cfg) and the NER pipeline
+(convert.py), build the Brown-cluster vectors of the NER (clusters.py), train the syntax pipeline (syntax.cfg) and the NER pipeline
 (ner.cfg) side by side, one process per core, assemble them with the
 entity ruler (assemble.py), and measure the result (evaluate.py, written to
 ``training/output/evaluation.json``).
 
 The two trainings stop at the configs' ``max_steps`` or after ``--minutes``
-(default 40), whichever comes first, keeping the best checkpoint on the dev
+(default 45), whichever comes first, keeping the best checkpoint on the dev
 sets; so the whole recipe stays under an hour even on a busy machine.
 ``--max-steps`` and ``--work`` exist for the smoke test that runs this
 recipe on a tiny corpus.
@@ -31,6 +31,7 @@ sys.path.insert(0, str(HERE))
 
 import assemble  # noqa: E402
 import build_gazetteers  # noqa: E402
+import clusters  # noqa: E402
 import convert  # noqa: E402
 
 
@@ -54,8 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lexicons", type=Path, default=assemble.LEXICONS, help="where the gazetteers are written")
     parser.add_argument("--max-steps", type=int, help="override the configs' training steps (smoke test)")
     parser.add_argument(
-        "--minutes", type=float, default=40.0,
-        help="stop both trainings after this many minutes if the configs' max_steps are not reached (default: 40)",
+        "--cluster-words", type=int, default=200_000,
+        help="word forms that get a Brown-cluster vector (default: %(default)s; fewer for the smoke test)",
+    )
+    parser.add_argument(
+        "--minutes", type=float, default=45.0,
+        help="stop both trainings after this many minutes if the configs' max_steps are not reached (default: 45)",
     )
     parser.add_argument("--no-eval", action="store_true", help="skip evaluate.py")
     args = parser.parse_args(argv)
@@ -74,13 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     step("converting corpora")
     counts = convert.build(args.data, corpus)
     step(f"converted: {counts}")
+    vectors = clusters.build(corpus / "clusters", args.cluster_words)
+    step(f"Brown-cluster vectors: {vectors}")
     overrides = []
     if args.max_steps is not None:
         overrides = ["--training.max_steps", str(args.max_steps), "--training.eval_frequency", str(max(1, args.max_steps // 2))]
     output.mkdir(parents=True, exist_ok=True)
     step("training syntax and NER in parallel")
+    extra = {"syntax": [], "ner": ["--paths.vectors", str(vectors)]}
     jobs = {
-        name: _train(f"{name}.cfg", corpus, output / name, overrides, output / f"{name}.log")
+        name: _train(f"{name}.cfg", corpus, output / name, overrides + extra[name], output / f"{name}.log")
         for name in ("syntax", "ner")
     }
     deadline = time.monotonic() + args.minutes * 60
