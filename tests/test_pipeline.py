@@ -40,9 +40,16 @@ def test_embedded_pipeline_has_the_promised_components(embedded):
     assert set(embedded.get_pipe("tagger").labels) <= STTS
     assert embedded.meta["lang"] == "de"
     assert embedded.meta["name"] == "quotex_news"
-    assert embedded.meta["version"] == "0.1.0"
+    assert embedded.meta["version"] == "0.2.0"
     assert "CC BY-SA" in embedded.meta["license"]
     assert embedded.meta["sources"]
+
+
+def test_embedded_vectors_are_the_brown_clusters(embedded):
+    vectors = embedded.vocab.vectors
+    assert vectors.name == "de_brown_clusters"
+    assert vectors.n_keys > 100_000 and vectors.shape[0] < 1_000  # many words share a cluster's row
+    assert vectors.find(key="Merkel") == vectors.find(key="Hoeneß") != vectors.find(key="Berlin")
 
 
 def test_embedded_pipeline_annotates_everything(embedded):
@@ -160,7 +167,7 @@ def test_embedded_name_wins_even_when_lg_is_installed(lg_installed):
     nlp = load_pipeline(EMBEDDED)
     assert lg_installed == [EMBEDDED_PATH]
     assert nlp.meta["name"] == "quotex_news"
-    assert pipeline.describe(nlp) == "de_quotex_news 0.1.0"
+    assert pipeline.describe(nlp) == "de_quotex_news 0.2.0"
 
 
 def test_a_given_name_or_path_is_loaded_as_is(lg_installed, tmp_path):

@@ -27,6 +27,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
 
@@ -42,11 +43,11 @@ _NOT_NAME = ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "
 META = {
     "lang": "de",
     "name": "quotex_news",
-    "version": "0.1.0",
+    "version": "0.2.0",
     "description": (
         "German pipeline shipped inside quotex: tagger (STTS), morphologizer (UPOS + UD features), "
         "dependency parser (UD labels), lookup lemmatizer, NER (PER, LOC, ORG, MISC) and an entity "
-        "ruler over the quotex gazetteers. Trained by training/train.sh from openly licensed corpora."
+        "ruler over the quotex gazetteers. Trained by training/train.py from openly licensed corpora."
     ),
     "author": "quotex",
     "url": "",
@@ -94,8 +95,10 @@ def assemble(syntax: Path, ner: Path, *, ruler: bool = True, lexicons: Path = LE
     nlp = spacy.load(syntax)
     ner_nlp = spacy.load(ner)
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    # The NER reads its Brown-cluster vectors (training/clusters.py) from the vocab it runs in.
-    nlp.vocab.vectors = ner_nlp.vocab.vectors
+    # Both read the Brown-cluster vectors (training/clusters.py) from the vocab they run in.
+    ours, theirs = nlp.vocab.vectors, ner_nlp.vocab.vectors
+    if ours.shape != theirs.shape or dict(ours.key2row) != dict(theirs.key2row) or not numpy.array_equal(ours.data, theirs.data):
+        raise ValueError(f"{syntax} and {ner} were trained with different vectors; retrain both with train.py")
     nlp.add_pipe("ner", source=ner_nlp, after="lemmatizer")
     if ruler:
         add_ruler(nlp, lexicons)

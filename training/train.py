@@ -86,9 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         overrides = ["--training.max_steps", str(args.max_steps), "--training.eval_frequency", str(max(1, args.max_steps // 2))]
     output.mkdir(parents=True, exist_ok=True)
     step("training syntax and NER in parallel")
-    extra = {"syntax": [], "ner": ["--paths.vectors", str(vectors)]}
+    overrides += ["--paths.vectors", str(vectors)]
     jobs = {
-        name: _train(f"{name}.cfg", corpus, output / name, overrides + extra[name], output / f"{name}.log")
+        name: _train(f"{name}.cfg", corpus, output / name, overrides, output / f"{name}.log")
         for name in ("syntax", "ner")
     }
     deadline = time.monotonic() + args.minutes * 60

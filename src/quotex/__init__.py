@@ -13,7 +13,7 @@ The library is the product; the ``quotex`` command is a thin layer over it::
 from quotex.pipeline import load_pipeline
 from quotex.records import Cue, Organization, Part, Quote, Record, Speaker
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Cue",
