@@ -1,6 +1,6 @@
 """Rebuild the embedded pipeline ``src/quotex/models/de_quotex_news`` from scratch.
 
-    python training/train.py            # reads ../shared/data, about 45 minutes on 2 cores
+    python training/train.py            # reads ../shared/data, about 35 minutes on 2 cores
 
 Steps: write the gazetteers (build_gazetteers.py), convert the corpora
 (convert.py), build the Brown-cluster vectors of the NER (clusters.py), train the syntax pipeline (syntax.cfg) and the NER pipeline
