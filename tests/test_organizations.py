@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from hand_docs import NLP, build, quote
+from hand_docs import NLP, from_table, quote
 from quotex.rules.nouns import nominative
 from quotex.rules.organizations import attach_organizations
 from quotex.rules.speakers import resolve_speakers
@@ -93,7 +93,7 @@ def organizations(doc: Doc, quotes) -> list[tuple[str, str] | None]:
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_affiliations_in_both_schemes_and_without_parse(scheme: str | None) -> None:
-    doc = build(AFFILIATIONS, scheme)
+    doc = from_table(AFFILIATIONS, scheme)
     assert organizations(doc, [quote(doc, *q) for q in AFFILIATION_QUOTES]) == [
         ("SPD", "SPD"),  # party tag after the name
         ("SPD", "SPD"),  # "der Minister" is Heiko Maas; his party was given at his first mention
@@ -106,7 +106,7 @@ def test_affiliations_in_both_schemes_and_without_parse(scheme: str | None) -> N
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_compound_prefix_genitive_and_organization_speaker(scheme: str | None) -> None:
-    doc = build(ARTICLE, scheme)
+    doc = from_table(ARTICLE, scheme)
     found = organizations(doc, [quote(doc, *q) for q in QUOTES])
     assert found == [
         ("Weißen Hauses", "Weißes Haus"),  # genitive attachment of the role noun
@@ -123,7 +123,7 @@ def test_compound_prefix_genitive_and_organization_speaker(scheme: str | None) -
 
 
 def test_without_tags_or_entities_known_shapes_still_work() -> None:
-    doc = build(AFFILIATIONS, None, entities=False, tags=False)
+    doc = from_table(AFFILIATIONS, None, entities=False, tags=False)
     found = organizations(doc, [quote(doc, *q) for q in AFFILIATION_QUOTES])
     assert found[0] == ("SPD", "SPD")
     assert found[4] == ("Regierung", "Regierung")
@@ -168,10 +168,10 @@ Vatikans   PROPN B-ORG Case=Gen|Gender=Masc|Number=Sing 9  nmod   ag
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_a_critic_does_not_speak_for_what_he_criticizes(scheme: str | None) -> None:
-    doc = build(CRITIC, scheme)
+    doc = from_table(CRITIC, scheme)
     assert organizations(doc, [quote(doc, (0, 2), (5, 6), 4)]) == [None]
     # the same shape with a role that does speak for it
-    doc = build(CRITIC.replace("Kritiker   NOUN", "Sprecher   NOUN"), scheme)
+    doc = from_table(CRITIC.replace("Kritiker   NOUN", "Sprecher   NOUN"), scheme)
     assert organizations(doc, [quote(doc, (0, 2), (5, 6), 4)]) == [("Vatikans", "Vatikan")]
 
 
@@ -206,7 +206,7 @@ Verwaltung     NOUN  O     Case=Nom|Gender=Fem|Number=Sing  20 nsubj  sb
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_the_organization_of_the_same_kind_named_before(scheme: str | None) -> None:
-    doc = build(SAME_KIND, scheme)
+    doc = from_table(SAME_KIND, scheme)
     quotes = [quote(doc, (6, 8), (11, 14), 10), quote(doc, (16, 18), (21, 22), 20)]
     found = attach_organizations(doc, resolve_speakers(doc, quotes))
     assert [(q.speaker.name, q.speaker.label) for q in found] == [(None, "PER"), ("Stadtverwaltung", "ORG")]
@@ -220,7 +220,7 @@ def test_the_organization_of_the_same_kind_named_before(scheme: str | None) -> N
 def test_a_pronoun_for_an_organization_points_where_it_was_named(scheme: str) -> None:
     from test_speakers import UNNAMED_SUBJECTS
 
-    doc = build(UNNAMED_SUBJECTS, scheme)
+    doc = from_table(UNNAMED_SUBJECTS, scheme)
     (found,) = attach_organizations(doc, resolve_speakers(doc, [quote(doc, (29, 31), (34, 34), 33)]))
     assert (found.speaker.name, found.speaker.label) == ("Fraktion", "ORG")
     fraktion = doc[26]
@@ -257,7 +257,7 @@ Libyens       PROPN B-LOC Case=Gen|Gender=Neut|Number=Sing 19 nmod   ag
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_places_a_role_speaks_for(scheme: str | None) -> None:
-    doc = build(PLACES, scheme)
+    doc = from_table(PLACES, scheme)
     quotes = [quote(doc, (0, 2), (5, 11), 4), quote(doc, (13, 15), (18, 20), 17)]
     found = attach_organizations(doc, resolve_speakers(doc, quotes))
     assert [(q.speaker.name, q.speaker.label) for q in found] == [("Bob Parker", "PER"), (None, "PER")]

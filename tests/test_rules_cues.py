@@ -7,7 +7,7 @@ import pytest
 from quotex.rules.cues import Lexicons, find_verb_cue
 from quotex.rules.syntax import TIGER, UD
 
-from handmade import build
+from hand_docs import from_rows
 
 LEX = Lexicons.from_package()
 
@@ -50,30 +50,30 @@ def test_split_particle_verb_is_one_cue_with_both_parts_ud_and_tiger() -> None:
         heads = [1, 2, 2, 4, 2, 2, 2]
         words = ["Die", "Polizei", "wies", "die", "Vorwürfe", "zurück", "."]
         pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PUNCT"]
-        doc = build([(w, p, d, h) for w, p, d, h in zip(words, pos, labels, heads)])
+        doc = from_rows([(w, p, d, h) for w, p, d, h in zip(words, pos, labels, heads)])
         cue = find_verb_cue(doc[2], LEX, scheme, len(doc))
         assert cue is not None and cue.lemma == "zurückweisen" and cue.tokens == (2, 5)
 
 
 def test_particle_found_without_a_parse_only_at_the_clause_end() -> None:
     # "gab an, dass" (particle) vs "gab an die Presse" (preposition)
-    doc = build([("Er", "PRON", "", 0), ("gab", "VERB", "", 0), ("an", "ADP", "", 0), (",", "PUNCT", "", 0),
+    doc = from_rows([("Er", "PRON", "", 0), ("gab", "VERB", "", 0), ("an", "ADP", "", 0), (",", "PUNCT", "", 0),
                  ("dass", "SCONJ", "", 0), ("es", "PRON", "", 0), ("regnet", "VERB", "", 0)], parsed=False)
     cue = find_verb_cue(doc[1], LEX, None, len(doc))
     assert cue is not None and cue.lemma == "angeben" and cue.tokens == (1, 2)
-    doc = build([("Er", "PRON", "", 0), ("gab", "VERB", "", 0), ("an", "ADP", "", 0), ("die", "DET", "", 0),
+    doc = from_rows([("Er", "PRON", "", 0), ("gab", "VERB", "", 0), ("an", "ADP", "", 0), ("die", "DET", "", 0),
                  ("Presse", "NOUN", "", 0), ("weiter", "ADV", "", 0)], parsed=False)
     assert find_verb_cue(doc[1], LEX, None, len(doc)) is None
 
 
 def test_auxiliaries_belong_to_a_participle_cue_not_to_a_finite_one() -> None:
     # "Er hat es gesagt": "hat" is part of the cue
-    doc = build([("Er", "PRON", "nsubj", 3), ("hat", "AUX", "aux", 3, "VerbForm=Fin"), ("es", "PRON", "obj", 3),
+    doc = from_rows([("Er", "PRON", "nsubj", 3), ("hat", "AUX", "aux", 3, "VerbForm=Fin"), ("es", "PRON", "obj", 3),
                  ("gesagt", "VERB", "ROOT", 3, "VerbForm=Part"), (".", "PUNCT", "punct", 3)])
     cue = find_verb_cue(doc[3], LEX, UD, len(doc))
     assert cue is not None and cue.tokens == (1, 3)
     # a finite auxiliary of the quote that the parser hung onto a finite cue is not
-    doc = build([("„", "PUNCT", "punct", 3), ("Wir", "PRON", "nsubj", 3), ("werden", "AUX", "aux", 6, "VerbForm=Fin"),
+    doc = from_rows([("„", "PUNCT", "punct", 3), ("Wir", "PRON", "nsubj", 3), ("werden", "AUX", "aux", 6, "VerbForm=Fin"),
                  ("drängen", "VERB", "ccomp", 6, "VerbForm=Inf"), ("“", "PUNCT", "punct", 3), (",", "PUNCT", "punct", 6),
                  ("fügte", "VERB", "ROOT", 6, "VerbForm=Fin"), ("er", "PRON", "nsubj", 6),
                  ("hinzu", "ADP", "compound:prt", 6), (".", "PUNCT", "punct", 6)])
@@ -82,7 +82,7 @@ def test_auxiliaries_belong_to_a_participle_cue_not_to_a_finite_one() -> None:
 
 
 def test_nouns_and_adjectives_are_no_cue_verbs() -> None:
-    doc = build([("die", "DET", "", 0), ("angekündigte", "ADJ", "", 0), ("Reform", "NOUN", "", 0)], parsed=False)
+    doc = from_rows([("die", "DET", "", 0), ("angekündigte", "ADJ", "", 0), ("Reform", "NOUN", "", 0)], parsed=False)
     assert find_verb_cue(doc[1], LEX, None, len(doc)) is None
 
 
@@ -103,10 +103,10 @@ def test_nouns_and_adjectives_are_no_cue_verbs() -> None:
     ],
 )
 def test_konjunktiv(word: str, pos: str, lemma: str, morph: str, strength: int) -> None:
-    doc = build([("Es", "PRON", "", 0, "", "es"), (word, pos, "", 0, morph, lemma)], parsed=False)
+    doc = from_rows([("Es", "PRON", "", 0, "", "es"), (word, pos, "", 0, morph, lemma)], parsed=False)
     assert LEX.konjunktiv_strength(doc[1]) == strength
 
 
 def test_first_person_e_form_is_not_konjunktiv() -> None:
-    doc = build([("ich", "PRON", "", 0, "", "ich"), ("gebe", "VERB", "", 0, "", "geben")], parsed=False)
+    doc = from_rows([("ich", "PRON", "", 0, "", "ich"), ("gebe", "VERB", "", 0, "", "geben")], parsed=False)
     assert LEX.konjunktiv_strength(doc[1]) == 0

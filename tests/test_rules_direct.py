@@ -7,7 +7,7 @@ import spacy
 
 from quotex.rules import attribute
 
-from handmade import build, text_of
+from hand_docs import from_rows, text_of
 
 # "„Wir kommen“, sagte die Sprecherin des Weißen Hauses, Jen Psaki."
 PSAKI = [
@@ -33,11 +33,11 @@ PSAKI = [
 @pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
 def test_inverted_order_with_apposition(scheme: str) -> None:
     if scheme == "ud":
-        doc = build([(r[0], r[1], r[2], r[3]) for r in PSAKI])
+        doc = from_rows([(r[0], r[1], r[2], r[3]) for r in PSAKI])
     elif scheme == "tiger":
-        doc = build([(r[0], r[1], r[4], r[5]) for r in PSAKI])
+        doc = from_rows([(r[0], r[1], r[4], r[5]) for r in PSAKI])
     else:
-        doc = build([(r[0], r[1], "", 0) for r in PSAKI], parsed=False)
+        doc = from_rows([(r[0], r[1], "", 0) for r in PSAKI], parsed=False)
     (q,) = attribute(doc)
     assert q.type == "direct"
     assert text_of(doc, q.quote) == "„Wir kommen“"
@@ -118,13 +118,13 @@ def test_no_sentence_boundaries_at_all() -> None:
 
 
 def tagged(words: str, pos: str):
-    return build([(w, p, "", 0) for w, p in zip(words.split(), pos.split())], parsed=False)
+    return from_rows([(w, p, "", 0) for w, p in zip(words.split(), pos.split())], parsed=False)
 
 
 def test_passive_speaker_is_the_agent() -> None:
     words = "Der Minister wird von der Zeitung mit den Worten zitiert : „ Wir kommen bald wieder . “".split()
     pos = "DET NOUN AUX ADP DET NOUN ADP DET NOUN VERB PUNCT PUNCT PRON VERB ADV ADV PUNCT PUNCT".split()
-    doc = build([(w, p, "", 0, "VerbForm=Part" if w == "zitiert" else "") for w, p in zip(words, pos)], parsed=False)
+    doc = from_rows([(w, p, "", 0, "VerbForm=Part" if w == "zitiert" else "") for w, p in zip(words, pos)], parsed=False)
     (q,) = attribute(doc)
     assert text_of(doc, q.speaker) == "der Zeitung"
     assert q.cue.lemma == "zitieren"

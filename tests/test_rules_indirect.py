@@ -6,7 +6,7 @@ import pytest
 
 from quotex.rules import Settings, attribute
 
-from handmade import build, text_of
+from hand_docs import from_rows, text_of
 
 # "Der Minister teilte am Montag mit, die Lage sei ernst."
 MINISTER = [
@@ -28,10 +28,10 @@ MINISTER = [
 
 def doc_in(rows, scheme: str):
     if scheme == "ud":
-        return build([(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows])
+        return from_rows([(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows])
     if scheme == "tiger":
-        return build([(r[0], r[1], r[6], r[7], r[4], r[5]) for r in rows])
-    return build([(r[0], r[1], "", 0, r[4], r[5]) for r in rows], parsed=False)
+        return from_rows([(r[0], r[1], r[6], r[7], r[4], r[5]) for r in rows])
+    return from_rows([(r[0], r[1], "", 0, r[4], r[5]) for r in rows], parsed=False)
 
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
@@ -67,7 +67,7 @@ INVERTED = [
 @pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
 def test_inverted_cue_and_konjunktiv_continuation(scheme: str) -> None:
     rows = INVERTED
-    doc = doc_in(rows, scheme) if scheme != "none" else build(
+    doc = doc_in(rows, scheme) if scheme != "none" else from_rows(
         [(r[0], r[1], "", 0, r[4], r[5]) for r in rows], parsed=False, sentences=[0, 8])
     first, second = attribute(doc)
     assert (first.type, text_of(doc, first.quote), text_of(doc, first.speaker), text_of(doc, first.cue)) == (
@@ -86,7 +86,7 @@ def test_continuation_needs_konjunktiv() -> None:
 
 
 def tagged(words: str, pos: str, **kw):
-    return build([(w, p, "", 0) for w, p in zip(words.split(), pos.split())], parsed=False, **kw)
+    return from_rows([(w, p, "", 0) for w, p in zip(words.split(), pos.split())], parsed=False, **kw)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import spacy
 
 from quotex.rules.syntax import MAX_SENTENCE_TOKENS, TIGER, UD, scheme_of, sentence_spans
 
-from handmade import build
+from hand_docs import from_rows
 
 NLP = spacy.blank("de")
 
@@ -29,7 +29,7 @@ def test_no_sentence_runs_on_without_bound() -> None:
 
 
 def test_label_scheme_is_detected() -> None:
-    ud = build([("Er", "PRON", "nsubj", 1), ("kam", "VERB", "ROOT", 1)])
-    tiger = build([("Er", "PRON", "sb", 1), ("kam", "VERB", "ROOT", 1)])
-    bare = build([("Er", "PRON", "", 0), ("kam", "VERB", "", 0)], parsed=False)
+    ud = from_rows([("Er", "PRON", "nsubj", 1), ("kam", "VERB", "ROOT", 1)])
+    tiger = from_rows([("Er", "PRON", "sb", 1), ("kam", "VERB", "ROOT", 1)])
+    bare = from_rows([("Er", "PRON", "", 0), ("kam", "VERB", "", 0)], parsed=False)
     assert scheme_of(ud) is UD and scheme_of(tiger) is TIGER and scheme_of(bare) is None

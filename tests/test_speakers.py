@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hand_docs import build, quote
+from hand_docs import from_table, quote
 from quotex.rules.speakers import resolve_speakers
 
 # „Ja“, sagte die Sprecherin des Weißen Hauses, Jen Psaki.
@@ -88,7 +88,7 @@ EXPECTED = [
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_names_and_labels_in_both_schemes_and_without_parse(scheme: str | None) -> None:
-    doc = build(ARTICLE, scheme)
+    doc = from_table(ARTICLE, scheme)
     quotes = [quote(doc, *q) for q in QUOTES]
     resolved = resolve_speakers(doc, quotes)
     assert [(q.speaker.name, q.speaker.label) for q in resolved] == EXPECTED
@@ -97,7 +97,7 @@ def test_names_and_labels_in_both_schemes_and_without_parse(scheme: str | None) 
 
 
 def test_without_entities_names_come_from_proper_nouns() -> None:
-    doc = build(ARTICLE, "ud", entities=False)
+    doc = from_table(ARTICLE, "ud", entities=False)
     resolved = resolve_speakers(doc, [quote(doc, *q) for q in QUOTES])
     assert [(q.speaker.name, q.speaker.label) for q in resolved] == EXPECTED
 
@@ -144,7 +144,7 @@ Sprecher      NOUN  O     Case=Nom|Gender=Masc|Number=Sing 30 nsubj  sb
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_pronoun_definite_description_and_unnamed_person(scheme: str | None) -> None:
-    doc = build(PRONOUNS, scheme)
+    doc = from_table(PRONOUNS, scheme)
     quotes = [quote(doc, (7, 13), (16, 16), 15), quote(doc, (18, 20), (23, 24), 22), quote(doc, (26, 28), (31, 32), 30)]
     resolved = resolve_speakers(doc, quotes)
     assert [(q.speaker.name, q.speaker.label) for q in resolved] == [
@@ -159,7 +159,7 @@ def test_er_skips_names_inside_quoted_speech() -> None:
     table = PRONOUNS.replace(
         "sie           PRON  O     Case=Nom|Gender=Fem|Number=Sing", "er            PRON  O     Case=Nom|Gender=Masc|Number=Sing"
     )
-    doc = build(table, "ud")
+    doc = from_table(table, "ud")
     assert doc[16].text == "er"
     (resolved,) = resolve_speakers(doc, [quote(doc, (7, 13), (16, 16), 15)])
     assert (resolved.speaker.name, resolved.speaker.label) == ("Heiko Maas", "PER")
@@ -209,7 +209,7 @@ sie                PRON  O     Case=Nom|Gender=Fem|Number=Sing  33 nsubj  sb
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger"])
 def test_pronoun_after_an_unnamed_subject(scheme: str) -> None:
-    doc = build(UNNAMED_SUBJECTS, scheme)
+    doc = from_table(UNNAMED_SUBJECTS, scheme)
     quotes = [quote(doc, (12, 14), (17, 17), 16), quote(doc, (29, 31), (34, 34), 33)]
     resolved = resolve_speakers(doc, quotes)
     assert [(q.speaker.name, q.speaker.label) for q in resolved] == [
@@ -249,7 +249,7 @@ Lang         PROPN I-PER _                                21 flat   nk
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_name_after_an_attached_organization_is_the_speaker_after_a_role_it_is_not(scheme: str | None) -> None:
-    doc = build(ATTACHED_NAMES, scheme)
+    doc = from_table(ATTACHED_NAMES, scheme)
     quotes = [quote(doc, (0, 2), (5, 10), 4), quote(doc, (12, 14), (17, 22), 16)]
     assert [(q.speaker.name, q.speaker.label) for q in resolve_speakers(doc, quotes)] == [
         ("Peter Weber", "PER"),
@@ -290,7 +290,7 @@ Oettinger    PROPN I-PER _                                22 flat   app
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_names_after_attachments_and_names_the_recognizer_missed(scheme: str | None) -> None:
-    doc = build(MISSED_NAMES, scheme)
+    doc = from_table(MISSED_NAMES, scheme)
     quotes = [quote(doc, (0, 2), (5, 11), 4), quote(doc, (13, 15), (18, 23), 17)]
     assert [(q.speaker.name, q.speaker.label) for q in resolve_speakers(doc, quotes)] == [
         ("Dieter Thalhammer", "PER"),  # a known first name starts a name, whatever the entity label
@@ -324,7 +324,7 @@ Gut       ADJ   O     _                                12 ccomp  oc
 
 @pytest.mark.parametrize("scheme", ["ud", "tiger", None])
 def test_a_name_in_a_prepositional_phrase_of_the_same_sentence_is_not_er(scheme: str | None) -> None:
-    doc = build(OBLIQUE, scheme)
+    doc = from_table(OBLIQUE, scheme)
     (resolved,) = resolve_speakers(doc, [quote(doc, (15, 18), (13, 13), 12)])
     assert (resolved.speaker.name, resolved.speaker.label) == ("Olaf Scholz", "PER")
 
