@@ -333,3 +333,22 @@ def test_a_country_written_in_an_oblique_form_is_named_in_the_nominative() -> No
     from quotex.rules.nouns import country_name
 
     assert country_name("Vereinigten Staaten") == "Vereinigte Staaten"
+
+
+def test_person_entities_split_inside_one_name_are_joined() -> None:
+    from quotex.rules.nouns import person_spans
+
+    # Präsident Wolodymyr Selenskyj traf Olaf Scholz und Emmanuel Macron.
+    doc = from_table("""
+Präsident  NOUN  O     _  0  ROOT  ROOT
+Wolodymyr  PROPN B-PER _  0  ROOT  ROOT
+Selenskyj  PROPN B-PER _  0  ROOT  ROOT
+traf       VERB  O     _  0  ROOT  ROOT
+Olaf       PROPN B-PER _  0  ROOT  ROOT
+Scholz     PROPN I-PER _  0  ROOT  ROOT
+und        CCONJ O     _  0  ROOT  ROOT
+Emmanuel   PROPN B-PER _  0  ROOT  ROOT
+Macron     PROPN I-PER _  0  ROOT  ROOT
+.          PUNCT O     _  0  ROOT  ROOT
+""", None)
+    assert [span.text for span in person_spans(doc)] == ["Wolodymyr Selenskyj", "Olaf Scholz", "Emmanuel Macron"]

@@ -186,8 +186,25 @@ def person_spans(doc: Doc) -> list[Span]:
     ("Jens Stoltenberg"), or runs of proper nouns when there are POS tags.
     """
     if has_entities(doc):
-        return [ent for ent in doc.ents if ent.label_ in PERSON_LABELS]
+        return _join_adjacent([ent for ent in doc.ents if ent.label_ in PERSON_LABELS])
     return name_runs(doc, 0, len(doc), proper_nouns=doc.has_annotation("POS"))
+
+
+def _join_adjacent(spans: list[Span]) -> list[Span]:
+    """Person entities separated by a single space joined into one.
+
+    A statistical recognizer sometimes opens a second entity inside one name
+    ("Wolodymyr" + "Selenskyj"); German prose separates two people with a
+    comma or "und", so two names with nothing but a space between are one.
+    """
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last is not None and span.start == last.end and last[-1].whitespace_ == " ":
+            joined[-1] = Span(span.doc, last.start, span.end, label=last.label)
+        else:
+            joined.append(span)
+    return joined
 
 
 def name_runs(doc: Doc, start: int, end: int, *, proper_nouns: bool) -> list[Span]:
