@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import json
 import math
 import sys
@@ -15,15 +16,39 @@ from spacy.tokens import DocBin
 from spacy.training import Example
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "fixtures" / "training"
+FIXTURES = REPO / "fixtures" / "training"
 sys.path.insert(0, str(REPO / "training"))
 
 import build_gazetteers  # noqa: E402
 import convert  # noqa: E402
 
+#: Where ``../shared/data`` keeps the corpus each hand-written fixture stands in for.
+LAYOUT = {
+    "treebank.conllu": "ud/de_gsd-ud-dev.conllu",
+    "treebank_test.conllu": "ud/de_gsd-ud-test.conllu",
+    "parallel_treebank.conllu": "ud/de_pud-ud-test.conllu",
+    "pos_only.txt": "ud/de_gsd-ud-train.upos",
+    "name_sentences.txt": "ner/germeval2014/dev.tsv",
+    "name_sentences_test.txt": "ner/germeval2014/test.tsv",
+    "name_documents.json": "ner/smartdata/train.json.gz",
+    "name_documents_test.json": "ner/smartdata/test.json.gz",
+}
 
-def test_conllu_contractions_become_one_token():
-    first = convert.read_conllu(DATA / "ud" / "de_gsd-ud-dev.conllu")[0]
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixtures laid out as ``../shared/data`` is, so the real converters and recipe read them."""
+    root = tmp_path_factory.mktemp("shared_data")
+    for name, target in LAYOUT.items():
+        path = root / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        content = (FIXTURES / name).read_bytes()
+        path.write_bytes(gzip.compress(content) if target.endswith(".gz") else content)
+    return root
+
+
+def test_conllu_contractions_become_one_token(data):
+    first = convert.read_conllu(data / "ud" / "de_gsd-ud-dev.conllu")[0]
     assert [w.form for w in first.words] == ["Die", "Regierung", "hat", "am", "Montag", "neue", "Pläne", "vorgestellt", "."]
     am = first.words[3]
     assert (am.upos, am.xpos, am.lemma, am.dep) == ("ADP", "APPRART", "an", "case")
@@ -34,14 +59,14 @@ def test_conllu_contractions_become_one_token():
     assert first.words[7].space is False and first.words[6].space is True
 
 
-def test_pud_tags_are_left_missing():
-    pud = convert.read_conllu(DATA / "ud" / "de_pud-ud-test.conllu", stts=False)
+def test_pud_tags_are_left_missing(data):
+    pud = convert.read_conllu(data / "ud" / "de_pud-ud-test.conllu", stts=False)
     assert all(w.xpos == "" for s in pud for w in s.words)
 
 
-def test_upos_lines_keep_contractions_whole_and_are_marked():
+def test_upos_lines_keep_contractions_whole_and_are_marked(data):
     nlp = spacy.blank("de")
-    docs = list(convert.upos_docs(nlp, DATA / "ud" / "de_gsd-ud-train.upos"))
+    docs = list(convert.upos_docs(nlp, data / "ud" / "de_gsd-ud-train.upos"))
     assert len(docs) == 3
     assert [t.text for t in docs[0]] == ["Die", "Kosten", "sind", "im", "Rahmen", "."]
     assert [t.pos_ for t in docs[0]] == ["DET", "NOUN", "AUX", "ADP", "NOUN", "PUNCT"]
@@ -49,14 +74,14 @@ def test_upos_lines_keep_contractions_whole_and_are_marked():
     assert not docs[0].has_annotation("DEP")
 
 
-def test_upos_only_sentences_follow_the_reference_convention():
+def test_upos_only_sentences_follow_the_reference_convention(data):
     nlp = spacy.blank("de")
-    reference = convert.read_conllu(DATA / "ud" / "de_gsd-ud-dev.conllu")
+    reference = convert.read_conllu(data / "ud" / "de_gsd-ud-dev.conllu")
     reference[0].words[0].upos = "PRON"  # pretend the reference tags "Die" as PRON: never, and twice
     reference.append(convert.Sentence([dataclasses.replace(reference[0].words[0])]))
     convention = convert.upos_convention(reference)
     assert convention["Die"] == "PRON"
-    docs = list(convert.upos_docs(nlp, DATA / "ud" / "de_gsd-ud-train.upos", reference))
+    docs = list(convert.upos_docs(nlp, data / "ud" / "de_gsd-ud-train.upos", reference))
     assert docs[0][0].text == "Die" and docs[0][0].pos_ == "PRON"  # DET is never used for "Die" there
     assert [t.pos_ for t in docs[0]][1:] == ["NOUN", "AUX", "ADP", "NOUN", "PUNCT"]
 
@@ -69,18 +94,18 @@ def test_upos_convention_leaves_ambiguous_and_rare_forms_alone():
     assert convert.upos_convention([sentence]) == {"diese": "DET"}
 
 
-def test_germeval_maps_labels_and_drops_deriv_and_part():
+def test_germeval_maps_labels_and_drops_deriv_and_part(data):
     nlp = spacy.blank("de")
-    sentences = convert.read_germeval(DATA / "ner" / "germeval2014" / "dev.tsv")
+    sentences = convert.read_germeval(data / "ner" / "germeval2014" / "dev.tsv")
     film = convert.germeval_doc(nlp, sentences[2])  # Der deutsche Film "Metropolis" lief in Wien .
     assert [(e.text, e.label_) for e in film.ents] == [("Metropolis", "MISC"), ("Wien", "LOC")]
-    part = convert.germeval_doc(nlp, convert.read_germeval(DATA / "ner" / "germeval2014" / "test.tsv")[2])
+    part = convert.germeval_doc(nlp, convert.read_germeval(data / "ner" / "germeval2014" / "test.tsv")[2])
     assert list(part.ents) == []  # "EU-weite" is ORGpart: not an organization name
 
 
-def test_smartdata_keeps_names_and_drops_descriptions_and_routes():
+def test_smartdata_keeps_names_and_drops_descriptions_and_routes(data):
     nlp = spacy.blank("de")
-    records = convert.read_smartdata(DATA / "ner" / "smartdata" / "test.json.gz")
+    records = convert.read_smartdata(data / "ner" / "smartdata" / "test.json.gz")
     assert len(records) == 5
     jam = convert.smartdata_doc(nlp, records[1])  # Stau auf der A7 bei Hamburg ... in beiden Richtungen.
     assert [(e.text, e.label_) for e in jam.ents] == [("Hamburg", "LOC")]
@@ -88,8 +113,8 @@ def test_smartdata_keeps_names_and_drops_descriptions_and_routes():
     assert [(e.text, e.label_) for e in strike.ents] == [("Lufthansa", "ORG"), ("Frankfurt", "LOC"), ("Verdi", "ORG")]
 
 
-def test_build_writes_the_documented_splits(tmp_path):
-    counts = convert.build(DATA, tmp_path)
+def test_build_writes_the_documented_splits(tmp_path, data):
+    counts = convert.build(data, tmp_path)
     # syntax: (3 of 4 GSD dev sentences, 3 of 4 PUD sentences) -> 1 doc each, 3 copies; plus 3 UPOS-only lines
     assert counts["syntax_train"] == 2 * 3 + 3
     assert counts["syntax_dev"] == 2  # GSD dev sentence 0, PUD sentence 0
@@ -105,13 +130,13 @@ def test_build_writes_the_documented_splits(tmp_path):
     assert {d.user_data[convert.SOURCE_KEY] for d in heldout} == {"germeval", "smartdata"}
 
 
-def test_upos_only_tokens_are_scored_by_the_mass_of_their_pos():
+def test_upos_only_tokens_are_scored_by_the_mass_of_their_pos(data):
     import custom  # noqa: F401  (patches the morphologizer's loss)
 
     nlp = spacy.blank("de")
     morphologizer = nlp.add_pipe("morphologizer")
-    full = list(convert.conllu_docs(nlp, convert.read_conllu(DATA / "ud" / "de_gsd-ud-dev.conllu")))
-    partial = list(convert.upos_docs(nlp, DATA / "ud" / "de_gsd-ud-train.upos"))
+    full = list(convert.conllu_docs(nlp, convert.read_conllu(data / "ud" / "de_gsd-ud-dev.conllu")))
+    partial = list(convert.upos_docs(nlp, data / "ud" / "de_gsd-ud-train.upos"))
     examples = [Example(nlp.make_doc(d.text), d) for d in full] + [
         Example(spacy.tokens.Doc(nlp.vocab, words=[t.text for t in d]), d) for d in partial
     ]
@@ -154,12 +179,12 @@ def test_shipped_gazetteers_are_what_the_builder_writes(tmp_path):
         assert (tmp_path / name).read_text(encoding="utf-8") == (lexicons / name).read_text(encoding="utf-8")
 
 
-def test_recipe_runs_end_to_end_on_the_fixture_corpus(tmp_path):
+def test_recipe_runs_end_to_end_on_the_fixture_corpus(tmp_path, data):
     import train
 
     out = tmp_path / "model"
     status = train.main([
-        "--data", str(DATA), "--work", str(tmp_path), "--out", str(out),
+        "--data", str(data), "--work", str(tmp_path), "--out", str(out),
         "--lexicons", str(tmp_path / "lexicons"), "--max-steps", "2", "--cluster-words", "2000",
     ])
     assert status == 0
