@@ -24,9 +24,9 @@ import convert  # noqa: E402
 
 #: Where ``../shared/data`` keeps the corpus each hand-written fixture stands in for.
 LAYOUT = {
-    "treebank.conllu": "ud/de_gsd-ud-dev.conllu",
-    "treebank_test.conllu": "ud/de_gsd-ud-test.conllu",
-    "parallel_treebank.conllu": "ud/de_pud-ud-test.conllu",
+    "treebank.txt": "ud/de_gsd-ud-dev.conllu",
+    "treebank_test.txt": "ud/de_gsd-ud-test.conllu",
+    "parallel_treebank.txt": "ud/de_pud-ud-test.conllu",
     "pos_only.txt": "ud/de_gsd-ud-train.upos",
     "name_sentences.txt": "ner/germeval2014/dev.tsv",
     "name_sentences_test.txt": "ner/germeval2014/test.tsv",
