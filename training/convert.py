@@ -209,7 +209,7 @@ def upos_convention(reference: list[Sentence], *, min_count: int = 2, min_share:
     The UPOS-only GSD training file follows an older GSD release than GSD dev
     and test: determiners such as ``diese``/``kein``/``alle`` are PRON there,
     ``von``/``für`` inside names PROPN, pronominal adverbs (``dazu``) PRON,
-    and so on (about 1.5% of its tokens). Learning those would teach the
+    and so on (about 1.7% of its tokens). Learning those would teach the
     tagger the opposite of what it is tested on. A form qualifies when it
     occurs at least ``min_count`` times in ``reference`` (the fully annotated
     GSD dev sentences used for training) and one UPOS has at least

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from quotex.records import Cue, Quote, Speaker
 from quotex.rules import mentions
 from quotex.rules.cues import VerbCue, find_verb_cue
@@ -34,6 +36,10 @@ class Attribution:
     after: int
 
 
+def _ends_sentence(token: Token) -> bool:
+    return token.text in _FINAL or "\n" in token.text
+
+
 def clause_end(an: Analysis, j: int) -> int:
     """End of the clause that starts at ``j``: the next sentence mark, line break or quotation."""
     doc = an.doc
@@ -46,7 +52,7 @@ def clause_end(an: Analysis, j: int) -> int:
                 return j
             j = end  # a name in quotation marks („Computerwoche“) belongs to the clause
             continue
-        if token.text in _FINAL or "\n" in token.text:
+        if _ends_sentence(token):
             return j
         j += 1
     return j
@@ -64,7 +70,7 @@ def clause_start(an: Analysis, i: int) -> int:
                 return i
             i = start  # a name in quotation marks („Netzeitung“) belongs to the clause
             continue
-        if token.text in _FINAL or "\n" in token.text:
+        if _ends_sentence(token):
             return i
         i -= 1
     return i
