@@ -105,9 +105,21 @@ def extract(
         help="Remember finished inputs in FILE and skip them (if unchanged) on the next run; "
         "with -o, records are appended to OUT as each input finishes.",
     ),
+    format: str = typer.Option(
+        "jsonl", "--format", "-f", metavar="jsonl|csv|tsv",
+        help="Records as JSON Lines, or one flat row per record as CSV or TSV (UTF-8, for spreadsheets).",
+    ),
 ) -> None:
     """Extract quotes, speakers and cues: one JSON record per quote on stdout (or OUT)."""
     model = _check_model(model)
+    from quotex.records import FORMATS
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if format != "jsonl" and state is not None:
+        raise typer.BadParameter(
+            "--state keeps JSON Lines only; run without --state for CSV/TSV", param_hint="--format"
+        )
     for path in (output, state):
         if path is not None and not path.parent.is_dir():
             raise typer.BadParameter(f"folder {str(path.parent)!r} does not exist", param_hint=str(path))
@@ -118,7 +130,7 @@ def extract(
     from quotex.runner import run
 
     code = run(
-        paths, output=output, state=state, model=model, jobs=jobs, text_field=text_field, quiet=quiet
+        paths, output=output, state=state, model=model, jobs=jobs, text_field=text_field, quiet=quiet, format=format
     )
     raise typer.Exit(code)
 

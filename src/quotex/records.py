@@ -9,7 +9,10 @@ never disagree.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,3 +142,75 @@ class Record:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def to_row(self) -> dict[str, Any]:
+        """The record as one flat CSV/TSV row (see :func:`flat_row`)."""
+        return flat_row(self.to_dict())
+
+
+#: Output formats of ``quotex extract --format``.
+FORMATS = ("jsonl", "csv", "tsv")
+
+#: Columns of the flat form of a record, in order. ``quote_start``/``quote_end``
+#: are the first start and the last end of the quote's spans: the stretch a
+#: spreadsheet user can cut out of the text (an interrupted quote includes the
+#: "sagte er" in between; the JSON record keeps every span).
+ROW_FIELDS = (
+    "source", "doc_id", "type", "medium", "speaker_text", "speaker_name",
+    "organization", "cue", "quote", "quote_start", "quote_end",
+)
+
+
+def flat_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A JSON record (as :meth:`Record.to_dict` gives it or as read back) flattened to :data:`ROW_FIELDS`.
+
+    Absent parts are ``None``; ``medium`` is optional in records written before
+    it existed. ``organization`` is the organization's nominative name, or its
+    text as written where no name is known, so the column is never empty when
+    the record has an organization.
+    """
+    speaker = record.get("speaker") or {}
+    organization = record.get("organization") or {}
+    spans = record["quote"]["spans"]
+    return {
+        "source": record["source"],
+        "doc_id": record["doc_id"],
+        "type": record["type"],
+        "medium": record.get("medium"),
+        "speaker_text": speaker.get("text"),
+        "speaker_name": speaker.get("name"),
+        "organization": organization.get("name") or organization.get("text"),
+        "cue": (record.get("cue") or {}).get("text"),
+        "quote": record["quote"]["text"],
+        "quote_start": spans[0][0],
+        "quote_end": spans[-1][1],
+    }
+
+
+def _delimited(rows: Iterable[Iterable[Any]], delimiter: str) -> str:
+    """Rows as RFC 4180 text: CRLF line ends, fields holding the delimiter, a
+    quotation mark or a line break quoted, quotation marks doubled. That is
+    what Excel, LibreOffice, pandas and R's readers expect, so a quote with
+    line breaks or „…“ "…" marks comes back exactly; ``None`` becomes an
+    empty field."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerows(["" if value is None else value for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def serialize(records: Iterable[Record], format: str = "jsonl") -> str:
+    """Records as lines of ``format`` (``jsonl``, ``csv`` or ``tsv``), without the CSV header."""
+    if format == "jsonl":
+        return "".join(record.to_json() + "\n" for record in records)
+    rows = (record.to_row() for record in records)
+    return _delimited(([row[name] for name in ROW_FIELDS] for row in rows), "," if format == "csv" else "\t")
+
+
+def header(format: str) -> str:
+    """What a file of ``format`` starts with: for CSV/TSV a UTF-8 byte-order mark
+    (without it Excel reads UTF-8 as the Windows code page; pandas, R's readr and
+    LibreOffice skip it) and the column names; nothing for JSON Lines."""
+    if format == "jsonl":
+        return ""
+    return "\ufeff" + _delimited([ROW_FIELDS], "," if format == "csv" else "\t")

@@ -81,7 +81,7 @@ from typing import IO, Any
 
 from quotex.inputs import Input, Problem, iter_inputs
 from quotex.parallel import PipelineError, map_ordered
-from quotex.records import Record
+from quotex.records import Record, header, serialize
 
 #: Exit statuses (shell convention 128 + signal number for a signal stop).
 EXIT_OK = 0
@@ -102,6 +102,7 @@ def run(
     jobs: int,
     text_field: str,
     quiet: bool,
+    format: str = "jsonl",
 ) -> int:
     """Run ``quotex extract`` and return its exit status.
 
@@ -113,7 +114,7 @@ def run(
         output = None
     report = _Reporter(quiet=quiet)
     try:
-        sink = _open_sink(output, state)
+        sink = _open_sink(output, state, format)
     except _UsageError as err:
         report.error(str(err))
         return EXIT_USAGE
@@ -285,8 +286,10 @@ class _Sink:
     #: Where records go (``None``: standard output).
     output: Path | None = None
 
-    def __init__(self, stream: IO[bytes], *, state: "_State | None", fsync: bool) -> None:
+    def __init__(self, stream: IO[bytes], *, state: "_State | None", fsync: bool, format: str = "jsonl") -> None:
         self._stream = stream
+        self._format = format
+        stream.write(header(format).encode("utf-8"))
         self.state_path = state.path if state else None
         self._state = state
         self._fsync = fsync
@@ -294,7 +297,7 @@ class _Sink:
 
     def write(self, item: Input, records: list[Record], *, mark: bool) -> None:
         if records:
-            data = "".join(record.to_json() + "\n" for record in records).encode("utf-8")
+            data = serialize(records, self._format).encode("utf-8")
             self._stream.write(data)
             self._stream.flush()
             if self._state is not None and self._fsync:
@@ -313,9 +316,9 @@ class _Sink:
 
 
 class _StdoutSink(_Sink):
-    def __init__(self, state: "_State | None") -> None:
+    def __init__(self, state: "_State | None", format: str) -> None:
         stream = sys.stdout.buffer
-        super().__init__(stream, state=state, fsync=_is_regular_file(stream))
+        super().__init__(stream, state=state, fsync=_is_regular_file(stream), format=format)
 
 
 class _AppendSink(_Sink):
@@ -349,7 +352,7 @@ class _AppendSink(_Sink):
 class _ReplaceSink(_Sink):
     """``-o OUT`` without ``--state``: a temporary file renamed over OUT at the end."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, format: str) -> None:
         self.output = output
         directory = output.parent if str(output.parent) else Path(".")
         try:
@@ -357,7 +360,7 @@ class _ReplaceSink(_Sink):
         except OSError as err:
             raise _UsageError(f"cannot write {output}: {err.strerror}; check the folder exists and is writable") from err
         self._temporary = Path(name)
-        super().__init__(os.fdopen(handle, "wb"), state=None, fsync=False)
+        super().__init__(os.fdopen(handle, "wb"), state=None, fsync=False, format=format)
 
     def kept_message(self) -> str:
         return f"{self.output} holds the records of the finished inputs"
@@ -376,12 +379,14 @@ class _ReplaceSink(_Sink):
             self._temporary.unlink(missing_ok=True)
 
 
-def _open_sink(output: Path | None, state_path: Path | None) -> _Sink:
+def _open_sink(output: Path | None, state_path: Path | None, format: str = "jsonl") -> _Sink:
+    """``format`` other than JSON Lines is for whole runs only: ``--state`` appends
+    and cuts records by byte ranges, which a CSV header would not survive."""
     state = _State.open(state_path, output) if state_path is not None else None
     if output is None:
-        return _StdoutSink(state)
+        return _StdoutSink(state, format)
     if state is None:
-        return _ReplaceSink(output)
+        return _ReplaceSink(output, format)
     try:
         return _AppendSink(output, state)
     except OSError as err:
