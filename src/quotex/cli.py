@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -154,6 +154,41 @@ def evaluate(
         raise typer.Exit(2) from err
     if as_json:
         typer.echo(json.dumps(result, indent=2))
+    else:
+        from rich.console import Console
+
+        Console().print(render(result))
+
+
+def _documents_option() -> Any:
+    return typer.Option(
+        None, "--documents", metavar="DOCS",
+        help="The documents file of the run (quotex extract --documents): article texts, and every article read.",
+    )
+
+
+def _fail(err: Exception) -> None:
+    """One line on stderr and exit status 2, for a records or documents file that cannot be used."""
+    typer.echo(f"quotex: error: {err}", err=True)
+    raise typer.Exit(2) from err
+
+
+@app.command()
+def stats(
+    records: Path = typer.Argument(..., metavar="RECORDS.jsonl", help="Records written by quotex extract."),
+    documents: Optional[Path] = _documents_option(),
+    as_json: bool = typer.Option(False, "--json", help="Print the statistics as JSON instead of tables."),
+) -> None:
+    """Quotes per speaker (grouped by person), organization, type and medium; articles without quotes."""
+    from quotex.views.loading import RecordsError, read_documents, read_records
+    from quotex.views.stats import compute, render
+
+    try:
+        result = compute(read_records(records), read_documents(documents) if documents else None)
+    except RecordsError as err:
+        _fail(err)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         from rich.console import Console
 
