@@ -193,3 +193,35 @@ def stats(
         from rich.console import Console
 
         Console().print(render(result))
+
+
+@app.command()
+def show(
+    paths: list[str] = typer.Argument(..., metavar="FILE", help="Article files or folders, as for extract.",
+                                      show_default=False),
+    model: Optional[str] = typer.Option(None, "--model", "-m", metavar="NAME|PATH",
+                                        help="spaCy pipeline package or folder; 'embedded'."),
+    text_field: str = typer.Option("text", "--text-field", help="Field holding the article text in JSON/JSONL input."),
+) -> None:
+    """Show each article with its quotes highlighted (plain text with [N …] {speaker} <cue> marks when piped)."""
+    model = _check_model(model)
+    from rich.console import Console
+
+    from quotex.views.show import annotated, render_plain, render_rich
+
+    console = Console()
+    failed = False
+    try:
+        for document, entries, problems in annotated(paths, model=model, text_field=text_field):
+            for problem in problems:
+                typer.echo(str(problem), err=True)
+                failed = failed or problem.fatal
+            if document is None:
+                continue
+            if console.is_terminal:
+                console.print(render_rich(document, entries))
+            else:
+                typer.echo(render_plain(document, entries))
+    except OSError as err:
+        _fail(err)
+    raise typer.Exit(1 if failed else 0)
