@@ -225,3 +225,36 @@ def show(
     except OSError as err:
         _fail(err)
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def report(
+    records: Path = typer.Argument(..., metavar="RECORDS.jsonl", help="Records written by quotex extract."),
+    output: Path = typer.Option(Path("report.html"), "--output", "-o", metavar="OUT", help="The HTML file to write."),
+    documents: Optional[Path] = _documents_option(),
+) -> None:
+    """Write one self-contained HTML report: speakers, organizations, a chart and every article highlighted.
+
+    Article texts are read from the files the records name (run it where extract ran), or from DOCS.
+    """
+    from quotex import __version__
+    from quotex.views.loading import RecordsError, read_documents, read_records, source_texts
+    from quotex.views.report import build
+
+    if not output.parent.is_dir():
+        raise typer.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="--output")
+    try:
+        entries = read_records(records)
+        docs = read_documents(documents) if documents else None
+    except RecordsError as err:
+        _fail(err)
+    sources = {entry.record["source"] for entry in entries}
+    if docs is not None:
+        texts = {source: docs[source]["text"] for source in sources if source in docs}
+    else:
+        texts = source_texts(sources)
+    result = build(entries, texts, name=records.name, documents=docs, version=__version__)
+    for warning in result.warnings:
+        typer.echo(f"quotex: warning: {warning}", err=True)
+    output.write_text(result.html, encoding="utf-8")
+    typer.echo(f"quotex: wrote {output} ({len(entries)} quotes)", err=True)

@@ -34,16 +34,21 @@ class Mark:
 
 
 def marks(entries: Sequence[Entry]) -> list[Mark]:
-    """Every span of the entries' quotes, speakers and cues, one mark per distinct stretch and role."""
-    found: dict[tuple[int, int, str], list[Entry]] = {}
+    """Every span of the entries' quotes, speakers and cues.
+
+    Each quote keeps its own marks (two records never share one, so each can
+    be found by its number); a speaker or cue shared by several quotes is one
+    mark naming all their records.
+    """
+    found: dict[tuple[int, int, str, int], list[Entry]] = {}
     for entry in entries:
         for role in ROLES:
             part = entry.record.get(role)
             for start, end in (part or {}).get("spans", ()):
-                found.setdefault((start, end, role), []).append(entry)
+                found.setdefault((start, end, role, entry.line if role == "quote" else 0), []).append(entry)
     result = [
         Mark(start, end, role, tuple(e.line for e in owners), owners[0].record["type"])
-        for (start, end, role), owners in found.items()
+        for (start, end, role, _), owners in found.items()
     ]
     return sorted(result, key=lambda m: (m.start, -m.end, ROLES.index(m.role)))
 
