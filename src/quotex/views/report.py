@@ -415,7 +415,7 @@ details summary{cursor:pointer;color:#0b4f8a}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;line-height:2.1}
 mark.q{background:var(--light);color:var(--ink);padding:.15em 0;border-radius:3px;box-decoration-break:clone;-webkit-box-decoration-break:clone}
 mark.q:target{outline:3px solid #000;outline-offset:1px}
-.lbl{display:inline-block;font-size:.7rem;line-height:1.3;font-weight:700;text-transform:uppercase;letter-spacing:.03em;padding:0 .3em;margin:0 .25em 0 .1em;border-radius:3px;vertical-align:.15em;color:#fff;background:var(--dark,#333);white-space:nowrap}
+.lbl{display:inline-block;font-style:normal;font-size:.7rem;line-height:1.3;font-weight:700;text-transform:uppercase;letter-spacing:.03em;padding:0 .3em;margin:0 .25em 0 .1em;border-radius:3px;vertical-align:.15em;color:#fff;background:var(--dark,#333);white-space:nowrap}
 .sp{font-weight:700;border-bottom:3px solid var(--ink)}
 .cue{font-style:italic;border-bottom:2px dashed var(--ink)}
 .sp>.lbl{background:#333}.cue>.lbl{background:#555}
