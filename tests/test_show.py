@@ -6,40 +6,14 @@ The quote, speaker and cue checked are those written by hand in
 
 from __future__ import annotations
 
-import os
-import pty
 import re
 
-from conftest import FIXTURES, MODEL, REPO, quotex_command
-from view_runs import run_view
+from conftest import FIXTURES, MODEL
+from view_runs import run_in_terminal, run_view
 
 ARTICLE = str(FIXTURES / "articles" / "radwege.txt")
 QUOTE = "„Wir bauen die sicherste Fahrradstadt des Landes“"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def run_in_terminal(*args: str, columns: int = 120) -> tuple[int, str]:
-    """Run ``quotex ARGS`` with stdout on a pseudo-terminal, as a user at a terminal does."""
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": "50", "OMP_NUM_THREADS": "1"}
-    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
-        env.pop(name, None)
-    command = quotex_command() + list(args)
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: stdout and stderr are the terminal
-        os.chdir(REPO)
-        os.execve(command[0], command, env)
-    chunks = []
-    while True:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(fd)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", errors="replace")
 
 
 def test_terminal_shows_colours_and_the_quote_notes_beside_the_text() -> None:
@@ -73,3 +47,11 @@ def test_missing_file_is_reported_and_the_others_shown() -> None:
     result = run_view("show", "--model", MODEL, "fehlt.txt", ARTICLE)
     assert result.code == 1
     assert "fehlt.txt" in result.stderr and QUOTE in result.stdout
+
+
+def test_extract_progress_shows_the_total_and_a_rate(tmp_path) -> None:
+    """On a terminal, ``extract`` counts inputs against their total (fixtures/articles: 3 files)."""
+    code, output = run_in_terminal("extract", "--model", MODEL, str(FIXTURES / "articles"), "-o", str(tmp_path / "o"))
+    assert code == 0, output
+    plain = ANSI.sub("", output)
+    assert re.search(r"\b0/3 inputs", plain) and re.search(r"\b[123]/3 inputs .*\d+\.\d/s", plain), plain

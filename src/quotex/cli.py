@@ -144,8 +144,13 @@ def evaluate(
         None, "--cache", help="Folder to keep parsed Docs in, so re-scoring only re-runs the quotex rules."
     ),
 ) -> None:
-    """Score quote, role and joint F1 of quotex on an annotated corpus."""
-    from quotex.evaluation import evaluate as run_evaluation, render
+    """Score quote, role and joint F1 of quotex on an annotated corpus (needs scipy)."""
+    from quotex.evaluation import SCIPY_MISSING, evaluate as run_evaluation, render
+
+    try:  # checked first: the pairing needs it only after the whole corpus was parsed
+        import scipy.optimize  # noqa: F401
+    except ImportError:
+        _fail(ImportError(SCIPY_MISSING))
 
     try:
         result = run_evaluation(gold, model=model, cache=cache)

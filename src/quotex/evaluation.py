@@ -194,6 +194,10 @@ def _f1(a: frozenset[Any], b: frozenset[Any]) -> float:
     return 2 * common / (len(a) + len(b)) if common else 0.0
 
 
+#: What to do without scipy (quotex is installed from its folder, not from PyPI).
+SCIPY_MISSING = "quotex evaluate needs scipy: pip install scipy (or pip install '.[eval]' in the quotex folder)"
+
+
 def pair(gold: Sequence[Mention], system: Sequence[Mention]) -> list[tuple[int, int]]:
     """(gold index, system index) pairs of the best one-to-one quote overlap."""
     if not gold or not system:
@@ -201,7 +205,7 @@ def pair(gold: Sequence[Mention], system: Sequence[Mention]) -> list[tuple[int, 
     try:
         from scipy.optimize import linear_sum_assignment
     except ImportError as err:  # pragma: no cover - depends on the install
-        raise ImportError("quotex evaluate needs scipy: pip install 'quotex[eval]'") from err
+        raise ImportError(SCIPY_MISSING) from err
     weights = [[_f1(g.quote, s.quote) for s in system] for g in gold]
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return [(int(r), int(c)) for r, c in zip(rows, cols) if weights[r][c] > 0]

@@ -113,6 +113,7 @@ def run(
     if output is not None and str(output) == "-":
         output = None
     report = _Reporter(quiet=quiet)
+    report.expect(paths)
     try:
         sink = _open_sink(output, state, format)
     except _UsageError as err:
@@ -616,20 +617,27 @@ class _Reporter:
         self._last_refresh = 0.0
         if not quiet and sys.stderr.isatty():
             from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
 
             # No auto-refresh: it would start a thread, and worker processes
             # are forked later; a thread holding a lock at fork time can hang
             # the worker.
             self._progress = Progress(
                 SpinnerColumn(),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("inputs"),
                 TextColumn("{task.description}"),
+                TextColumn("{task.fields[rate]}"),
                 TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
                 console=Console(stderr=True),
                 auto_refresh=False,
                 transient=True,
             )
-            self._task = self._progress.add_task("starting", total=None)
+            self._task = self._progress.add_task("starting", total=None, rate="")
 
     def __enter__(self) -> "_Reporter":
         if self._progress is not None:
@@ -640,6 +648,20 @@ class _Reporter:
         if self._progress is not None:
             self._progress.stop()
 
+    def expect(self, paths: Sequence[str]) -> None:
+        """Give the bar its total: the number of input files, when it can be known before reading them.
+
+        Standard input is one input of unknown content, folders are walked
+        once more (names only); the bar then shows N/TOTAL and an ETA, and
+        without a total it counts up with the rate.
+        """
+        if self._progress is None or "-" in paths:
+            return
+        from quotex.inputs import _discover  # the same walk the run makes, so the counts agree
+
+        self._progress.update(self._task, total=sum(1 for given in paths for _ in _discover(given)))
+        self._progress.refresh()
+
     def advance(self, totals: _Totals) -> None:
         if self._progress is None:
             return
@@ -648,9 +670,13 @@ class _Reporter:
             return
         self._last_refresh = now
         skipped = f", {totals.skipped} unchanged" if totals.skipped else ""
+        elapsed = now - totals.started
+        done = totals.finished + totals.skipped
         self._progress.update(
             self._task,
-            description=f"{totals.finished} inputs done{skipped}, {totals.articles} articles, {totals.records} records",
+            completed=done,
+            description=f"{skipped}, {totals.articles} articles, {totals.records} records".lstrip(", "),
+            rate=f"{done / elapsed:.1f}/s" if elapsed > 0 and done else "",
         )
         self._progress.refresh()
 
