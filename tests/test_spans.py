@@ -9,16 +9,14 @@ from spacy.tokens import DocBin
 
 import quotex.component
 from quotex.component import SPANS_KEY
+from test_component import pipeline
 
 TEXT = "„Wir kommen morgen ganz bestimmt“, sagte Merkel. Es regnete."
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("quotex")
-    return nlp
+    return pipeline()  # blank German, sentencizer, quotex
 
 
 def labelled(doc) -> list[tuple[str, str]]:
