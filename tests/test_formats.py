@@ -111,3 +111,11 @@ def test_csv_with_state_is_a_usage_error(tmp_path: Path) -> None:
 def test_jsonl_stays_the_default(tricky_article: Path) -> None:
     result = run_quotex("extract", "--model", MODEL, "-q", "--format", "jsonl", str(tricky_article))
     assert result.code == 0 and all(json.loads(line) for line in result.stdout.splitlines())
+
+
+def test_tsv_to_an_output_file_has_one_header(tricky_article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "quotes.tsv"
+    result = run_quotex("extract", "--format", "tsv", "--model", MODEL, "-q", "-o", str(out), str(tricky_article))
+    assert result.code == 0, result.stderr
+    rows = _read(out.read_text(encoding="utf-8"), "\t")
+    assert rows[0] == list(ROW_FIELDS) and len(rows) == 2 and rows[1][ROW_FIELDS.index("speaker_name")] == "Anna Weber"

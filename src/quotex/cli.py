@@ -243,7 +243,7 @@ def report(
     Article texts are read from the files the records name (run it where extract ran), or from DOCS.
     """
     from quotex import __version__
-    from quotex.views.loading import RecordsError, read_documents, read_records, source_texts
+    from quotex.views.loading import RecordsError, read_documents, read_records, texts_for
     from quotex.views.report import build
 
     if not output.parent.is_dir():
@@ -253,12 +253,7 @@ def report(
         docs = read_documents(documents) if documents else None
     except RecordsError as err:
         _fail(err)
-    sources = {entry.record["source"] for entry in entries}
-    if docs is not None:
-        texts = {source: docs[source]["text"] for source in sources if source in docs}
-    else:
-        texts = source_texts(sources)
-    result = build(entries, texts, name=records.name, documents=docs, version=__version__)
+    result = build(entries, texts_for(entries, docs), name=records.name, documents=docs, version=__version__)
     for warning in result.warnings:
         typer.echo(f"quotex: warning: {warning}", err=True)
     output.write_text(result.html, encoding="utf-8")

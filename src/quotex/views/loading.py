@@ -90,6 +90,14 @@ def source_texts(sources: Iterable[str]) -> dict[str, str]:
     return texts
 
 
+def texts_for(entries: Iterable[Entry], documents: dict[str, dict[str, Any]] | None) -> dict[str, str]:
+    """The text of each entry's source: from ``documents`` when given (by source), else from the files."""
+    sources = {entry.record["source"] for entry in entries}
+    if documents is not None:
+        return {source: documents[source]["text"] for source in sources if source in documents}
+    return source_texts(sources)
+
+
 def matches(text: str, record: dict[str, Any]) -> bool:
     """Whether ``text`` is the text ``record`` was found in: its spans give its quote text."""
     spans = record["quote"]["spans"]
