@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from quotex.records import Part, Quote
-from quotex.rules.cues import Lexicons
+from quotex.rules.lexicon import Lexicons, using
 from quotex.rules.direct import find_direct, name_like
 from quotex.rules.document import Analysis, Found, Settings
 from quotex.rules.free_indirect import find_free_indirect
@@ -167,7 +167,13 @@ def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | N
     if len(doc) == 0:
         return []
     settings = settings or Settings()
-    an = Analysis.of(doc, lexicons or Lexicons.from_package(), settings)
+    lexicons = lexicons or Lexicons.from_package()
+    with using(lexicons):
+        return _attribute(doc, lexicons, settings)
+
+
+def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
+    an = Analysis.of(doc, lexicons, settings)
     found = _merge(an, find_direct(an), find_indirect(an))
     found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)

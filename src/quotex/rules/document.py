@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from quotex.records import Part, Quote
 from quotex.rules import syntax
-from quotex.rules.cues import Lexicons
+from quotex.rules.lexicon import Lexicons
 from quotex.rules.quotation_marks import QuoteMarks, find_quotes
 
 
