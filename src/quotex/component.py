@@ -107,6 +107,32 @@ class QuotexComponent:
         self.lexicons = package if texts == package.texts else Lexicons(texts)
 
 
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser sees the Doc.
+
+    A line break (a paragraph end, the blank line after a title) always ends
+    a sentence for the rules (:func:`quotex.rules.syntax.sentence_spans`);
+    the parser must agree, or it joins a title to the first sentence and
+    parses the blank line as a word of it. spaCy's parser keeps sentence
+    starts that are already set; nothing else is fixed, so it still splits
+    within a paragraph as it sees fit. Works on hand-built Docs too.
+    """
+    text = doc.text
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_space:
+            token.is_sent_start = False  # whitespace stays with the sentence before it
+        elif "\n" in text[previous.idx:token.idx]:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("quotex_paragraphs")
+def quotex_paragraphs(doc: Doc) -> Doc:
+    """The pipeline step of :func:`mark_paragraphs`: ``nlp.add_pipe("quotex_paragraphs", first=True)``."""
+    return mark_paragraphs(doc)
+
+
 @Language.factory("quotex", default_config=DEFAULT_CONFIG)
 def make_quotex(nlp: Language, name: str, types: list[str], max_scare_tokens: int, max_quote_tokens: int,
                 max_quote_chars: int) -> QuotexComponent:
