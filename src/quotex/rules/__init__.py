@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from quotex.records import Part, Quote
 from quotex.rules.lexicon import Lexicons, using
+from quotex.rules.cues import medium_of
 from quotex.rules.direct import find_direct, name_like
 from quotex.rules.document import Analysis, Found, Settings
 from quotex.rules.free_indirect import find_free_indirect
@@ -183,4 +184,30 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found = [_with_frame(an, f) for f in found]
     quotes = [f.quote for f in found if f.quote.type in settings.types]
     quotes = resolve_speakers(doc, quotes)
-    return attach_organizations(doc, quotes)
+    return attach_organizations(doc, _with_media(quotes, an.text, lexicons))
+
+
+def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quote]:
+    """Each quote with the medium of its cue; a continuation without a cue of its own
+    ("„…“ Und weiter: „…“") was made the way the quote it continues was: by the same
+    speaker, or by the last speaker when it names none."""
+    result: list[Quote] = []
+    last: Quote | None = None
+    for q in quotes:
+        medium = medium_of(q.cue, text, lexicons)
+        if medium is None and last is not None and _same_speaker(q, last):
+            medium = last.medium
+        q = replace(q, medium=medium)
+        if q.cue is not None:
+            last = q
+        result.append(q)
+    return result
+
+
+def _same_speaker(q: Quote, previous: Quote) -> bool:
+    if q.speaker is None:
+        return True
+    if previous.speaker is None:
+        return False
+    # the mention carried over from the introducing quote, or another mention of the same person
+    return q.speaker.spans == previous.speaker.spans or q.speaker.name is not None and q.speaker.name == previous.speaker.name

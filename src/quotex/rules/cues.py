@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from quotex.records import Cue
 from quotex.rules import syntax
 from quotex.rules.lexicon import Lexicons, VerbReading, active
 
@@ -121,3 +122,21 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
 def _with_aux(token: Token, scheme: syntax.Scheme | None, parts: tuple[int, ...]) -> tuple[int, ...]:
     """Add the auxiliaries of a compound tense ("hatte ... gesagt") to the cue."""
     return tuple(sorted({*parts, *(a.i for a in syntax.auxiliaries_of(token, scheme))}))
+
+
+def medium_of(cue: Cue | None, text: str, lex: Lexicons) -> str | None:
+    """How the statement a cue reports was made (``media.txt``), ``None`` without a cue.
+
+    A statement noun of the cue decides first ("seiner Ansicht nach" is an
+    opinion, "nach Angaben" said or written), then the cue's lemma, then the
+    default the lexicon gives every other cue ("*").
+    """
+    if cue is None:
+        return None
+    media = lex.media
+    for word in cue.text(text).lower().split():
+        if lex.is_cue_noun(word) and word in media:
+            return media[word]
+    if cue.lemma is not None and cue.lemma.lower() in media:
+        return media[cue.lemma.lower()]
+    return media.get("*")
