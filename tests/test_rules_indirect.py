@@ -222,3 +222,39 @@ def test_indicative_relative_clause_is_no_quote() -> None:
     doc = tagged("Annan sprach über die Gewalt , die vor allem in Darfur auftritt .",
                  "PROPN VERB ADP DET NOUN PUNCT PRON ADV ADV ADP PROPN VERB PUNCT")
     assert [q for q in attribute(doc) if q.type == "indirect"] == []
+
+
+# "Der Minister wird von der Zeitung mit den Worten zitiert, die Lage sei ernst."
+QUOTED = [
+    ("Der", "DET", "det", 1, "", "der", "nk", 1),
+    ("Minister", "NOUN", "nsubj:pass", 9, "", "Minister", "sb", 2),
+    ("wird", "AUX", "aux:pass", 9, "", "werden", "ROOT", 2),
+    ("von", "ADP", "case", 5, "", "von", "sbp", 9),
+    ("der", "DET", "det", 5, "", "der", "nk", 5),
+    ("Zeitung", "NOUN", "obl:agent", 9, "", "Zeitung", "nk", 3),
+    ("mit", "ADP", "case", 8, "", "mit", "mo", 9),
+    ("den", "DET", "det", 8, "", "der", "nk", 8),
+    ("Worten", "NOUN", "obl", 9, "", "Wort", "nk", 6),
+    ("zitiert", "VERB", "ROOT", 9, "VerbForm=Part", "zitieren", "oc", 2),
+    (",", "PUNCT", "punct", 14, "", ",", "punct", 9),
+    ("die", "DET", "det", 12, "", "der", "nk", 12),
+    ("Lage", "NOUN", "nsubj", 14, "", "Lage", "sb", 13),
+    ("sei", "AUX", "cop", 14, "Mood=Sub", "sein", "oc", 9),
+    ("ernst", "ADJ", "ccomp", 9, "", "ernst", "pd", 13),
+    (".", "PUNCT", "punct", 9, "", ".", "punct", 2),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger"])
+def test_the_subject_of_a_passive_quoting_verb_is_the_speaker(scheme: str) -> None:
+    doc = doc_in(QUOTED, scheme)
+    quotes = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [text_of(doc, q.speaker) for q in quotes] == ["Der Minister"]
+
+
+def test_man_is_never_a_speaker() -> None:
+    doc = from_rows([("Man", "PRON", "nsubj", 1), ("geht", "VERB", "ROOT", 1), ("davon", "ADV", "advmod", 1),
+                     ("aus", "ADP", "compound:prt", 1), (",", "PUNCT", "punct", 1), ("dass", "SCONJ", "mark", 8),
+                     ("die", "DET", "det", 7), ("Lage", "NOUN", "nsubj", 8), ("ernst", "ADJ", "ccomp", 1),
+                     ("ist", "AUX", "cop", 8), (".", "PUNCT", "punct", 1)])
+    assert all(q.speaker is None for q in attribute(doc))

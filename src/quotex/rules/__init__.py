@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from quotex.records import Part, Quote
 from quotex.rules.lexicon import Lexicons, using
+from quotex.rules.lexicon import words as lexicon_words
 from quotex.rules.cues import medium_of
 from quotex.rules.direct import find_direct, name_like
 from quotex.rules.document import Analysis, Found, Settings
@@ -182,9 +183,16 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.sort(key=lambda f: f.first)
     found = [_with_frame(an, f) for f in found]
-    quotes = [f.quote for f in found if f.quote.type in settings.types]
+    quotes = [_without_impersonal_speaker(f.quote, an.text) for f in found if f.quote.type in settings.types]
     quotes = resolve_speakers(doc, quotes)
     return attach_organizations(doc, _with_media(quotes, an.text, lexicons))
+
+
+def _without_impersonal_speaker(q: Quote, text: str) -> Quote:
+    """"man" is never a speaker: "man geht davon aus, dass …" says what is generally assumed."""
+    if q.speaker is not None and q.speaker.text(text).lower() in lexicon_words("impersonal_pronouns"):
+        return replace(q, speaker=None)
+    return q
 
 
 def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quote]:

@@ -312,8 +312,14 @@ def _may_be_subject(first: Token) -> bool:
 
 
 def passive(doc: Doc, verb: Token, lo: int, hi: int) -> bool:
-    """``verb`` is a participle with a form of "werden" in its clause ("wurde aufgefordert")."""
+    """``verb`` is a participle with a form of "werden" in its clause ("wurde aufgefordert").
+
+    A verb of quoting is not: "X wird mit den Worten zitiert" reports X's words,
+    its subject is the speaker and "von Y" only the medium.
+    """
     if "Part" not in verb.morph.get("VerbForm") and not verb.lower_.startswith("ge"):
+        return False
+    if verb.lower_ in words("quoting_verbs") or verb.lemma_.lower() in words("quoting_verbs"):
         return False
     return any(doc[k].lower_ in words("werden_forms") for k in range(lo, hi))
 
