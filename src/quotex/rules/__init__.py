@@ -21,7 +21,7 @@ from quotex.rules.document import Analysis, Found, Settings
 from quotex.rules.free_indirect import find_free_indirect
 from quotex.rules.indirect import find_indirect
 from quotex.rules.organizations import attach_organizations
-from quotex.rules.speakers import resolve_speakers
+from quotex.rules.speakers import referents, resolve_speakers
 
 __all__ = ["Lexicons", "Settings", "attribute"]
 
@@ -184,8 +184,9 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found.sort(key=lambda f: f.first)
     found = [_with_frame(an, f) for f in found]
     quotes = [_without_impersonal_speaker(f.quote, an.text) for f in found if f.quote.type in settings.types]
-    quotes = resolve_speakers(doc, quotes)
-    return attach_organizations(doc, _with_media(quotes, an.text, lexicons))
+    speakers = referents(an, quotes)
+    quotes = resolve_speakers(an, quotes, speakers)
+    return attach_organizations(an, _with_media(quotes, an.text, lexicons), speakers)
 
 
 def _without_impersonal_speaker(q: Quote, text: str) -> Quote:

@@ -9,7 +9,6 @@ geflohen sein") reports a claim without naming whose (``free_indirect``).
 
 from __future__ import annotations
 
-from spacy.strings import get_string_id
 
 from quotex.records import Quote, Speaker
 from quotex.rules import lexicon, mentions

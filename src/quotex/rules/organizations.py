@@ -51,7 +51,10 @@ from quotex.rules.nouns import (
     noun_class,
     organization_name,
 )
-from quotex.rules.speakers import Article, Referent, mention_tokens, org_phrase, referents, role_before
+from quotex.rules.document import Analysis
+from quotex.rules.speakers import (
+    Article, Speakers, mention_tokens, org_phrase, referents, role_before,
+)
 
 _STOP = frozenset({".", ":", ";", "!", "?"})
 
@@ -270,16 +273,19 @@ def _as_organization(mention: Span, name: str | None) -> Found | None:
     return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))], name or nominative(tokens, "Nom")
 
 
-def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+def attach_organizations(doc: Doc | Analysis, quotes: list[Quote], speakers: Speakers | None = None) -> list[Quote]:
     """``quotes`` with ``organization`` filled where the text names one (see module doc).
 
     Run after ``resolve_speakers``: an organization speaker and a resolved
-    name (for earlier mentions of the same person) come from there.
+    name (for earlier mentions of the same person) come from there, and so
+    do the referents (``speakers``), which are resolved only once.
     """
-    article: Article | None = None
+    an = Analysis.of_doc(doc)
+    doc = an.doc
+    speakers = speakers or referents(an, quotes)
+    article: Article = speakers.article
     named = organizations_named(doc)
     by_person: dict[str, Found | None] = {}
-    resolved: list[Referent | None] | None = None
     result = []
     for index, quote in enumerate(quotes):
         speaker = quote.speaker
@@ -290,15 +296,12 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if speaker.label == "ORG":
             found = _as_organization(mention, speaker.name)
             if found is None:  # "sie" for an organization: where it was named
-                resolved = resolved if resolved is not None else referents(doc, quotes)
-                referent = resolved[index]
+                referent = speakers.referents[index]
                 if referent is not None and referent.label == "ORG" and referent.spans:
                     found = list(referent.spans), speaker.name or referent.name
         else:
             found = around(doc, mention.start, mention.end, named)
         if found is None and speaker.label == "PER" and speaker.name:
-            if article is None:
-                article = Article(doc, quotes)
             if speaker.name not in by_person:
                 by_person[speaker.name] = _from_mentions(doc, article, speaker.name, named)
             found = by_person[speaker.name]
@@ -308,7 +311,6 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         spans, name = found
         generic = _generic_noun(doc, spans)
         if generic is not None:  # "ein Sprecher des Ministeriums": the ministry named before
-            article = article or Article(doc, quotes)
             earlier = article.organization_before(*generic)
             name = earlier.name if earlier is not None else name
         result.append(replace(quote, organization=Organization(spans=tuple(spans), name=" ".join(name.split()) or None)))

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from quotex.records import Quote, Speaker
-from quotex.rules import syntax
 from quotex.rules import lexicon
+from quotex.rules.document import Analysis
 from quotex.rules.nouns import (
     LOC_LABELS,
     ORG_LABELS,
@@ -128,8 +128,10 @@ def role_after(doc: Doc, end: int) -> tuple[NounClass, Token] | None:
 class Article:
     """The referents of one Doc: every person name, and speakers as they resolve."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+    def __init__(self, an: Analysis, quotes: list[Quote]) -> None:
+        doc = an.doc
         self.doc = doc
+        self.an = an
         self.quoted = sorted(span for q in quotes for span in q.quote.spans)
         self.people: dict[str, Referent] = {}
         self.surnames: dict[str, str] = {}
@@ -138,8 +140,6 @@ class Article:
         self.mentions: list[tuple[int, Referent]] = []
         #: Mentions inside a prepositional phrase ("mit seinen Kollegen Edwin Aldrin").
         self.oblique: set[int] = set()
-        #: Sentence-final punctuation, to tell whether two tokens share a sentence.
-        self.stops = [t.i for t in doc if t.text in (".", "!", "?")]
         spans = person_spans(doc)
         for span in spans:
             names = _name_words(span)
@@ -168,7 +168,7 @@ class Article:
         Vize-Außenminister betrachtet ...", "Die Fraktion fordert ..."): a later "er"/"sie"
         more likely means them than the last named person. Needs a parse."""
         doc = self.doc
-        scheme = syntax.scheme_of(doc)
+        scheme = self.an.scheme
         if scheme is None:
             return []
         found = []
@@ -267,7 +267,7 @@ class Article:
         for distance, referent in self.before(i):
             if label is not None and referent.label != label:
                 continue
-            if i - distance in self.oblique and self.same_sentence(i - distance, i):
+            if i - distance in self.oblique and self.an.same_sentence(i - distance, i):
                 continue  # "mit seinen Kollegen Edwin Aldrin lenkte er": not whom "er" means
             if referent.gender == gender:
                 if distance <= _NEAR:
@@ -277,11 +277,6 @@ class Article:
                 if distance <= _NEAR and unknown is None:
                     unknown = referent
         return unknown or (None if near_only else farther)
-
-    def same_sentence(self, a: int, b: int) -> bool:
-        """No sentence-final punctuation between tokens ``a`` < ``b``."""
-        k = bisect.bisect_right(self.stops, a)
-        return k >= len(self.stops) or self.stops[k] >= b
 
     def last_mention(self, referent: Referent, i: int) -> int | None:
         """Token index of the last mention of ``referent`` before ``i``."""
@@ -482,9 +477,9 @@ def _head(tokens: list[Token]) -> Token | None:
 class _Resolver:
     """Resolves the speakers of one Doc, one quote at a time."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
-        self.doc = doc
-        self.article = Article(doc, quotes)
+    def __init__(self, article: Article) -> None:
+        self.doc = article.doc
+        self.article = article
 
     def resolve(self, quote: Quote) -> Referent | None:
         """The referent of the quote's speaker; ``UNNAMED`` for a person the text does not name."""
@@ -597,13 +592,24 @@ class _Resolver:
         return Referent(nominative(phrase, "Nom"), "ORG", gender, kind=head.text.lower(), spans=_extent(phrase))
 
 
-def referents(doc: Doc, quotes: list[Quote]) -> list[Referent | None]:
-    """Whom each quote's speaker refers to (``None`` when unresolved), see module doc.
+@dataclass
+class Speakers:
+    """The speakers of one Doc, resolved once and shared with the later stages (organizations)."""
+
+    #: The Doc's referents, including the speakers resolved on the way.
+    article: Article
+    #: Per quote, whom its speaker refers to (``None`` when unresolved).
+    referents: list[Referent | None]
+
+
+def referents(an: Analysis, quotes: list[Quote]) -> Speakers:
+    """Whom each quote's speaker refers to, see module doc.
 
     Quotes are visited in the order of their speakers so that a pronoun can
     refer to a speaker resolved just before it ("sagte Psaki. ... fügte sie hinzu").
     """
-    resolver = _Resolver(doc, quotes)
+    resolver = _Resolver(Article(an, quotes))
+    doc = an.doc
     order = sorted(
         (i for i, q in enumerate(quotes) if q.speaker is not None and q.speaker.spans),
         key=lambda i: quotes[i].speaker.spans[0][0],
@@ -614,13 +620,14 @@ def referents(doc: Doc, quotes: list[Quote]) -> list[Referent | None]:
         if referent is not None and referent.name.strip():
             resolver.article.add(_tokens(doc, quotes[i].speaker)[0].i, referent)
         found[i] = referent
-    return found
+    return Speakers(resolver.article, found)
 
 
-def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+def resolve_speakers(doc: Doc | Analysis, quotes: list[Quote], speakers: Speakers | None = None) -> list[Quote]:
     """``quotes`` with ``speaker.name``/``label`` filled where resolvable (see module doc)."""
+    speakers = speakers or referents(Analysis.of_doc(doc), quotes)
     result = []
-    for quote, referent in zip(quotes, referents(doc, quotes)):
+    for quote, referent in zip(quotes, speakers.referents):
         if referent is not None:
             speaker = quote.speaker
             name = " ".join(referent.name.split()) or None
