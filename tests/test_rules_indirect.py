@@ -258,3 +258,34 @@ def test_man_is_never_a_speaker() -> None:
                      ("die", "DET", "det", 7), ("Lage", "NOUN", "nsubj", 8), ("ernst", "ADJ", "ccomp", 1),
                      ("ist", "AUX", "cop", 8), (".", "PUNCT", "punct", 1)])
     assert all(q.speaker is None for q in attribute(doc))
+
+
+@pytest.mark.parametrize(
+    "words,pos,speaker",
+    [
+        # a bracketed party tag and a name in quotation marks continue the clause of the subject
+        ("Gestern hat Staatssekretär Paul Berg ( Grüne ) gefordert , die Steuern zu senken .",
+         "ADV AUX NOUN PROPN PROPN PUNCT PROPN PUNCT VERB PUNCT DET NOUN PART VERB PUNCT",
+         "Staatssekretär Paul Berg (Grüne)"),
+        ("Die Zeitung „ Neue Post “ berichtet , dass die Verhandlungen gescheitert seien .",
+         "DET NOUN PUNCT PROPN PROPN PUNCT VERB PUNCT SCONJ DET NOUN VERB AUX PUNCT",
+         "Die Zeitung „Neue Post“"),
+        # an adverb between the verb and the subject after it
+        ("Am Abend meldeten dann die Nachrichten , die Lage sei ernst .",
+         "ADP NOUN VERB ADV DET NOUN PUNCT DET NOUN AUX ADJ PUNCT",
+         "die Nachrichten"),
+    ],
+)
+def test_the_subject_is_found_across_tags_quoted_names_and_adverbs(words, pos, speaker) -> None:
+    doc = tagged(words, pos)
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [text_of(doc, q.speaker) for q in found] == [speaker]
+
+
+def test_a_focus_adverb_is_no_part_of_the_parsed_subject() -> None:
+    # "Auch Paul Berg glaubt, dass es stimme." with "Auch" attached to the subject, as parsers do
+    doc = from_rows([("Auch", "ADV", "advmod", 1), ("Paul", "PROPN", "nsubj", 3), ("Berg", "PROPN", "flat", 1),
+                     ("glaubt", "VERB", "ROOT", 3), (",", "PUNCT", "punct", 7), ("dass", "SCONJ", "mark", 7),
+                     ("es", "PRON", "nsubj", 7), ("stimme", "VERB", "ccomp", 3, "Mood=Sub"), (".", "PUNCT", "punct", 3)])
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [text_of(doc, q.speaker) for q in found] == ["Paul Berg"]

@@ -48,11 +48,27 @@ class _Sentence:
             self.used[i - self.a] = 1
 
     def left_boundary(self, k: int) -> int:
-        """Index of the boundary token before ``k`` (``a - 1`` when none)."""
+        """Index of the boundary token before ``k`` (``a - 1`` when none).
+
+        Like :meth:`right_boundary`, a name in quotation marks continues the
+        clause ("Die Zeitung „Yemen Observer“ berichtet"), and so does a short
+        bracketed tag ("Matthias Berninger (Grüne) hat gefordert").
+        """
         doc = self.an.doc
         i = k - 1
         while i >= self.a:
-            if doc[i].text in _BOUNDARY or self.an.in_marks[i]:
+            if self.an.in_marks[i]:
+                start = self.an.short_marked_end.get(i + 1)
+                if start is None or start <= self.a:
+                    return i
+                i = start - 1
+                continue
+            if doc[i].text == ")":
+                opening = _tag_start(doc, i, self.a)
+                if opening is not None:
+                    i = opening - 1
+                    continue
+            if doc[i].text in _BOUNDARY:
                 return i
             i -= 1
         return self.a - 1
@@ -200,6 +216,17 @@ def _wie_before(sent: _Sentence, v: int) -> int | None:
             return None
         if token.lower_ == "wie" and (k == sent.a or doc[k - 1].text in (",", "(", "–", "—")):
             return k
+    return None
+
+
+def _tag_start(doc, close: int, lo: int) -> int | None:
+    """The "(" of a short bracketed tag closed at ``close`` ("(SPD)", "(BA)"): a few words, no clause."""
+    for i in range(close - 1, max(lo, close - 6) - 1, -1):
+        token = doc[i]
+        if token.text == "(":
+            return i if i < close - 1 else None
+        if token.text in _BOUNDARY or token.pos_ in ("VERB", "AUX"):
+            return None
     return None
 
 

@@ -270,6 +270,8 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     if subject is not None and lo <= subject.i < hi and not _inside(subject.i, exclude) and _nominative(subject):
         if subject.lower_ not in words("demonstrative_subjects"):
             start, end = syntax.phrase(subject, lo, hi)
+            while start < subject.i and doc[start].pos_ == "ADV":
+                start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
             if exclude is not None:
                 if start < exclude[1] <= subject.i:
                     start = exclude[1]
@@ -288,8 +290,9 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
         if before is not None and not _overlaps(before, exclude):
             return before
     for after in dict.fromkeys((verb.i + 1, first_verb + 1)):
-        # skip auxiliaries, "sich" and object pronouns between verb and subject ("äußerte sich X")
-        while after < hi and (doc[after].pos_ == "AUX" or doc[after].lower_ in words("object_pronouns")):
+        # skip auxiliaries, "sich", object pronouns and adverbs between verb and subject
+        # ("äußerte sich X", "meldeten dann die Nachrichten")
+        while after < hi and (doc[after].pos_ in ("AUX", "ADV") or doc[after].lower_ in words("object_pronouns")):
             after += 1
         if after == verb.i:
             continue
