@@ -289,3 +289,15 @@ def test_a_focus_adverb_is_no_part_of_the_parsed_subject() -> None:
                      ("es", "PRON", "nsubj", 7), ("stimme", "VERB", "ccomp", 3, "Mood=Sub"), (".", "PUNCT", "punct", 3)])
     found = [q for q in attribute(doc) if q.type == "indirect"]
     assert [text_of(doc, q.speaker) for q in found] == ["Paul Berg"]
+
+
+def test_a_participle_tagged_vvpp_makes_the_clause_passive() -> None:
+    """The morphologizer often calls the participle finite ("bezeichnet" Mood=Sub); the STTS tag says VVPP."""
+    from quotex.rules.mentions import passive
+
+    doc = from_rows([("Das", "DET", "det", 1), ("Projekt", "NOUN", "nsubj:pass", 6), ("wurde", "AUX", "aux:pass", 6),
+                     ("von", "ADP", "case", 4), ("Berg", "PROPN", "obl:agent", 6), ("scharf", "ADJ", "advmod", 6),
+                     ("bezeichnet", "VERB", "ROOT", 6, "VerbForm=Fin"), (".", "PUNCT", "punct", 6)])
+    assert not passive(doc, doc[6], 0, 8)
+    doc[6].tag_ = "VVPP"
+    assert passive(doc, doc[6], 0, 8)

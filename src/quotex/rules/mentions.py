@@ -320,7 +320,8 @@ def passive(doc: Doc, verb: Token, lo: int, hi: int) -> bool:
     A verb of quoting is not: "X wird mit den Worten zitiert" reports X's words,
     its subject is the speaker and "von Y" only the medium.
     """
-    if "Part" not in verb.morph.get("VerbForm") and not verb.lower_.startswith("ge"):
+    participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ in ("VVPP", "VAPP", "VMPP")
+    if not participle and not verb.lower_.startswith("ge"):
         return False
     if verb.lower_ in words("quoting_verbs") or verb.lemma_.lower() in words("quoting_verbs"):
         return False
