@@ -301,3 +301,10 @@ def test_a_participle_tagged_vvpp_makes_the_clause_passive() -> None:
     assert not passive(doc, doc[6], 0, 8)
     doc[6].tag_ = "VVPP"
     assert passive(doc, doc[6], 0, 8)
+
+
+def test_a_place_after_the_noun_belongs_to_the_speaker() -> None:
+    doc = tagged("Laut der Regierung in Lomé wurden drei Menschen verletzt .",
+                 "ADP DET NOUN ADP PROPN AUX NUM NOUN VERB PUNCT")
+    (q,) = [q for q in attribute(doc) if q.type == "indirect"]
+    assert text_of(doc, q.speaker) == "der Regierung in Lomé"

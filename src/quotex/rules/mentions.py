@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from quotex.rules import syntax
 from quotex.rules.lexicon import active, closes_quote, is_quote_mark, opens_quote, words
-from quotex.rules.nouns import classify
+from quotex.rules.nouns import LOC_LABELS, classify
 
 
 _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
@@ -46,7 +46,7 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     After its noun the phrase continues only with what belongs to it: a
     name ("Präsident Joe Biden"), a genitive ("des Weißen Hauses"), a
     bracket ("(SPD)"), an affiliation after a role ("Sprecher von X",
-    "Botschafterin bei der NATO") or an apposition; another article or
+    "Botschafterin bei der NATO"), a place ("in Berlin") or an apposition; another article or
     number starts the next phrase ("laut der Polizei 40 Menschen").
     """
     if i >= hi:
@@ -103,6 +103,12 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
                 j += 1
                 continue
             break
+        if token.lower_ in words("place_prepositions") and last_head >= 0 and j + 1 < hi and _place(doc[j + 1]):
+            k = j + 1
+            while k < hi and _place(doc[k]):
+                k += 1
+            last_head, j = k - 1, k  # "die Regierung in Lomé", "ein Sprecher in Berlin"
+            continue
         if token.lower_ in words("coordinators") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
@@ -146,6 +152,11 @@ def _quoted_name_end(doc: Doc, j: int, hi: int) -> int | None:
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ".", ":", ";"):
             return None
     return None
+
+
+def _place(token: Token) -> bool:
+    """A place name: a proper noun or a location entity."""
+    return token.pos_ == "PROPN" or token.ent_type_ in LOC_LABELS
 
 
 def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
