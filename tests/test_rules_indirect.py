@@ -270,6 +270,9 @@ def test_man_is_never_a_speaker() -> None:
         ("Die Zeitung „ Neue Post “ berichtet , dass die Verhandlungen gescheitert seien .",
          "DET NOUN PUNCT PROPN PROPN PUNCT VERB PUNCT SCONJ DET NOUN VERB AUX PUNCT",
          "Die Zeitung „Neue Post“"),
+        ("„ Neue Post “ berichtet , dass die Verhandlungen gescheitert seien .",
+         "PUNCT PROPN PROPN PUNCT VERB PUNCT SCONJ DET NOUN VERB AUX PUNCT",
+         "„Neue Post“"),
         # an adverb between the verb and the subject after it
         ("Am Abend meldeten dann die Nachrichten , die Lage sei ernst .",
          "ADP NOUN VERB ADV DET NOUN PUNCT DET NOUN AUX ADJ PUNCT",

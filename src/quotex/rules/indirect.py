@@ -59,7 +59,7 @@ class _Sentence:
         while i >= self.a:
             if self.an.in_marks[i]:
                 start = self.an.short_marked_end.get(i + 1)
-                if start is None or start <= self.a:
+                if start is None or start < self.a:
                     return i
                 i = start - 1
                 continue
