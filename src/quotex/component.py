@@ -10,7 +10,7 @@ loaded. Results go on ``doc._.quotes`` (text order, Doc-relative offsets).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +41,13 @@ class QuotexComponent:
     """
 
     def __init__(self, nlp: Language, name: str = "quotex", **config: Any) -> None:
-        settings = Settings(**{**asdict(Settings()), **config})
+        settings = Settings(**config)
         unknown = sorted(set(settings.types) - set(QUOTE_TYPES))
         if unknown:
             raise ValueError(f"quotex: unknown quote type(s) {unknown} in the component config; "
                              f"choose from {list(QUOTE_TYPES)}")
         self.name = name
-        self.settings = Settings(**{**asdict(settings), "types": tuple(settings.types)})
+        self.settings = replace(settings, types=tuple(settings.types))
         # the package's lexicons are shared (built once per process) until a pipeline brings its own
         self.lexicons = Lexicons.from_package()
 
