@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 QUOTE_TYPES = {"direct", "indirect", "reported", "free_indirect", "indirect_free_indirect"}
+MEDIA = {"speech", "writing", "thought", "speech_or_writing", "speech_or_thought"}
 REQUIRED = ("source", "doc_id", "title", "quote", "type", "speaker", "cue", "organization", "addressee", "frame")
 ROLES = ("speaker", "cue", "organization", "addressee", "frame")
 OPENING_MARKS = "\"'“”„‚‘’»«›‹"
@@ -45,6 +46,8 @@ def validate(record: dict[str, Any], text: str) -> None:
         assert record["cue"]["lemma"] is None or isinstance(record["cue"]["lemma"], str), record["cue"]
     if record["organization"] is not None:
         assert "name" in record["organization"], record["organization"]
+    # optional for readers of older records
+    assert record.get("medium") in (None, *MEDIA), f"unknown medium {record.get('medium')!r}"
     if record["type"] == "direct":
         quote = record["quote"]["text"]
         assert quote[0] in OPENING_MARKS and quote[-1] in CLOSING_MARKS, f"direct quote without its marks: {quote!r}"

@@ -149,3 +149,28 @@ def test_the_evaluate_command_prints_json_scores(tmp_path: Path) -> None:
     assert set(scores["types"]) == {"direct", "indirect", "reported", "free_indirect", "indirect_free_indirect"}
     missing = CliRunner().invoke(app, ["evaluate", str(tmp_path / "nope.jsonl"), "--model", str(model)])
     assert missing.exit_code == 2 and "nope.jsonl" in missing.output
+
+
+def test_medium_scored_over_quotes_that_have_one() -> None:
+    gold = [Mention("direct", frozenset({0, 1}), medium="speech"), Mention("direct", frozenset({5, 6}), medium="writing"),
+            Mention("direct", frozenset({9}), medium="speech_or_thought")]
+    system = [Mention("direct", frozenset({0, 1}), medium="speech"), Mention("direct", frozenset({5, 6}), medium="speech"),
+              Mention("direct", frozenset({9})), Mention("direct", frozenset({20}), medium="speech")]
+    scorer = Scorer()
+    scorer.add(gold, system)
+    medium = scorer.result()["medium"]
+    # precision: 1 of 3 system quotes with a medium is right (the unpaired one counts 0)
+    # recall: 1 of 3 gold quotes with a medium is matched
+    assert (medium["p"], medium["r"], medium["system"], medium["gold"]) == (pytest.approx(1 / 3), pytest.approx(1 / 3), 3, 3)
+
+
+def test_gold_medium_is_read_from_the_corpus(tmp_path) -> None:
+    article = {
+        "documentName": "a", "originalText": "Er sagte ja.",
+        "tokens": [{"id": i, "charBegin": b, "charEnd": e} for i, (b, e) in enumerate([(0, 2), (3, 8), (9, 11), (11, 12)])],
+        "annotations": [{"type": "Indirect", "medium": "SW", "quote": {"tokenIds": [2]}, "speaker": {"tokenIds": [0]},
+                         "cue": {"tokenIds": [1]}, "addressee": {"tokenIds": []}, "frame": {"tokenIds": []}}],
+    }
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    assert read_corpus(path)[0].gold[0].medium == "speech_or_writing"

@@ -265,3 +265,24 @@ def test_places_a_role_speaks_for(scheme: str | None) -> None:
         ("Christchurch", "Christchurch"),  # "von" + a place after a role noun
         ("Libyen", "Libyen"),  # a country's genitive without article, the -s left out of the span
     ]
+
+
+def test_speakers_are_resolved_once_and_shared_with_organizations(monkeypatch) -> None:
+    """The organization stage reads the speakers' referents instead of resolving them again."""
+    import quotex.rules as rules
+    from quotex.rules import organizations, speakers
+
+    calls = []
+    original = speakers.referents
+
+    def counting(an, quotes):
+        calls.append(len(quotes))
+        return original(an, quotes)
+
+    monkeypatch.setattr(rules, "referents", counting)
+    monkeypatch.setattr(organizations, "referents", counting)
+    import spacy
+
+    doc = spacy.blank("de")("„Wir kommen morgen ganz bestimmt“, sagte sie. Sie sprach für die Regierung.")
+    rules.attribute(doc)
+    assert len(calls) == 1

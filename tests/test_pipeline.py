@@ -176,7 +176,7 @@ def test_a_given_name_or_path_is_loaded_as_is(lg_installed, tmp_path):
     blank.to_disk(tmp_path / "mine")
     nlp = load_pipeline(str(tmp_path / "mine"), attributor=False)
     assert lg_installed == [str(tmp_path / "mine")]
-    assert nlp.pipe_names == []
+    assert nlp.pipe_names == [pipeline.PARAGRAPHS]  # nothing but the paragraph step is added
 
 
 def test_a_missing_pipeline_says_what_to_do(tmp_path):
@@ -186,3 +186,26 @@ def test_a_missing_pipeline_says_what_to_do(tmp_path):
 
 def test_the_embedded_path_is_inside_the_package():
     assert EMBEDDED_PATH.parent.parent == Path(pipeline.__file__).parent
+
+
+def test_a_line_break_ends_the_parser_s_sentence_too():
+    """Without the paragraph step the embedded parser runs a title into the first sentence."""
+    nlp = load_pipeline(EMBEDDED, attributor=False)
+    assert nlp.pipe_names[0] == pipeline.PARAGRAPHS
+    doc = nlp("Neuer Rekord für Franka Dietzsch\nDie Werferin gewinnt in Helsinki.")
+    assert [s.text.strip() for s in doc.sents] == ["Neuer Rekord für Franka Dietzsch", "Die Werferin gewinnt in Helsinki."]
+    # the blank line belongs to the paragraph before it: no word of the next one hangs on it
+    doc = nlp("Der Minister sagte\n\nes sei ernst.")
+    space = next(t for t in doc if t.is_space)
+    assert [s.text.strip() for s in doc.sents] == ["Der Minister sagte", "es sei ernst."]
+    assert not list(space.children) and space.head.i < space.i
+
+
+def test_paragraph_step_marks_hand_built_docs():
+    from spacy.tokens import Doc
+
+    from quotex.component import mark_paragraphs
+
+    doc = Doc(spacy.blank("de").vocab, words=["Titel", "\n\n", "Er", "kam", "."], spaces=[False, False, True, False, False])
+    mark_paragraphs(doc)
+    assert [t.is_sent_start for t in doc][1:] == [False, True, None, None]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.rules.cues import Lexicons, find_verb_cue
+from quotex.rules.cues import find_verb_cue
+from quotex.rules.lexicon import Lexicons
 from quotex.rules.syntax import TIGER, UD
 
 from hand_docs import from_rows

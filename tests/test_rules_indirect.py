@@ -222,3 +222,92 @@ def test_indicative_relative_clause_is_no_quote() -> None:
     doc = tagged("Annan sprach über die Gewalt , die vor allem in Darfur auftritt .",
                  "PROPN VERB ADP DET NOUN PUNCT PRON ADV ADV ADP PROPN VERB PUNCT")
     assert [q for q in attribute(doc) if q.type == "indirect"] == []
+
+
+# "Der Minister wird von der Zeitung mit den Worten zitiert, die Lage sei ernst."
+QUOTED = [
+    ("Der", "DET", "det", 1, "", "der", "nk", 1),
+    ("Minister", "NOUN", "nsubj:pass", 9, "", "Minister", "sb", 2),
+    ("wird", "AUX", "aux:pass", 9, "", "werden", "ROOT", 2),
+    ("von", "ADP", "case", 5, "", "von", "sbp", 9),
+    ("der", "DET", "det", 5, "", "der", "nk", 5),
+    ("Zeitung", "NOUN", "obl:agent", 9, "", "Zeitung", "nk", 3),
+    ("mit", "ADP", "case", 8, "", "mit", "mo", 9),
+    ("den", "DET", "det", 8, "", "der", "nk", 8),
+    ("Worten", "NOUN", "obl", 9, "", "Wort", "nk", 6),
+    ("zitiert", "VERB", "ROOT", 9, "VerbForm=Part", "zitieren", "oc", 2),
+    (",", "PUNCT", "punct", 14, "", ",", "punct", 9),
+    ("die", "DET", "det", 12, "", "der", "nk", 12),
+    ("Lage", "NOUN", "nsubj", 14, "", "Lage", "sb", 13),
+    ("sei", "AUX", "cop", 14, "Mood=Sub", "sein", "oc", 9),
+    ("ernst", "ADJ", "ccomp", 9, "", "ernst", "pd", 13),
+    (".", "PUNCT", "punct", 9, "", ".", "punct", 2),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger"])
+def test_the_subject_of_a_passive_quoting_verb_is_the_speaker(scheme: str) -> None:
+    doc = doc_in(QUOTED, scheme)
+    quotes = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [text_of(doc, q.speaker) for q in quotes] == ["Der Minister"]
+
+
+def test_man_is_never_a_speaker() -> None:
+    doc = from_rows([("Man", "PRON", "nsubj", 1), ("geht", "VERB", "ROOT", 1), ("davon", "ADV", "advmod", 1),
+                     ("aus", "ADP", "compound:prt", 1), (",", "PUNCT", "punct", 1), ("dass", "SCONJ", "mark", 8),
+                     ("die", "DET", "det", 7), ("Lage", "NOUN", "nsubj", 8), ("ernst", "ADJ", "ccomp", 1),
+                     ("ist", "AUX", "cop", 8), (".", "PUNCT", "punct", 1)])
+    assert all(q.speaker is None for q in attribute(doc))
+
+
+@pytest.mark.parametrize(
+    "words,pos,speaker",
+    [
+        # a bracketed party tag and a name in quotation marks continue the clause of the subject
+        ("Gestern hat Staatssekretär Paul Berg ( Grüne ) gefordert , die Steuern zu senken .",
+         "ADV AUX NOUN PROPN PROPN PUNCT PROPN PUNCT VERB PUNCT DET NOUN PART VERB PUNCT",
+         "Staatssekretär Paul Berg (Grüne)"),
+        ("Die Zeitung „ Neue Post “ berichtet , dass die Verhandlungen gescheitert seien .",
+         "DET NOUN PUNCT PROPN PROPN PUNCT VERB PUNCT SCONJ DET NOUN VERB AUX PUNCT",
+         "Die Zeitung „Neue Post“"),
+        ("„ Neue Post “ berichtet , dass die Verhandlungen gescheitert seien .",
+         "PUNCT PROPN PROPN PUNCT VERB PUNCT SCONJ DET NOUN VERB AUX PUNCT",
+         "„Neue Post“"),
+        # an adverb between the verb and the subject after it
+        ("Am Abend meldeten dann die Nachrichten , die Lage sei ernst .",
+         "ADP NOUN VERB ADV DET NOUN PUNCT DET NOUN AUX ADJ PUNCT",
+         "die Nachrichten"),
+    ],
+)
+def test_the_subject_is_found_across_tags_quoted_names_and_adverbs(words, pos, speaker) -> None:
+    doc = tagged(words, pos)
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [text_of(doc, q.speaker) for q in found] == [speaker]
+
+
+def test_a_focus_adverb_is_no_part_of_the_parsed_subject() -> None:
+    # "Auch Paul Berg glaubt, dass es stimme." with "Auch" attached to the subject, as parsers do
+    doc = from_rows([("Auch", "ADV", "advmod", 1), ("Paul", "PROPN", "nsubj", 3), ("Berg", "PROPN", "flat", 1),
+                     ("glaubt", "VERB", "ROOT", 3), (",", "PUNCT", "punct", 7), ("dass", "SCONJ", "mark", 7),
+                     ("es", "PRON", "nsubj", 7), ("stimme", "VERB", "ccomp", 3, "Mood=Sub"), (".", "PUNCT", "punct", 3)])
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [text_of(doc, q.speaker) for q in found] == ["Paul Berg"]
+
+
+def test_a_participle_tagged_vvpp_makes_the_clause_passive() -> None:
+    """The morphologizer often calls the participle finite ("bezeichnet" Mood=Sub); the STTS tag says VVPP."""
+    from quotex.rules.mentions import passive
+
+    doc = from_rows([("Das", "DET", "det", 1), ("Projekt", "NOUN", "nsubj:pass", 6), ("wurde", "AUX", "aux:pass", 6),
+                     ("von", "ADP", "case", 4), ("Berg", "PROPN", "obl:agent", 6), ("scharf", "ADJ", "advmod", 6),
+                     ("bezeichnet", "VERB", "ROOT", 6, "VerbForm=Fin"), (".", "PUNCT", "punct", 6)])
+    assert not passive(doc, doc[6], 0, 8)
+    doc[6].tag_ = "VVPP"
+    assert passive(doc, doc[6], 0, 8)
+
+
+def test_a_place_after_the_noun_belongs_to_the_speaker() -> None:
+    doc = tagged("Laut der Regierung in Lomé wurden drei Menschen verletzt .",
+                 "ADP DET NOUN ADP PROPN AUX NUM NOUN VERB PUNCT")
+    (q,) = [q for q in attribute(doc) if q.type == "indirect"]
+    assert text_of(doc, q.speaker) == "der Regierung in Lomé"

@@ -10,7 +10,8 @@ and, as plain spaCy spans, on ``doc.spans["quotex"]`` (see :func:`quote_spans`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from spacy.util import ensure_path, raise_error
 
 from quotex.records import QUOTE_TYPES, Quote
 from quotex.rules import Lexicons, Settings, attribute
-from quotex.rules.cues import LEXICON_FILES
+from quotex.rules.lexicon import FILES
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -47,18 +48,28 @@ def quote_spans(doc: Doc, quotes: Iterable[Quote]) -> list[Span]:
                     spans.append(span)
     return spans
 
+#: The component's settings and their defaults, written once (the dataclass) and shown in the config.
+DEFAULT_CONFIG: dict[str, Any] = {name: list(value) if isinstance(value, tuple) else value
+                                  for name, value in asdict(Settings()).items()}
+
 
 class QuotexComponent:
-    """Rule-based quotation attribution over a tagged and parsed Doc."""
+    """Rule-based quotation attribution over a tagged and parsed Doc.
 
-    def __init__(self, nlp: Language, name: str = "quotex", *, types: Iterable[str] = QUOTE_TYPES,
-                 max_scare_tokens: int = 4, max_quote_tokens: int = 250, max_quote_chars: int = 5000) -> None:
-        unknown = sorted(set(types) - set(QUOTE_TYPES))
+    The lexicons (every word list of ``quotex/lexicons``) belong to the
+    component: they are saved and loaded with the pipeline under the key
+    ``lexicons`` (``exclude=["lexicons"]`` leaves them out) and replaced
+    through :meth:`initialize`.
+    """
+
+    def __init__(self, nlp: Language, name: str = "quotex", **config: Any) -> None:
+        settings = Settings(**config)
+        unknown = sorted(set(settings.types) - set(QUOTE_TYPES))
         if unknown:
             raise ValueError(f"quotex: unknown quote type(s) {unknown} in the component config; "
                              f"choose from {list(QUOTE_TYPES)}")
         self.name = name
-        self.settings = Settings(tuple(types), max_scare_tokens, max_quote_tokens, max_quote_chars)
+        self.settings = replace(settings, types=tuple(settings.types))
         # the package's lexicons are shared (built once per process) until a pipeline brings its own
         self.lexicons = Lexicons.from_package()
 
@@ -79,27 +90,43 @@ class QuotexComponent:
         """The handler set by ``nlp.set_error_handler``, else spaCy's default (raise)."""
         return getattr(self, "error_handler", raise_error)
 
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
+                   lexicons: Mapping[str, str] | None = None) -> None:
+        """Replace lexicon files: ``lexicons`` maps a file name of ``quotex/lexicons`` to its new text.
+
+        Files not named keep their current text. Like ``span_ruler`` patterns,
+        the replacements then travel with the saved pipeline.
+        """
+        if lexicons:
+            self._use(self.lexicons.replaced(lexicons).texts)
+
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """The lexicons, for ``nlp.to_bytes`` (the settings travel in the pipeline config)."""
-        return srsly.msgpack_dumps({"lexicons": self.lexicons.texts})
+        return srsly.msgpack_dumps({} if "lexicons" in exclude else {"lexicons": self.lexicons.texts})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "QuotexComponent":
         """Use the lexicons saved by :meth:`to_bytes`."""
-        self._use(srsly.msgpack_loads(data)["lexicons"])
+        texts = srsly.msgpack_loads(data).get("lexicons")
+        if texts is not None and "lexicons" not in exclude:
+            self._use(texts)
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the lexicon files into the component's folder of a saved pipeline."""
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for name in LEXICON_FILES:
+        if "lexicons" in exclude:
+            return
+        for name in FILES:
             (path / name).write_text(self.lexicons.texts[name], encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "QuotexComponent":
         """Read the lexicon files a saved pipeline carries."""
+        if "lexicons" in exclude:
+            return self
         path = ensure_path(path)
         texts: dict[str, str] = {}
-        for name in LEXICON_FILES:
+        for name in FILES:
             file = path / name
             # a pipeline saved before a lexicon file existed uses the package's version of it
             texts[name] = file.read_text(encoding="utf-8") if file.exists() else Lexicons.from_package().texts[name]
@@ -109,22 +136,45 @@ class QuotexComponent:
     def _use(self, texts: dict[str, Any]) -> None:
         """Switch to the lexicons in ``texts``, sharing the package's when they are the same."""
         package = Lexicons.from_package()
-        self.lexicons = package if texts == package.texts else Lexicons(dict(texts))
+        # a pipeline saved with fewer files than this version knows gets the package's for the rest
+        texts = {**package.texts, **texts}
+        self.lexicons = package if texts == package.texts else Lexicons(texts)
+
+
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser sees the Doc.
+
+    A line break (a paragraph end, the blank line after a title) always ends
+    a sentence for the rules (:func:`quotex.rules.syntax.sentence_spans`);
+    the parser must agree, or it joins a title to the first sentence and
+    parses the blank line as a word of it. spaCy's parser keeps sentence
+    starts that are already set; nothing else is fixed, so it still splits
+    within a paragraph as it sees fit. Works on hand-built Docs too.
+    """
+    text = doc.text
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_space:
+            token.is_sent_start = False  # whitespace stays with the sentence before it
+        elif "\n" in text[previous.idx:token.idx]:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("quotex_paragraphs")
+def quotex_paragraphs(doc: Doc) -> Doc:
+    """The pipeline step of :func:`mark_paragraphs`: ``nlp.add_pipe("quotex_paragraphs", first=True)``."""
+    return mark_paragraphs(doc)
 
 
 @Language.factory(
     "quotex",
     assigns=["doc._.quotes", "doc.spans"],
     requires=["doc.sents", "token.pos", "token.morph", "token.lemma", "token.dep"],
-    default_config={
-        "types": list(QUOTE_TYPES),
-        "max_scare_tokens": 4,
-        "max_quote_tokens": 250,
-        "max_quote_chars": 5000,
-    },
+    default_config=DEFAULT_CONFIG,
 )
 def make_quotex(nlp: Language, name: str, types: list[str], max_scare_tokens: int, max_quote_tokens: int,
                 max_quote_chars: int) -> QuotexComponent:
     """The ``quotex`` factory: ``nlp.add_pipe("quotex", config={"types": ["direct"]})``."""
-    return QuotexComponent(nlp, name, types=types, max_scare_tokens=max_scare_tokens,
+    return QuotexComponent(nlp, name, types=tuple(types), max_scare_tokens=max_scare_tokens,
                            max_quote_tokens=max_quote_tokens, max_quote_chars=max_quote_chars)

@@ -37,6 +37,12 @@ Precision and recall of a part
     precision 0). F1 is the harmonic mean of the two averages; a mean over
     no quotes is 0.
 
+Medium
+    ``medium`` is scored like a part with one token: precision is the share
+    of system quotes with a medium whose paired gold quote has the same one
+    (the corpus' Speech, Writing, Thought, SW, ST), recall the share of gold
+    quotes with a medium whose paired system quote has the same one.
+
 Quote types
     Per-type figures restrict the recall average to gold quotes of that type
     and the precision average to system quotes the system gave that type;
@@ -69,6 +75,9 @@ from quotex.records import QUOTE_TYPES, Quote, Span
 ROLES = ("addressee", "cue", "frame", "speaker")
 #: The rows of the summary, in reporting order.
 PARTS = ("quote", "roles", "joint", "speaker", "cue", "addressee", "frame")
+#: Corpus medium names -> record medium names (the corpus' rare "TW" has no record counterpart).
+GOLD_MEDIA = {"Speech": "speech", "Writing": "writing", "Thought": "thought", "SW": "speech_or_writing",
+              "ST": "speech_or_thought", "TW": "thought_or_writing"}
 #: Corpus type names -> record type names.
 GOLD_TYPES = {
     "Direct": "direct",
@@ -86,6 +95,7 @@ class Mention:
     type: str
     quote: frozenset[int]
     roles: dict[str, frozenset[int]] = field(default_factory=dict)
+    medium: str | None = None
 
     def part(self, name: str) -> frozenset[Any]:
         """The tokens of a part; ``roles``/``joint`` tag tokens with their role
@@ -133,6 +143,7 @@ class Article:
                     type=q.type,
                     quote=self.token_ids(q.quote.spans),
                     roles={role: self.token_ids(p.spans) for role, p in roles.items() if p is not None},
+                    medium=q.medium,
                 )
             )
         return mentions
@@ -175,6 +186,7 @@ def _article(data: dict[str, Any], where: str) -> Article:
                 type=GOLD_TYPES[a["type"]],
                 quote=frozenset(a["quote"]["tokenIds"]),
                 roles={role: frozenset(a[role]["tokenIds"]) for role in ROLES},
+                medium=GOLD_MEDIA.get(a.get("medium", "")),
             )
             for a in data["annotations"]
         )
@@ -262,6 +274,8 @@ class Scorer:
             value = len(mine & other.part(name)) / len(mine) if mine else 0.0
             for key in ((name, None), (name, type_)):
                 means.setdefault(key, _Mean()).add(value)
+        if own.medium is not None:
+            means.setdefault(("medium", None), _Mean()).add(float(own.medium == other.medium))
 
     def _prf(self, name: str, type_: str | None = None) -> dict[str, float | int]:
         p = self.precision.get((name, type_), _Mean())
@@ -276,7 +290,7 @@ class Scorer:
             "gold_quotes": self.gold_quotes,
             "system_quotes": self.system_quotes,
             "pairs": self.pairs,
-            **{name: self._prf(name) for name in PARTS},
+            **{name: self._prf(name) for name in (*PARTS, "medium")},
             "types": {t: {name: self._prf(name, t) for name in ("quote", "roles", "joint")} for t in QUOTE_TYPES},
         }
 
@@ -370,7 +384,7 @@ def render(result: dict[str, Any]) -> Any:
     )
     for column in ("part", "P", "R", "F1", "gold", "system"):
         summary.add_column(column, justify="left" if column == "part" else "right")
-    for name in PARTS:
+    for name in (*PARTS, "medium"):
         s = result[name]
         summary.add_row(name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f']:.3f}", str(s["gold"]), str(s["system"]))
     types = Table(

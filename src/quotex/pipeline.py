@@ -20,6 +20,8 @@ PREFERRED = "de_core_news_lg"
 #: The name that always selects the pipeline shipped inside the package.
 EMBEDDED = "embedded"
 EMBEDDED_PATH = Path(__file__).parent / "models" / "de_quotex_news"
+#: The component that ends a sentence at every line break before the parser runs.
+PARAGRAPHS = "quotex_paragraphs"
 
 
 def resolve(name: str | None = None) -> str | Path:
@@ -37,6 +39,8 @@ def load_pipeline(name: str | None = None, *, attributor: bool = True) -> Langua
     ``None`` loads ``de_core_news_lg`` if it is installed and the embedded
     pipeline otherwise; ``"embedded"`` always loads the embedded one; any
     other value is a spaCy package name or a path, as for ``spacy.load``.
+    Every pipeline gets ``quotex_paragraphs`` first, so its parser never
+    joins two paragraphs (or the title and the first sentence) into one.
     """
     target = resolve(name)
     try:
@@ -47,6 +51,8 @@ def load_pipeline(name: str | None = None, *, attributor: bool = True) -> Langua
             "Give an installed pipeline package or a pipeline folder with --model, "
             "or use --model embedded."
         ) from err
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, first=True)
     if attributor and "quotex" not in nlp.pipe_names:
         nlp.add_pipe("quotex")
     return nlp

@@ -20,6 +20,8 @@ Span = tuple[int, int]
 
 #: The quote types of the record schema, in the order of the corpus README.
 QUOTE_TYPES = ("direct", "indirect", "reported", "free_indirect", "indirect_free_indirect")
+#: How a quote was uttered, as its cue says (a record's ``medium`` is one of these or null).
+MEDIA = ("speech", "writing", "thought", "speech_or_writing", "speech_or_thought")
 
 
 def join_spans(text: str, spans: list[Span]) -> str:
@@ -89,6 +91,8 @@ class Quote:
     organization: Organization | None = None
     addressee: Part | None = None
     frame: Part | None = None
+    #: one of ``MEDIA``, from the cue; ``None`` without a cue
+    medium: str | None = None
 
     def shifted(self, offset: int) -> "Quote":
         """The same quote with every span moved by ``offset`` characters.
@@ -136,6 +140,7 @@ class Record:
             "organization": part(q.organization),
             "addressee": part(q.addressee),
             "frame": part(q.frame),
+            "medium": q.medium,
         }
         record.update(self.meta)
         return record

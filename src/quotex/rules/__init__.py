@@ -13,13 +13,15 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from quotex.records import Part, Quote
-from quotex.rules.cues import Lexicons
+from quotex.rules.lexicon import Lexicons, using
+from quotex.rules.lexicon import words as lexicon_words
+from quotex.rules.cues import medium_of
 from quotex.rules.direct import find_direct, name_like
 from quotex.rules.document import Analysis, Found, Settings
 from quotex.rules.free_indirect import find_free_indirect
 from quotex.rules.indirect import find_indirect
 from quotex.rules.organizations import attach_organizations
-from quotex.rules.speakers import resolve_speakers
+from quotex.rules.speakers import referents, resolve_speakers
 
 __all__ = ["Lexicons", "Settings", "attribute"]
 
@@ -167,7 +169,13 @@ def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | N
     if len(doc) == 0:
         return []
     settings = settings or Settings()
-    an = Analysis.of(doc, lexicons or Lexicons.from_package(), settings)
+    lexicons = lexicons or Lexicons.from_package()
+    with using(lexicons):
+        return _attribute(doc, lexicons, settings)
+
+
+def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
+    an = Analysis.of(doc, lexicons, settings)
     found = _merge(an, find_direct(an), find_indirect(an))
     found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
@@ -175,6 +183,40 @@ def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | N
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.sort(key=lambda f: f.first)
     found = [_with_frame(an, f) for f in found]
-    quotes = [f.quote for f in found if f.quote.type in settings.types]
-    quotes = resolve_speakers(doc, quotes)
-    return attach_organizations(doc, quotes)
+    quotes = [_without_impersonal_speaker(f.quote, an.text) for f in found if f.quote.type in settings.types]
+    speakers = referents(an, quotes)
+    quotes = resolve_speakers(an, quotes, speakers)
+    return attach_organizations(an, _with_media(quotes, an.text, lexicons), speakers)
+
+
+def _without_impersonal_speaker(q: Quote, text: str) -> Quote:
+    """"man" is never a speaker: "man geht davon aus, dass …" says what is generally assumed."""
+    if q.speaker is not None and q.speaker.text(text).lower() in lexicon_words("impersonal_pronouns"):
+        return replace(q, speaker=None)
+    return q
+
+
+def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quote]:
+    """Each quote with the medium of its cue; a continuation without a cue of its own
+    ("„…“ Und weiter: „…“") was made the way the quote it continues was: by the same
+    speaker, or by the last speaker when it names none."""
+    result: list[Quote] = []
+    last: Quote | None = None
+    for q in quotes:
+        medium = medium_of(q.cue, text, lexicons)
+        if medium is None and last is not None and _same_speaker(q, last):
+            medium = last.medium
+        q = replace(q, medium=medium)
+        if q.cue is not None:
+            last = q
+        result.append(q)
+    return result
+
+
+def _same_speaker(q: Quote, previous: Quote) -> bool:
+    if q.speaker is None:
+        return True
+    if previous.speaker is None:
+        return False
+    # the mention carried over from the introducing quote, or another mention of the same person
+    return q.speaker.spans == previous.speaker.spans or q.speaker.name is not None and q.speaker.name == previous.speaker.name

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from quotex.records import Cue, Quote, Speaker
-from quotex.rules import mentions
+from quotex.rules import lexicon, mentions
 from quotex.rules.cues import VerbCue, find_verb_cue
 from quotex.rules.document import Analysis, Found, Marked
 
@@ -171,9 +171,6 @@ def _around(an: Analysis, m: Marked) -> Attribution | None:
     return None
 
 
-_TITLE_WORDS = frozenset(
-    "der die das des dem den und für von vom im in am an auf zu zur zum mit bei aus & - / of the and".split()
-)
 
 
 def name_like(an: Analysis, m: Marked) -> bool:
@@ -186,15 +183,15 @@ def name_like(an: Analysis, m: Marked) -> bool:
     words = [doc[i] for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space]
     if not words:
         return True
-    if all(w.pos_ for w in words) and all(w.pos_ in ("PROPN", "X", "NUM") or w.lower_ in _TITLE_WORDS for w in words):
+    if all(w.pos_ for w in words) and all(w.pos_ in ("PROPN", "X", "NUM") or w.lower_ in lexicon.words("title_words") for w in words):
         return True
-    capitalised = [w for w in words if w.lower_ not in _TITLE_WORDS]
+    capitalised = [w for w in words if w.lower_ not in lexicon.words("title_words")]
     if len(words) > 1 and capitalised and all(w.text[:1].isupper() or w.is_digit for w in capitalised):
         return True
     # a name after an article: "von der „Netzeitung“", "die Zeitung „Die Welt“"
     before = doc[m.start - 1] if m.start > 0 else None
     return (before is not None and before.pos_ in ("DET", "NOUN", "PROPN") and len(words) <= 3
-            and all(w.pos_ in ("PROPN", "NOUN", "X", "NUM") or w.lower_ in _TITLE_WORDS for w in words))
+            and all(w.pos_ in ("PROPN", "NOUN", "X", "NUM") or w.lower_ in lexicon.words("title_words") for w in words))
 
 
 def find_direct(an: Analysis) -> list[Found]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from quotex.records import Part, Quote
 from quotex.rules import syntax
-from quotex.rules.cues import Lexicons
+from quotex.rules.lexicon import Lexicons, active
 from quotex.rules.quotation_marks import QuoteMarks, find_quotes
 
 
@@ -103,6 +103,18 @@ class Analysis:
         short_marked_end = {end: start for start, end in short_marked.items()}
         return cls(doc, text, lex, settings, syntax.scheme_of(doc), sents, sent_of, in_marks, marked, short_marked,
                    short_marked_end, konj, maybe_cue, lower)
+
+    @classmethod
+    def of_doc(cls, doc: "Doc | Analysis") -> "Analysis":
+        """``doc`` itself if it is analysed already, else its analysis with the active lexicons.
+
+        For stages called on their own (tests, notebooks); ``attribute`` analyses once.
+        """
+        return doc if isinstance(doc, Analysis) else cls.of(doc, active(), Settings())
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        """Tokens ``a`` and ``b`` are in one sentence (the rules' sentences, see ``sentence_spans``)."""
+        return self.sent_of[a] == self.sent_of[b]
 
     def part(self, *ranges: tuple[int, int] | None) -> Part | None:
         """A Part over token ranges (``None`` entries and empty ranges skipped)."""

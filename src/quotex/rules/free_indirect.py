@@ -9,15 +9,11 @@ geflohen sein") reports a claim without naming whose (``free_indirect``).
 
 from __future__ import annotations
 
-from spacy.strings import get_string_id
 
 from quotex.records import Quote, Speaker
-from quotex.rules import mentions
+from quotex.rules import lexicon, mentions
 from quotex.rules.document import Analysis, Found
 
-_FIRST_PERSON_IDS = frozenset(get_string_id(w) for w in ("ich", "wir", "mir", "mich", "uns"))
-_CONDITIONAL_IDS = frozenset(get_string_id(w) for w in ("wenn", "falls", "sofern", "ob", "als"))
-_REPORTATIVE = frozenset({"soll", "sollen"})
 #: how many sentences back a cue-less quote may find its speaker
 _REACH = 4
 
@@ -28,9 +24,9 @@ def _mood(an: Analysis, start: int, end: int) -> int:
     Konjunktiv II alone does not count in a conditional ("wenn es regnete, wäre …").
     """
     strength = max((an.konj[i] for i in range(start, end) if not an.in_marks[i]), default=0)
-    if strength and any(an.lower[i] in _FIRST_PERSON_IDS and not an.in_marks[i] for i in range(start, end)):
+    if strength and any(an.lower[i] in lexicon.word_ids("first_person") and not an.in_marks[i] for i in range(start, end)):
         return 0  # "ich habe …": someone speaking in the first person, not reported speech
-    if strength == 1 and any(an.lower[i] in _CONDITIONAL_IDS for i in range(start, end)):
+    if strength == 1 and any(an.lower[i] in lexicon.word_ids("conditional_conjunctions") for i in range(start, end)):
         return 0
     return strength
 
@@ -61,10 +57,10 @@ def _reportative(an: Analysis, start: int, end: int) -> bool:
     Plain "soll" + infinitive mostly states a plan or an obligation, which is no report.
     """
     doc = an.doc
-    if not any(doc[i].lower_ in _REPORTATIVE and not an.in_marks[i] for i in range(start, end)):
+    if not any(doc[i].lower_ in lexicon.words("reportative_modals") and not an.in_marks[i] for i in range(start, end)):
         return False
     last = an.content_end(start, end)
-    return last > start and doc[last - 1].lower_ in ("haben", "sein", "worden")
+    return last > start and doc[last - 1].lower_ in lexicon.words("perfect_auxiliaries")
 
 
 def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int]) -> list[Found]:

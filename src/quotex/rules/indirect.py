@@ -20,19 +20,11 @@ import re
 from spacy.tokens import Span
 
 from quotex.records import Cue, Quote, Speaker
-from quotex.rules import mentions
+from quotex.rules import lexicon, mentions
 from quotex.rules.cues import VerbCue, find_verb_cue
 from quotex.rules.document import Analysis, Found
 
-COMPLEMENTIZERS = frozenset(
-    "dass daß ob wie warum weshalb weswegen wieso wann wo woher wohin was wer wen wem welche welcher "
-    "welches welchen inwieweit inwiefern womit wofür worüber".split()
-)
-_RELATIVE = frozenset("der die das dem den deren dessen welche welcher welches was wo".split())
 _BOUNDARY = frozenset({",", ":", ";", "(", ")", "–", "—"})
-_RELATIVE_OBJECTS = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
-_NAMING = frozenset({"nennen", "bezeichnen"})
-_BACK_REFERENCE = frozenset({"dies", "das", "dieses", "diese"})
 
 
 class _Sentence:
@@ -56,11 +48,27 @@ class _Sentence:
             self.used[i - self.a] = 1
 
     def left_boundary(self, k: int) -> int:
-        """Index of the boundary token before ``k`` (``a - 1`` when none)."""
+        """Index of the boundary token before ``k`` (``a - 1`` when none).
+
+        Like :meth:`right_boundary`, a name in quotation marks continues the
+        clause ("Die Zeitung „Yemen Observer“ berichtet"), and so does a short
+        bracketed tag ("Matthias Berninger (Grüne) hat gefordert").
+        """
         doc = self.an.doc
         i = k - 1
         while i >= self.a:
-            if doc[i].text in _BOUNDARY or self.an.in_marks[i]:
+            if self.an.in_marks[i]:
+                start = self.an.short_marked_end.get(i + 1)
+                if start is None or start < self.a:
+                    return i
+                i = start - 1
+                continue
+            if doc[i].text == ")":
+                opening = _tag_start(doc, i, self.a)
+                if opening is not None:
+                    i = opening - 1
+                    continue
+            if doc[i].text in _BOUNDARY:
                 return i
             i -= 1
         return self.a - 1
@@ -117,14 +125,14 @@ class _Sentence:
 
 def _subordinate(token) -> bool:
     """``token`` opens a subordinate clause ("wie er sagte", "die das forderte", "nachdem")."""
-    return token.pos_ == "SCONJ" or token.lower_ == "wie" or (token.pos_ == "PRON" and token.lower_ in _RELATIVE)
+    return token.pos_ == "SCONJ" or token.lower_ == "wie" or (token.pos_ == "PRON" and token.lower_ in lexicon.words("clause_relatives"))
 
 
 def _agent(doc, speaker: tuple[int, int]) -> bool:
     """The phrase names someone who can speak: a person, an organization, a pronoun, a name."""
     for k in range(speaker[0], speaker[1]):
         token = doc[k]
-        if token.pos_ == "PROPN" or token.lower_ in ("er", "sie", "wir", "ich", "man"):
+        if token.pos_ == "PROPN" or token.lower_ in lexicon.words("speaker_pronouns"):
             return True
         if token.pos_ == "NOUN" and mentions.noun_class(token) in ("role", "org"):
             return True
@@ -149,11 +157,11 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
     if start >= end:
         return False
     first = doc[start]
-    if first.lower_ in COMPLEMENTIZERS:
+    if first.lower_ in lexicon.words("complementizers"):
         return True
-    if first.pos_ == "SCONJ" or first.lower_ in ("um", "nachdem", "weil", "da", "obwohl", "wenn", "als", "während"):
+    if first.pos_ == "SCONJ" or first.lower_ in lexicon.words("adverbial_conjunctions"):
         return False  # an adverbial clause ("…, nachdem er …", "…, um … zu …") is no content
-    if first.lower_ in _RELATIVE and start + 1 < end:
+    if first.lower_ in lexicon.words("clause_relatives") and start + 1 < end:
         following = doc[start + 1]
         nominal = following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title)
         if an.konj[start + 1] < 2 and not nominal:
@@ -211,11 +219,22 @@ def _wie_before(sent: _Sentence, v: int) -> int | None:
     return None
 
 
+def _tag_start(doc, close: int, lo: int) -> int | None:
+    """The "(" of a short bracketed tag closed at ``close`` ("(SPD)", "(BA)"): a few words, no clause."""
+    for i in range(close - 1, max(lo, close - 6) - 1, -1):
+        token = doc[i]
+        if token.text == "(":
+            return i if i < close - 1 else None
+        if token.text in _BOUNDARY or token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
 def _main_clause(an: Analysis, start: int, end: int) -> bool:
     """``[start, end)`` holds a main clause of its own, not "In einer Rede, die …", "X, der …" or "Nachdem …"."""
     doc = an.doc
     first = doc[start]
-    if first.pos_ == "SCONJ" and first.lower_ not in ("dass", "daß", "ob"):
+    if first.pos_ == "SCONJ" and first.lower_ not in lexicon.words("content_conjunctions"):
         return False
     if not any(doc[i].pos_ for i in range(start, end)):
         return True  # untagged: nothing to check
@@ -226,7 +245,7 @@ def _main_clause(an: Analysis, start: int, end: int) -> bool:
         i += 1
     # no verb in the first clause: a fronted phrase, a noun with a relative clause, or the subject itself
     # ("Kurt von Figura, Präsident der Universität, begrüßte …")
-    relative = i + 1 < end and doc[i + 1].lower_ in _RELATIVE
+    relative = i + 1 < end and doc[i + 1].lower_ in lexicon.words("clause_relatives")
     subject = mentions.np_before(doc, end, start) is not None
     return not (first.pos_ == "ADP" or relative or subject)
 
@@ -236,7 +255,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     v = cue.verb.i
     rb = sent.right_boundary(max(cue.tokens))
     # "Syd Barrett, wie er sich nannte": naming, not speech
-    wie = _wie_before(sent, v) if cue.lemma not in _NAMING else None
+    wie = _wie_before(sent, v) if cue.lemma not in lexicon.words("naming_verbs") else None
     # Wie X mitteilte, … / …, wie X mitteilte.
     if wie is not None:
         # the subject follows "wie" directly: "Wie die Provinzregierung in Helmand mitteilte"
@@ -253,7 +272,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     lb = sent.left_boundary(v)
     lo, hi = lb + 1, rb
     first = doc[lo]
-    if first.lower_ in _RELATIVE and lb >= sent.a and doc[lb].text == "," and lo < v:
+    if first.lower_ in lexicon.words("clause_relatives") and lb >= sent.a and doc[lb].text == "," and lo < v:
         return  # a relative clause: "…, die das bestätigte, …"
     # X sagte, dass … / X erklärte: …
     start = rb + 1
@@ -289,7 +308,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         sent.add([(start, lb)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
     # Dies teilte X mit.
-    if lo == sent.a and v == sent.a + 1 and first.lower_ in _BACK_REFERENCE and previous is not None and rb == sent.end:
+    if lo == sent.a and v == sent.a + 1 and first.lower_ in lexicon.words("back_references") and previous is not None and rb == sent.end:
         if not previous.found and previous.marked_share(previous.a, previous.end) < 0.6:
             speaker = mentions.subject_mention(doc, cue.verb, v + 1, sent.end, an.scheme)
             start, end = _trim(an, previous.a, previous.end)
@@ -327,7 +346,7 @@ def _scope(sent: _Sentence, k: int) -> tuple[int, int]:
         return semicolon + 1, sent.end  # "Die Veranstalter schätzten 2.000; nach Polizeiangaben waren es 1.000."
     if lb >= sent.a and doc[lb].text == "," and lb + 1 < k:
         opener = doc[lb + 1]
-        if opener.lower_ in _RELATIVE or opener.lower_ in COMPLEMENTIZERS or opener.pos_ == "SCONJ":
+        if opener.lower_ in lexicon.words("clause_relatives") or opener.lower_ in lexicon.words("complementizers") or opener.pos_ == "SCONJ":
             rb = sent.right_boundary(k)
             while rb < sent.end and an.in_marks[rb]:
                 rb = sent.right_boundary(rb)
@@ -338,7 +357,7 @@ def _scope(sent: _Sentence, k: int) -> tuple[int, int]:
 def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
     an, doc = sent.an, sent.an.doc
     a, end = _scope(sent, k)
-    if (role in ("prep_before", "noun_prep") and k + 2 < end and doc[k + 1].lower_ in _RELATIVE_OBJECTS
+    if (role in ("prep_before", "noun_prep") and k + 2 < end and doc[k + 1].lower_ in lexicon.words("relative_objects")
             and k - 1 > sent.a and doc[k - 1].text == "," and doc[k + 2].pos_ not in ("ADJ", "NOUN", "PROPN")):
         # "Gerüchte, nach denen Barrett an Krebs litt": the source is the noun before the comma
         speaker = mentions.np_ending_at(doc, k - 1, sent.left_boundary(k - 1) + 1, an.scheme)

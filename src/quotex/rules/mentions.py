@@ -9,49 +9,35 @@ tags to the left or right of the cue.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Token
 
 from quotex.rules import syntax
-from quotex.rules.nouns import classify
+from quotex.rules.lexicon import active, closes_quote, is_quote_mark, opens_quote, words
+from quotex.rules.nouns import LOC_LABELS, classify
+
 
 _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
-_PERSONAL = frozenset({"er", "sie", "es", "ich", "wir", "ihr", "man", "dieser", "diese", "jener", "jene", "beide"})
-#: prepositions that attach an affiliation to a role noun ("Sprecher von X", "Botschafterin bei der NATO")
-_ATTACHING = frozenset({"von", "vom", "für", "bei", "beim", "aus", "des", "der"})
-_ARTICLE_FORMS = frozenset(
-    "der die das dem den des ein eine einer eines einem einen".split()
-    + [stem + ending for stem in ("dies", "jen", "sein", "ihr", "unser", "kein", "jed", "manch", "all", "eur", "mein")
-       for ending in ("e", "er", "es", "em", "en")]
-)
-_RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"})
-_OBJECT_PRONOUNS = frozenset({"sich", "ihm", "ihr", "ihnen", "uns", "mir", "dir", "euch", "es"})
-_NAME_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "(", ")", "-", "–", "/", "&", "."})
 
 
-@lru_cache(maxsize=1)
-def _clause_adverbs() -> frozenset[str]:
-    text = (resources.files("quotex") / "lexicons" / "clause_adverbs.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+#: punctuation inside names besides quotation marks ("Baden-Württemberg", "C&A", "(SPD)")
+_NAME_PUNCTUATION = frozenset({"(", ")", "-", "–", "/", "&", "."})
 
 
 def _nominal(token: Token) -> bool:
     if token.pos_:
-        if token.pos_ == "PRON" and token.lower_ in _ARTICLE_FORMS and token.i + 1 < len(token.doc):
+        if token.pos_ == "PRON" and token.lower_ in words("determiners") and token.i + 1 < len(token.doc):
             # an article the tagger took for a pronoun: "die ernährungspolitische Sprecherin"
             return token.doc[token.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")
         return token.pos_ in _NOMINAL
     # untagged Doc: capitalised words and articles
-    return token.is_title or token.lower_ in _RELATIVE or token.lower_ in ("ein", "eine", "einer", "eines", "einem")
+    return token.is_title or token.lower_ in words("relative_pronouns") or token.lower_ in words("indefinite_articles")
 
 
 def _is_head_word(token: Token) -> bool:
     """A word that can end a noun phrase (a noun, name or number)."""
     if token.pos_:
-        return token.pos_ in ("NOUN", "PROPN", "NUM", "X") or (token.pos_ == "PRON" and token.lower_ in _PERSONAL)
-    return token.is_title and token.lower_ not in _RELATIVE
+        return token.pos_ in ("NOUN", "PROPN", "NUM", "X") or (token.pos_ == "PRON" and token.lower_ in words("personal_pronouns"))
+    return token.is_title and token.lower_ not in words("relative_pronouns")
 
 
 def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
@@ -60,15 +46,15 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     After its noun the phrase continues only with what belongs to it: a
     name ("Präsident Joe Biden"), a genitive ("des Weißen Hauses"), a
     bracket ("(SPD)"), an affiliation after a role ("Sprecher von X",
-    "Botschafterin bei der NATO") or an apposition; another article or
+    "Botschafterin bei der NATO"), a place ("in Berlin") or an apposition; another article or
     number starts the next phrase ("laut der Polizei 40 Menschen").
     """
     if i >= hi:
         return None
     first = doc[i]
-    if first.lower_ in _clause_adverbs():
+    if first.lower_ in active().clause_adverbs:
         return None  # "Gestern", "Unterdessen": a capitalised adverb, not a name
-    if first.lower_ in _PERSONAL:
+    if first.lower_ in words("personal_pronouns"):
         if first.lower_ == "es":
             return None
         return i, i + 1
@@ -82,7 +68,7 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
         if open_paren and text != ")":
             j += 1
             continue
-        if text in _OPENING_MARKS and (j == i or after_head or _nominal(doc[j - 1])):
+        if opens_quote(text) and (j == i or after_head or _nominal(doc[j - 1])):
             closing = _quoted_name_end(doc, j, hi)
             if closing is not None:
                 last_head = j = closing
@@ -104,7 +90,7 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
             last_head = j
             j += 1
             continue
-        if text in _NAME_MARKS and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
+        if (text in _NAME_PUNCTUATION or is_quote_mark(text)) and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
         if token.pos_ == "ADP" and last_head < i and j > i and doc[j - 1].pos_ == "DET":
@@ -112,12 +98,18 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
             if skip is not None:
                 j = skip
                 continue
-        if token.lower_ in _ATTACHING and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
+        if token.lower_ in words("attaching_prepositions") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             if _attaches(doc[last_head], token.lower_):
                 j += 1
                 continue
             break
-        if token.lower_ in ("und", "sowie") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
+        if token.lower_ in words("place_prepositions") and last_head >= 0 and j + 1 < hi and _place(doc[j + 1]):
+            k = j + 1
+            while k < hi and _place(doc[k]):
+                k += 1
+            last_head, j = k - 1, k  # "die Regierung in Lomé", "ein Sprecher in Berlin"
+            continue
+        if token.lower_ in words("coordinators") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
         if text == "," and last_head >= 0:
@@ -147,34 +139,29 @@ def _attributive_phrase_end(doc: Doc, j: int, hi: int) -> int | None:
 
 
 def _pronoun_before_possessive(token: Token, following: Token) -> bool:
-    return (token.lower_ in _RELATIVE or token.lower_ in ("was", "wer")) and following.pos_ in ("DET", "PRON") \
-        and following.lower_.startswith(_POSSESSIVE_STEMS)
-
-
-_POSSESSIVE_STEMS = ("sein", "ihr", "unser", "dessen", "deren", "mein", "eur")
-_OPENING_MARKS = frozenset({"„", "“", '"', "»", "«", "‚"})
-_CLOSING_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’"})
+    return (token.lower_ in words("relative_pronouns") or token.lower_ in words("interrogative_pronouns")) and following.pos_ in ("DET", "PRON") \
+        and following.lower_.startswith(active().ordered("possessive_stems"))
 
 
 def _quoted_name_end(doc: Doc, j: int, hi: int) -> int | None:
     """Index of the mark closing a short name in quotation marks („Die Zeit“, „tagesschau.de“)."""
     for k in range(j + 1, min(hi, j + 7)):
         token = doc[k]
-        if token.text in _CLOSING_MARKS and k > j + 1:
+        if closes_quote(token.text) and k > j + 1:
             return k
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ".", ":", ";"):
             return None
     return None
 
 
-#: lower-case words inside names ("Ursula von der Leyen", "Karl-Theodor zu Guttenberg")
-_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "da", "di", "del", "la", "le", "al", "el", "bin", "ter"})
-_GENITIVE_ARTICLES = frozenset({"des", "eines", "der", "einer", "seines", "seiner", "ihres", "ihrer"})
+def _place(token: Token) -> bool:
+    """A place name: a proper noun or a location entity."""
+    return token.pos_ == "PROPN" or token.ent_type_ in LOC_LABELS
 
 
 def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     """``token`` right after the noun ``doc[head]`` still belongs to its phrase."""
-    if token.is_lower and token.lower_ not in _NAME_PARTICLES:
+    if token.is_lower and token.lower_ not in words("name_particles"):
         if token.pos_ == "PROPN":
             return False  # "am" tagged as a name: "sagte Jan Krüger am Freitag"
     elif token.pos_ == "PROPN" or (not token.pos_ and token.is_title):
@@ -183,10 +170,10 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     if token.pos_ == "NOUN":
         # a title before a name the tagger took for a noun ("Staatssekretär Müller")
         return kind in ("role", "org") and token.is_title and noun_class(token) is None
-    if token.pos_ == "DET" or token.lower_ in _GENITIVE_ARTICLES:
+    if token.pos_ == "DET" or token.lower_ in words("genitive_articles"):
         # a genitive follows a noun ("Sprecher der Partei"); after a name the article starts
         # the next phrase ("sagte Peskow der Staatsagentur TASS")
-        if doc[head].pos_ == "PROPN" or token.lower_ not in _GENITIVE_ARTICLES:
+        if doc[head].pos_ == "PROPN" or token.lower_ not in words("genitive_articles"):
             return False
         cases = token.morph.get("Case")
         return not cases or "Gen" in cases or kind is not None
@@ -197,12 +184,12 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
 
 def _attaches(head: Token, preposition: str) -> bool:
     """A preposition that attaches an affiliation to ``head`` ("Sprecher von", "Chefin bei")."""
-    if preposition in ("des", "der"):
+    if preposition in words("genitive_definite"):
         return True
     kind = noun_class(head)
     if kind is not None:
         return True
-    return preposition in ("von", "vom") and head.pos_ == "PROPN"
+    return preposition in words("of_prepositions") and head.pos_ == "PROPN"
 
 
 def noun_class(token: Token) -> str | None:
@@ -219,9 +206,8 @@ def noun_class(token: Token) -> str | None:
 
 
 def _statement_noun(word: str) -> bool:
-    from quotex.rules.cues import Lexicons
 
-    return Lexicons.from_package().is_cue_noun(word)
+    return active().is_cue_noun(word)
 
 
 def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
@@ -229,7 +215,7 @@ def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
     if i >= hi:
         return None
     first = doc[i]
-    if first.lower_ in _RELATIVE:
+    if first.lower_ in words("relative_pronouns"):
         # a relative clause ("…, die gestern sagte") is no apposition: the article needs a noun after it
         if i + 1 >= hi or not (doc[i + 1].pos_ in ("ADJ", "NOUN", "PROPN") or (not doc[i + 1].pos_ and doc[i + 1].is_title)):
             return None
@@ -253,8 +239,8 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     Only a phrase that fills the whole stretch counts: "Der Minister sagte"
     yes, "Am Montag sagte" no (the subject then follows the verb).
     """
-    while lo < j and (doc[lo].is_punct and doc[lo].text not in _OPENING_MARKS | {"("}
-                      or doc[lo].lower_ in ("und", "aber", "doch", "auch")):
+    while lo < j and (doc[lo].is_punct and not opens_quote(doc[lo].text) and doc[lo].text != "("
+                      or doc[lo].lower_ in words("clause_openers")):
         lo += 1
     while j > lo and (doc[j - 1].text == "," or doc[j - 1].is_space):
         j -= 1  # "Kurt von Figura, Präsident der Universität, begrüßte"
@@ -293,8 +279,10 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
         subject = syntax.subject_of(verb.head, scheme)  # "Key informierte sich und sprach von …"
     if subject is not None and lo <= subject.i < hi and not _inside(subject.i, exclude) and _nominative(subject):
-        if subject.lower_ not in ("das", "dies", "dieses", "was", "welche"):
+        if subject.lower_ not in words("demonstrative_subjects"):
             start, end = syntax.phrase(subject, lo, hi)
+            while start < subject.i and doc[start].pos_ == "ADV":
+                start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
             if exclude is not None:
                 if start < exclude[1] <= subject.i:
                     start = exclude[1]
@@ -313,28 +301,23 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
         if before is not None and not _overlaps(before, exclude):
             return before
     for after in dict.fromkeys((verb.i + 1, first_verb + 1)):
-        # skip auxiliaries, "sich" and object pronouns between verb and subject ("äußerte sich X")
-        while after < hi and (doc[after].pos_ == "AUX" or doc[after].lower_ in _OBJECT_PRONOUNS):
+        # skip auxiliaries, "sich", object pronouns and adverbs between verb and subject
+        # ("äußerte sich X", "meldeten dann die Nachrichten")
+        while after < hi and (doc[after].pos_ in ("AUX", "ADV") or doc[after].lower_ in words("object_pronouns")):
             after += 1
         if after == verb.i:
             continue
         found = np_after(doc, after, hi)
         if found is not None and not _overlaps(found, exclude) and not found[0] <= verb.i < found[1]:
-            if doc[found[0]].lower_ in ("dem", "einem") or "Dat" in doc[found[0]].morph.get("Case"):
+            if doc[found[0]].lower_ in words("dative_articles") or "Dat" in doc[found[0]].morph.get("Case"):
                 continue
             return found
     return None
 
 
-_NOT_NOMINATIVE = frozenset(
-    ["den", "dem", "einen", "einem", "ihm", "ihn", "ihnen"]
-    + [stem + ending for stem in ("dies", "jen", "sein", "ihr", "unser", "kein", "jed", "mein") for ending in ("en", "em")]
-)
-
-
 def _may_be_subject(first: Token) -> bool:
     """A phrase opening with ``first`` can be a subject ("Den Anstieg …" is an object put first)."""
-    if first.lower_ in _NOT_NOMINATIVE:
+    if first.lower_ in words("not_nominative"):
         return False
     if first.pos_ == "DET":
         cases = first.morph.get("Case")
@@ -343,19 +326,23 @@ def _may_be_subject(first: Token) -> bool:
 
 
 def passive(doc: Doc, verb: Token, lo: int, hi: int) -> bool:
-    """``verb`` is a participle with a form of "werden" in its clause ("wurde aufgefordert")."""
-    if "Part" not in verb.morph.get("VerbForm") and not verb.lower_.startswith("ge"):
+    """``verb`` is a participle with a form of "werden" in its clause ("wurde aufgefordert").
+
+    A verb of quoting is not: "X wird mit den Worten zitiert" reports X's words,
+    its subject is the speaker and "von Y" only the medium.
+    """
+    participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ in ("VVPP", "VAPP", "VMPP")
+    if not participle and not verb.lower_.startswith("ge"):
         return False
-    return any(doc[k].lower_ in _WERDEN for k in range(lo, hi))
-
-
-_WERDEN = frozenset({"wird", "werden", "wurde", "wurden", "worden", "werde", "würde", "würden"})
+    if verb.lower_ in words("quoting_verbs") or verb.lemma_.lower() in words("quoting_verbs"):
+        return False
+    return any(doc[k].lower_ in words("werden_forms") for k in range(lo, hi))
 
 
 def _passive_agent(doc: Doc, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
     """Who speaks in the passive: "wird von der „Netzeitung“ zitiert", "wurde vom Sprecher bestätigt"."""
     for k in range(lo, hi):
-        if doc[k].lower_ in ("von", "vom") and k != verb.i:
+        if doc[k].lower_ in words("of_prepositions") and k != verb.i:
             found = np_after(doc, k + 1, hi)
             if found is not None:
                 return found
@@ -377,7 +364,7 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
         if doc[k].text == "," and _relative_clause_at(doc, k + 1, end):
             return start, k
     for k in range(start + 1, end):
-        if doc[k].lower_ in _ADVERBIAL_PREPOSITIONS:
+        if doc[k].lower_ in words("adverbial_prepositions"):
             end = k  # "Hongkongs Chief Executive C.Y. Leung am Sonntag", even when the parser made "Sonntag" the head
             break
         if doc[k].pos_ == "DET" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].i >= head:
@@ -393,14 +380,10 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
     return start, end
 
 
-_ADVERBIAL_PREPOSITIONS = frozenset(
-    "am um seit nach vor während zum zur gegen mit über durch ab bis bei beim wegen trotz laut".split())
-
-
 def _relative_clause_at(doc: Doc, k: int, end: int) -> bool:
     token = doc[k]
-    if token.lower_ not in _RELATIVE:
-        return token.pos_ == "ADP" and k + 1 < end and doc[k + 1].lower_ in _RELATIVE  # ", mit dem …"
+    if token.lower_ not in words("relative_pronouns"):
+        return token.pos_ == "ADP" and k + 1 < end and doc[k + 1].lower_ in words("relative_pronouns")  # ", mit dem …"
     following = doc[k + 1] if k + 1 < end else None
     if following is None:
         return True
@@ -423,11 +406,11 @@ def addressee_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sc
         if not _overlaps((start, end), taken) and verb.i not in range(start, end):
             return start, end
     j = verb.i + 1
-    while j < hi and (doc[j].pos_ == "PRON" and doc[j].lower_ in _PERSONAL or doc[j].pos_ == "AUX"):
+    while j < hi and (doc[j].pos_ == "PRON" and doc[j].lower_ in words("personal_pronouns") or doc[j].pos_ == "AUX"):
         j += 1
     if taken is not None and taken[0] == j:
         j = taken[1]  # "sagte Merkel der Zeitung"
-    if j < hi and (doc[j].lower_ in ("dem", "einem") or doc[j].pos_ == "DET" and "Dat" in doc[j].morph.get("Case")):
+    if j < hi and (doc[j].lower_ in words("dative_articles") or doc[j].pos_ == "DET" and "Dat" in doc[j].morph.get("Case")):
         found = np_after(doc, j, hi)
         if found is not None and not _overlaps(found, taken):
             return found
@@ -437,13 +420,9 @@ def addressee_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sc
             found = np_after(doc, j + 1, hi)
             if found is not None and not _overlaps(found, taken):
                 head = doc[found[1] - 1]
-                if noun_class(head) in ("role", "org") or head.lower_ in _AUDIENCES:
+                if noun_class(head) in ("role", "org") or head.lower_ in words("audiences"):
                     return found
     return None
-
-
-_AUDIENCES = frozenset("presse journalisten journalistinnen reportern reporter medienvertretern medien publikum "
-                       "zuhörern anhängern delegierten abgeordneten parlament kameras".split())
 
 
 def _inside(i: int, rng: tuple[int, int] | None) -> bool:
@@ -470,14 +449,14 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     s = j
     while s > lo:
         prev = doc[s - 1]
-        if _nominal(prev) or prev.pos_ == "PRON" and prev.lower_ not in _PERSONAL:
+        if _nominal(prev) or prev.pos_ == "PRON" and prev.lower_ not in words("personal_pronouns"):
             s -= 1
-        elif prev.lower_ in _ATTACHING and s - 1 > lo and _is_head_word(doc[s - 2]):
+        elif prev.lower_ in words("attaching_prepositions") and s - 1 > lo and _is_head_word(doc[s - 2]):
             s -= 1
-        elif prev.text in (")", "“", "”", "»", "«", '"') and s - 1 > lo:
+        elif (prev.text == ")" or is_quote_mark(prev.text)) and s - 1 > lo:
             # a name in marks or brackets: walk to its opening mark
             k = s - 2
-            while k > lo and doc[k].text not in ("(", "„", "“", "»", "«", '"'):
+            while k > lo and not (doc[k].text == "(" or opens_quote(doc[k].text)):
                 k -= 1
             if k >= lo and s - k < 10:
                 s = k
@@ -485,18 +464,15 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
                 break
         else:
             break
-    while s < j and not (_nominal(doc[s]) or doc[s].pos_ == "PRON" or doc[s].text in ("(", "„", "»", '"')):
+    while s < j and not (_nominal(doc[s]) or doc[s].pos_ == "PRON" or doc[s].text == "(" or opens_quote(doc[s].text)):
         s += 1
     while s + 1 < j and _pronoun_before_possessive(doc[s], doc[s + 1]):
         s += 1  # "die seiner Ansicht nach", "was seiner Meinung nach": the pronoun is not part of the phrase
     last = doc[j - 1]
-    if s >= j or not (_is_head_word(last) or last.lower_ in _OBJECT_PRONOUNS or last.lower_ in ("denen", "dem")
-                      or last.text in (")", "“", "”", "«", "»", '"')):
+    if s >= j or not (_is_head_word(last) or last.lower_ in words("object_pronouns") or last.lower_ in words("dative_relatives")
+                      or (last.text == ")" or closes_quote(last.text))):
         return None
     return s, j
-
-
-_SOURCE_PREPOSITIONS = frozenset({"in", "im", "auf", "aus", "von", "vom", "bei", "beim"})
 
 
 def impersonal_source(doc: Doc, lo: int, hi: int, cue: tuple[int, ...]) -> tuple[int, int] | None:
@@ -505,7 +481,7 @@ def impersonal_source(doc: Doc, lo: int, hi: int, cue: tuple[int, ...]) -> tuple
     As the corpus annotates it, the noun phrase without its preposition.
     """
     for k in range(lo, hi):
-        if doc[k].lower_ in _SOURCE_PREPOSITIONS and k not in cue:
+        if doc[k].lower_ in words("source_prepositions") and k not in cue:
             found = np_after(doc, k + 1, hi)
             if found is not None:
                 return found
@@ -522,6 +498,6 @@ def named_mention(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if found is None or not _may_be_subject(doc[found[0]]):
         return None
     head = doc[found[1] - 1]
-    if head.pos_ == "PROPN" or noun_class(head) in ("role", "org") or head.lower_ in ("er", "sie"):
+    if head.pos_ == "PROPN" or noun_class(head) in ("role", "org") or head.lower_ in words("third_person_pronouns"):
         return found
     return None

@@ -12,37 +12,35 @@ behind either parser and without one. Lexicons are read once per process.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
+
+from quotex.rules.lexicon import active
 
 #: Entity labels of persons and organizations in the pipelines quotex runs behind.
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 LOC_LABELS = frozenset({"LOC", "GPE"})
-#: Articles and other determiners that open a noun phrase (they carry case, not content).
-ARTICLES = frozenset(
-    "der die das des dem den ein eine eines einem einen einer".split()
-)
-_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 _STRONG_NOMINATIVE = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
-#: Noun endings that make a noun neuter, for phrases without morphology ("des Weißen Hauses").
-_NEUTER_ENDINGS = ("um", "ment", "chen", "lein", "tum", "haus", "amt", "werk", "büro", "zentrum", "komitee", "kabinett")
 _VOWELS = set("aeiouäöüy")
-_ADJECTIVE_E = ("sche", "che", "ige", "ale", "ene", "nte", "rte", "ste", "le")
 _CLOSED_CLASSES = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "SYM"})
-#: Preposition + article in one word: the article they contain.
-_CONTRACTIONS = {"beim": "dem", "im": "dem", "am": "dem", "vom": "dem", "zum": "dem", "zur": "der", "ins": "das"}
-_PREPOSITIONS = frozenset({"bei", "von", "für", "mit", "aus", "nach", "in", "an", "auf", "zu", *_CONTRACTIONS})
 
 
-def _lexicon_lines(name: str) -> list[list[str]]:
-    text = (resources.files("quotex") / "lexicons" / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def _adjective_endings() -> tuple[str, ...]:
+    return active().ordered("adjective_endings")
+
+
+def is_article(word: str) -> bool:
+    """``word`` (lower case) is an article: it carries case, not content."""
+    return word in active().words("articles")
+
+
+def _opens_phrase(word: str) -> bool:
+    """An article, a preposition or a preposition fused with an article ("im", "beim")."""
+    lex = active()
+    return word in lex.words("articles") or word in lex.words("noun_prepositions") or word in lex.contractions
 
 
 @dataclass(frozen=True)
@@ -65,20 +63,11 @@ class NounClass:
     @property
     def role(self) -> str:
         """The entry without the feminine -in, so "Ministerin" and "Minister" compare equal."""
-        if self.gender == "Fem" and self.entry.endswith("in") and _nouns().get(self.entry[:-2], ("",))[0] == "role":
+        if self.gender == "Fem" and self.entry.endswith("in") and active().nouns.get(self.entry[:-2], ("",))[0] == "role":
             return self.entry[:-2]
         return self.entry
 
 
-@lru_cache(maxsize=1)
-def _nouns() -> dict[str, tuple[str, str, bool]]:
-    """Entry -> (kind, gender, outside) from the role and organization noun lexicons."""
-    table = {row[0].lower(): ("role", row[1], row[2:] == ["outside"]) for row in _lexicon_lines("role_nouns.txt")}
-    table.update({row[0].lower(): ("org", row[1], False) for row in _lexicon_lines("org_nouns.txt")})
-    return table
-
-
-@lru_cache(maxsize=4096)
 def classify(word: str) -> NounClass | None:
     """The role or organization a (compound) noun names, or ``None``.
 
@@ -88,8 +77,15 @@ def classify(word: str) -> NounClass | None:
     is no "Rat". Plural and weak endings are tried after the written form
     ("Sprecherinnen", "Experten").
     """
+    lex = active()
+    memo = lex.memo_for("classify")
+    if word not in memo:
+        memo[word] = _classify(word, lex.nouns)
+    return memo[word]
+
+
+def _classify(word: str, table: dict[str, tuple[str, str, bool]]) -> NounClass | None:
     lower = word.lower()
-    table = _nouns()
     forms = [(lower, False)]
     if lower.endswith("innen"):
         forms.append((lower[:-3], True))
@@ -114,59 +110,20 @@ def classify(word: str) -> NounClass | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    return {row[0]: row[1] for row in _lexicon_lines("first_names.tsv")}
-
-
 def first_name_gender(word: str) -> str | None:
     """``Masc``/``Fem`` for a known first name ("Jens", "Annalena")."""
-    return _first_names().get(word)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
-    """Alias -> nominative name, exact and lower-cased; empty without the file."""
-    exact: dict[str, str] = {}
-    folded: dict[str, str] = {}
-    try:
-        text = (resources.files("quotex") / "lexicons" / "organizations.jsonl").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return exact, folded
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        entry = json.loads(line)
-        if entry.get("label", "ORG") != "ORG":
-            continue
-        for alias in [entry["name"], *entry.get("aliases", ())]:
-            exact.setdefault(alias, entry["name"])
-            folded.setdefault(alias.lower(), entry["name"])
-    return exact, folded
+    return active().first_names.get(word)
 
 
 def organization_name(text: str) -> str | None:
     """The gazetteer's nominative name for an organization as written, if listed."""
-    exact, folded = _gazetteer()
+    exact, folded = active().organizations
     return exact.get(text) or folded.get(text.lower())
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Country names and their forms (genitive, short, official) -> name."""
-    text = (resources.files("quotex") / "lexicons" / "countries.jsonl").read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            entry = json.loads(line)
-            for alias in [entry["name"], *entry.get("aliases", ())]:
-                table.setdefault(alias, entry["name"])
-    return table
 
 
 def country_name(text: str) -> str | None:
     """The name of the country written ``text`` ("Russlands" -> "Russland"), if it is one."""
-    return _countries().get(text)
+    return active().countries.get(text)
 
 
 def is_acronym(word: str) -> bool:
@@ -255,11 +212,11 @@ def is_adjective(token: Token, following: Token | None) -> bool:
         return False
     if is_person_token(token) or first_name_gender(token.text) or classify(token.text) is not None:
         return False
-    endings = {"": _ADJ_ENDINGS, "PROPN": _ADJ_ENDINGS, "NOUN": ("en",)}.get(token.pos_)
+    endings = {"": _adjective_endings(), "PROPN": _adjective_endings(), "NOUN": ("en",)}.get(token.pos_)
     if not endings or not token.text.endswith(endings):
         return False
     # an -e ending only where adjectives have it ("Deutsche", "Vereinte"), not "Energie Cottbus"
-    return not token.text.endswith("e") or token.text.endswith(_ADJECTIVE_E)
+    return not token.text.endswith("e") or token.text.endswith(active().ordered("adjective_e_endings"))
 
 
 def _head_features(head: Token, article: str | None, case: str | None) -> tuple[str | None, str | None]:
@@ -275,15 +232,10 @@ def _head_features(head: Token, article: str | None, case: str | None) -> tuple[
     gender = found.gender if found is not None and found.gender in ("Masc", "Fem", "Neut", "Plur") else None
     gender = gender or next(iter(head.morph.get("Gender")), None)
     if gender is None:
-        by_article = {
-            ("der", "Nom"): "Masc", ("die", "Nom"): "Fem", ("das", "Nom"): "Neut", ("das", "Acc"): "Neut",
-            ("der", "Gen"): "Fem", ("der", "Dat"): "Fem", ("einer", "Gen"): "Fem", ("einer", "Dat"): "Fem",
-            ("den", "Dat"): "Plur", ("eine", "Nom"): "Fem",
-        }
-        gender = by_article.get((article or "", case or ""))
-    if gender is None and article in ("des", "dem", "eines", "einem", "ein"):
+        gender = active().article_genders.get((article or "", case or ""))
+    if gender is None and article in active().words("masculine_neuter_articles"):
         lower = head.text.lower()
-        neuter = any(lower[: len(lower) - cut].endswith(_NEUTER_ENDINGS) for cut in (0, 1, 2))
+        neuter = any(lower[: len(lower) - cut].endswith(active().ordered("neuter_endings")) for cut in (0, 1, 2))
         gender = "Neut" if neuter else "Masc"
     return case, gender
 
@@ -318,8 +270,8 @@ def nominative(tokens: Sequence[Token], case: str | None = None) -> str:
     """
     tokens = list(tokens)
     article = None
-    while tokens and (tokens[0].lower_ in ARTICLES or tokens[0].lower_ in _PREPOSITIONS or tokens[0].pos_ in ("DET", "ADP")):
-        article = _CONTRACTIONS.get(tokens[0].lower_, tokens[0].lower_)
+    while tokens and (_opens_phrase(tokens[0].lower_) or tokens[0].pos_ in ("DET", "ADP")):
+        article = active().contractions.get(tokens[0].lower_, tokens[0].lower_)
         tokens = tokens[1:]
     if not tokens:
         return ""
@@ -343,7 +295,7 @@ def nominative(tokens: Sequence[Token], case: str | None = None) -> str:
         # the strong masculine nominative ("Deutscher Bundestag"): left as it is
         place = text.endswith("er") and text[:1].isupper()
         if ending is not None and not place:
-            for old in _ADJ_ENDINGS:
+            for old in _adjective_endings():
                 if text.endswith(old):
                     text = text[: -len(old)] + ending
                     break

@@ -34,8 +34,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from quotex.records import Organization, Quote
+from quotex.rules import lexicon
 from quotex.rules.nouns import (
-    ARTICLES,
     LOC_LABELS,
     NounClass,
     ORG_LABELS,
@@ -44,23 +44,19 @@ from quotex.rules.nouns import (
     country_name,
     first_name_gender,
     has_entities,
+    is_article,
     is_acronym,
     is_adjective,
     nominative,
     noun_class,
     organization_name,
 )
-from quotex.rules.speakers import Article, Referent, mention_tokens, org_phrase, referents, role_before
-
-#: Prepositions after a role noun that name where the person works ("Botschafterin bei der NATO").
-_AFFILIATING = frozenset({"bei", "beim", "von", "vom", "im", "am", "für", "in", "an"})
-#: Compound prefixes too general to say what someone speaks for ("Staatspräsident", "Parteichef").
-_GENERIC = frozenset(
-    {"staat", "stadt", "land", "bund", "amt", "partei", "fraktion", "gruppe", "verein", "firma", "unternehmen", "team"}
+from quotex.rules.document import Analysis
+from quotex.rules.speakers import (
+    Article, Speakers, mention_tokens, org_phrase, referents, role_before,
 )
-#: Prepositions joining a person's name to an organization ("Karl Harb von den Salzburger Nachrichten").
-_OF = frozenset({"von", "vom", "bei", "beim"})
-_STOP = frozenset({".", ":", ";", "!", "?", "„", "“", "”", '"', "»", "«"})
+
+_STOP = frozenset({".", ":", ";", "!", "?"})
 
 Found = tuple[list[tuple[int, int]], str]
 
@@ -87,7 +83,7 @@ def _is_org(token: Token) -> bool:
 
 def _phrase(doc: Doc, i: int, limit: int) -> list[Token]:
     """The noun phrase at ``i`` after its article: adjectives, the head, a name run, "für ..." after an org noun."""
-    while i < limit and doc[i].lower_ in ARTICLES:
+    while i < limit and is_article(doc[i].lower_):
         i += 1
     if i < limit and doc[i].ent_type_ in ORG_LABELS and doc[i].ent_iob_ == "B":
         end = i + 1
@@ -123,7 +119,7 @@ def _org_phrase(tokens: list[Token], case: str, *, names: bool = False) -> Found
     """
     if not tokens:
         return None
-    content = [t for t in tokens if t.lower_ not in ARTICLES]
+    content = [t for t in tokens if not is_article(t.lower_)]
     if not content or any(t.ent_type_ in PERSON_LABELS for t in content):
         return None
     if any(first_name_gender(a.text) and b.text[:1].isupper() for a, b in zip(content, content[1:])):
@@ -151,7 +147,7 @@ def _prefix(token: Token, named: frozenset[str]) -> Found | None:
     if "-" in prefix:
         candidates.append(prefix.split("-")[0])
     for candidate in candidates:
-        if "-" not in noun.prefix and candidate.lower() in _GENERIC:
+        if "-" not in noun.prefix and candidate.lower() in lexicon.words("generic_prefixes"):
             continue
         name = _named(candidate) or _named(candidate[:1].upper() + candidate[1:])
         if name is not None and (candidate[:1].isupper() or candidate.isupper()):
@@ -179,12 +175,12 @@ def _attached(token: Token, limit: int) -> Found | None:
     after = token.i + 1
     if after < limit:
         word = doc[after].lower_
-        if word in ("des", "der", "eines", "einer"):
+        if word in lexicon.words("genitive_plain"):
             found = _org_phrase(_phrase(doc, after, limit), "Gen", names=True)
             if found:
                 return found
-        if word in _AFFILIATING:
-            found = _org_phrase(_phrase(doc, after + 1, limit), "Dat", names=word in _OF)
+        if word in lexicon.words("affiliating_prepositions"):
+            found = _org_phrase(_phrase(doc, after + 1, limit), "Dat", names=word in lexicon.words("membership_prepositions"))
             if found:
                 return found
         # a name in the genitive without article: "Ministerpräsident Thailands", "Vertreter Libyens"
@@ -221,7 +217,7 @@ def _apposition_end(doc: Doc, end: int) -> int:
         return end
     closing = ")" if doc[end].text == "(" else ","
     for i in range(end + 1, min(end + 14, len(doc))):
-        if doc[i].text == closing or doc[i].text in _STOP or doc[i].pos_ in ("VERB", "AUX"):
+        if doc[i].text == closing or doc[i].text in _STOP or lexicon.is_quote_mark(doc[i].text) or doc[i].pos_ in ("VERB", "AUX"):
             return i + 1 if doc[i].text == ")" else i
     return end
 
@@ -243,7 +239,7 @@ def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | Non
             return found
     # "Karl Harb von den Salzburger Nachrichten"
     for token in doc[start:limit]:
-        if token.ent_type_ in PERSON_LABELS and token.i + 1 < limit and doc[token.i + 1].lower_ in _OF:
+        if token.ent_type_ in PERSON_LABELS and token.i + 1 < limit and doc[token.i + 1].lower_ in lexicon.words("membership_prepositions"):
             found = _org_phrase(_phrase(doc, token.i + 2, limit), "Dat")
             if found:
                 return found
@@ -253,7 +249,7 @@ def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | Non
         # a role inside an attachment belongs to someone else ("die Sprecherin von US-Präsident Biden")
         if token.text in (",", "("):
             attached = False
-        elif token.lower_ in _AFFILIATING or (previous_noun and token.lower_ in ("des", "der")):
+        elif token.lower_ in lexicon.words("affiliating_prepositions") or (previous_noun and token.lower_ in lexicon.words("genitive_definite")):
             attached = True
         previous_noun = token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.text[:1].isupper())
         noun = noun_class(token)
@@ -277,16 +273,19 @@ def _as_organization(mention: Span, name: str | None) -> Found | None:
     return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))], name or nominative(tokens, "Nom")
 
 
-def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+def attach_organizations(doc: Doc | Analysis, quotes: list[Quote], speakers: Speakers | None = None) -> list[Quote]:
     """``quotes`` with ``organization`` filled where the text names one (see module doc).
 
     Run after ``resolve_speakers``: an organization speaker and a resolved
-    name (for earlier mentions of the same person) come from there.
+    name (for earlier mentions of the same person) come from there, and so
+    do the referents (``speakers``), which are resolved only once.
     """
-    article: Article | None = None
+    an = Analysis.of_doc(doc)
+    doc = an.doc
+    speakers = speakers or referents(an, quotes)
+    article: Article = speakers.article
     named = organizations_named(doc)
     by_person: dict[str, Found | None] = {}
-    resolved: list[Referent | None] | None = None
     result = []
     for index, quote in enumerate(quotes):
         speaker = quote.speaker
@@ -297,15 +296,12 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if speaker.label == "ORG":
             found = _as_organization(mention, speaker.name)
             if found is None:  # "sie" for an organization: where it was named
-                resolved = resolved if resolved is not None else referents(doc, quotes)
-                referent = resolved[index]
+                referent = speakers.referents[index]
                 if referent is not None and referent.label == "ORG" and referent.spans:
                     found = list(referent.spans), speaker.name or referent.name
         else:
             found = around(doc, mention.start, mention.end, named)
         if found is None and speaker.label == "PER" and speaker.name:
-            if article is None:
-                article = Article(doc, quotes)
             if speaker.name not in by_person:
                 by_person[speaker.name] = _from_mentions(doc, article, speaker.name, named)
             found = by_person[speaker.name]
@@ -315,7 +311,6 @@ def attach_organizations(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         spans, name = found
         generic = _generic_noun(doc, spans)
         if generic is not None:  # "ein Sprecher des Ministeriums": the ministry named before
-            article = article or Article(doc, quotes)
             earlier = article.organization_before(*generic)
             name = earlier.name if earlier is not None else name
         result.append(replace(quote, organization=Organization(spans=tuple(spans), name=" ".join(name.split()) or None)))
@@ -326,7 +321,7 @@ def _generic_noun(doc: Doc, spans: list[tuple[int, int]]) -> tuple[NounClass, in
     """The organization noun and its token index when the organization found is just
     "the ministry", "the government" (a bare noun after an article)."""
     span = doc.char_span(spans[0][0], spans[-1][1])
-    if span is None or len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ not in ARTICLES:
+    if span is None or len(span) != 1 or span.start == 0 or not is_article(doc[span.start - 1].lower_):
         return None
     noun = noun_class(span[0])
     return (noun, span.start) if noun is not None and noun.kind == "org" and not noun.prefix else None

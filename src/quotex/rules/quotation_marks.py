@@ -14,31 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: opening mark -> the marks that may close it
-PAIRS: dict[str, frozenset[str]] = {
-    "„": frozenset({"“", "”", '"', "‟"}),
-    "‟": frozenset({"”", "“", '"'}),
-    "“": frozenset({"”", "“", '"'}),
-    "”": frozenset({"”", "“"}),
-    '"': frozenset({'"', "“", "”"}),
-    "＂": frozenset({"＂"}),
-    "»": frozenset({"«", "»"}),
-    "«": frozenset({"»", "«"}),
-    "‚": frozenset({"‘", "’", "'"}),
-    "‘": frozenset({"’", "‘", "'"}),
-    "'": frozenset({"'", "’"}),
-    "‹": frozenset({"›", "‹"}),
-    "›": frozenset({"‹", "›"}),
-    "''": frozenset({"''", "“", "”"}),
-    "``": frozenset({"''", "´´"}),
-    "〝": frozenset({"〞", "〟"}),
-}
-CLOSERS = frozenset(c for closers in PAIRS.values() for c in closers)
-QUOTE_CHARS = frozenset(PAIRS) | CLOSERS
-_MARK = re.compile("''|``|[" + re.escape("".join(sorted(c for c in QUOTE_CHARS if len(c) == 1))) + "]")
-_OPEN_BEFORE = set(" \t\n\r\u00a0([{/–—-:;") | set(QUOTE_CHARS)
-_CLOSE_AFTER = set(" \t\n\r\u00a0)]}.,;:!?…/–—-") | set(QUOTE_CHARS)
+from quotex.rules.lexicon import Lexicons, active
+
+_OPEN_BEFORE = set(" \t\n\r\u00a0([{/–—-:;")
+_CLOSE_AFTER = set(" \t\n\r\u00a0)]}.,;:!?…/–—-")
 _APOSTROPHES = frozenset({"'", "’", "‘"})
+
+
+def _mark_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """A regular expression for every mark of ``quotation_marks.txt``, longest first ("''" before "'")."""
+    memo = lex.memo_for("mark_pattern")
+    if "pattern" not in memo:
+        marks = sorted(lex.quote_chars, key=len, reverse=True)
+        memo["pattern"] = re.compile("|".join(re.escape(m) for m in marks))
+    return memo["pattern"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +47,8 @@ def find_quotes(text: str, max_chars: int = 5000) -> list[QuoteMarks]:
 
     ``max_chars`` bounds an unclosed quote in a text without line breaks.
     """
+    lex = active()
+    pairs, marks = lex.quote_pairs, lex.quote_chars
     found: list[QuoteMarks] = []
     stack: list[tuple[str, int]] = []
     n = len(text)
@@ -72,7 +63,7 @@ def find_quotes(text: str, max_chars: int = 5000) -> list[QuoteMarks]:
                 found.append(QuoteMarks(start, end, False, len(stack)))
 
     paragraph_end = text.find("\n")
-    for match in _MARK.finditer(text):
+    for match in _mark_pattern(lex).finditer(text):
         pos, mark = match.start(), match.group()
         while paragraph_end != -1 and paragraph_end < pos:
             close_all(paragraph_end)
@@ -83,19 +74,19 @@ def find_quotes(text: str, max_chars: int = 5000) -> list[QuoteMarks]:
         after = text[pos + len(mark)] if pos + len(mark) < n else " "
         if mark in _APOSTROPHES and before.isalnum() and after.isalnum():
             continue  # geht's, O'Neill
-        can_open = before in _OPEN_BEFORE and not after.isspace()
-        can_close = not before.isspace() and (after in _CLOSE_AFTER or after.isspace())
+        can_open = (before in _OPEN_BEFORE or before in marks) and not after.isspace()
+        can_close = not before.isspace() and (after in _CLOSE_AFTER or after in marks or after.isspace())
         closed_here = False
         if can_close or not can_open:
             for depth in range(len(stack) - 1, -1, -1):
                 opener, start = stack[depth]
-                if mark in PAIRS[opener]:
+                if mark in pairs[opener]:
                     del stack[depth + 1 :]
                     stack.pop()
                     found.append(QuoteMarks(start, pos + len(mark), True, depth))
                     closed_here = True
                     break
-        if not closed_here and can_open and mark in PAIRS:
+        if not closed_here and can_open and mark in pairs:
             if mark == "'" and before.isalpha():
                 continue
             stack.append((mark, pos))

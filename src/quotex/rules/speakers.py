@@ -35,10 +35,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from quotex.records import Quote, Speaker
-from quotex.rules import syntax
-from quotex.rules.cues import Lexicons
+from quotex.rules import lexicon
+from quotex.rules.document import Analysis
 from quotex.rules.nouns import (
-    ARTICLES,
     LOC_LABELS,
     ORG_LABELS,
     PERSON_LABELS,
@@ -47,6 +46,7 @@ from quotex.rules.nouns import (
     country_name,
     first_name_gender,
     has_entities,
+    is_article,
     name_runs,
     nominative,
     noun_class,
@@ -54,22 +54,6 @@ from quotex.rules.nouns import (
     person_spans,
 )
 
-#: Pronouns that can stand for a speaker: (gender, number).
-_PRONOUNS = {
-    "er": ("Masc", "Sing"),
-    "ihm": ("Masc", "Sing"),
-    "sie": (None, None),
-    "ihr": ("Fem", "Sing"),
-    "es": ("Neut", "Sing"),
-    "ihnen": (None, "Plur"),
-    "dieser": ("Masc", "Sing"),
-    "diese": (None, None),
-}
-_TITLES = frozenset({"herr", "herrn", "frau", "dr.", "prof."})
-#: Prepositions that attach something else to a noun: what follows is not the speaker.
-_PREPOSITIONS = frozenset({"von", "vom", "bei", "beim", "für", "aus", "im", "in", "am", "an", "zu", "zum", "zur"})
-_MORE_PREPOSITIONS = frozenset({"mit", "nach", "gegen", "über", "unter", "neben", "zwischen", "ohne", "durch", "gegenüber"})
-_INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
 #: How far back (in tokens) a pronoun prefers a same-gender referent over one of unknown gender.
 _NEAR = 150
 
@@ -103,9 +87,9 @@ def _role_gender(noun: NounClass, token: Token) -> str | None:
     if gender in ("Masc", "Fem"):
         return gender
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-    if token.text.endswith("er") or before in ("der", "ein", "dem", "einem"):
+    if token.text.endswith("er") or before in lexicon.words("masculine_articles"):
         return "Masc"
-    if before in ("die", "eine"):
+    if before in lexicon.words("feminine_articles"):
         return "Fem"
     return None
 
@@ -118,7 +102,7 @@ def role_before(doc: Doc, start: int) -> tuple[NounClass, Token] | None:
     """
     for i in range(start - 1, max(start - 8, -1), -1):
         token = doc[i]
-        if token.pos_ in ("VERB", "AUX") or token.text in (".", ":", ";", "!", "?", "„", "“", "”", '"') or token.is_sent_end:
+        if token.pos_ in ("VERB", "AUX") or token.text in (".", ":", ";", "!", "?") or lexicon.is_quote_mark(token.text) or token.is_sent_end:
             return None
         if token.ent_type_ in PERSON_LABELS:
             return None
@@ -136,7 +120,7 @@ def role_after(doc: Doc, end: int) -> tuple[NounClass, Token] | None:
         noun = noun_class(doc[i])
         if noun is not None:
             return (noun, doc[i]) if noun.kind == "role" else None
-        if doc[i].text[:1].isupper() and doc[i].lower_ not in _INDEFINITE:
+        if doc[i].text[:1].isupper() and doc[i].lower_ not in lexicon.words("indefinite_articles"):
             return None
     return None
 
@@ -144,8 +128,10 @@ def role_after(doc: Doc, end: int) -> tuple[NounClass, Token] | None:
 class Article:
     """The referents of one Doc: every person name, and speakers as they resolve."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+    def __init__(self, an: Analysis, quotes: list[Quote]) -> None:
+        doc = an.doc
         self.doc = doc
+        self.an = an
         self.quoted = sorted(span for q in quotes for span in q.quote.spans)
         self.people: dict[str, Referent] = {}
         self.surnames: dict[str, str] = {}
@@ -154,8 +140,6 @@ class Article:
         self.mentions: list[tuple[int, Referent]] = []
         #: Mentions inside a prepositional phrase ("mit seinen Kollegen Edwin Aldrin").
         self.oblique: set[int] = set()
-        #: Sentence-final punctuation, to tell whether two tokens share a sentence.
-        self.stops = [t.i for t in doc if t.text in (".", "!", "?")]
         spans = person_spans(doc)
         for span in spans:
             names = _name_words(span)
@@ -184,7 +168,7 @@ class Article:
         Vize-Außenminister betrachtet ...", "Die Fraktion fordert ..."): a later "er"/"sie"
         more likely means them than the last named person. Needs a parse."""
         doc = self.doc
-        scheme = syntax.scheme_of(doc)
+        scheme = self.an.scheme
         if scheme is None:
             return []
         found = []
@@ -283,7 +267,7 @@ class Article:
         for distance, referent in self.before(i):
             if label is not None and referent.label != label:
                 continue
-            if i - distance in self.oblique and self.same_sentence(i - distance, i):
+            if i - distance in self.oblique and self.an.same_sentence(i - distance, i):
                 continue  # "mit seinen Kollegen Edwin Aldrin lenkte er": not whom "er" means
             if referent.gender == gender:
                 if distance <= _NEAR:
@@ -293,11 +277,6 @@ class Article:
                 if distance <= _NEAR and unknown is None:
                     unknown = referent
         return unknown or (None if near_only else farther)
-
-    def same_sentence(self, a: int, b: int) -> bool:
-        """No sentence-final punctuation between tokens ``a`` < ``b``."""
-        k = bisect.bisect_right(self.stops, a)
-        return k >= len(self.stops) or self.stops[k] >= b
 
     def last_mention(self, referent: Referent, i: int) -> int | None:
         """Token index of the last mention of ``referent`` before ``i``."""
@@ -315,7 +294,7 @@ def _after_preposition(doc: Doc, start: int) -> bool:
     Aldrin und Michael Collins"): walking left, a preposition comes before any verb."""
     for i in range(start - 1, max(start - 8, -1), -1):
         token = doc[i]
-        if token.pos_ == "ADP" or token.lower_ in _PREPOSITIONS or token.lower_ in _MORE_PREPOSITIONS:
+        if token.pos_ == "ADP" or token.lower_ in lexicon.words("phrase_prepositions") or token.lower_ in lexicon.words("other_prepositions"):
             return True
         if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in (",", "-"):
             return False
@@ -339,7 +318,7 @@ def _name_words(span: Span | list[Token]) -> list[str]:
     """The words of a name without leading titles and roles the recognizer included
     ("Papst Franziskus", "General Winai Phattiyakul")."""
     words = [t.text for t in span]
-    while len(words) > 1 and (words[0].lower() in _TITLES or classify(words[0]) is not None):
+    while len(words) > 1 and (words[0].lower() in lexicon.words("titles") or classify(words[0]) is not None):
         words = words[1:]
     return words
 
@@ -372,14 +351,14 @@ def _appositive(tokens: list[Token], person: Span) -> bool:
     attached = False
     previous_noun = False
     for token in segment:
-        if token.lower_ in _PREPOSITIONS or (previous_noun and token.lower_ in ("des", "der")):
+        if token.lower_ in lexicon.words("phrase_prepositions") or (previous_noun and token.lower_ in lexicon.words("genitive_definite")):
             attached = True
         previous_noun = token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.text[:1].isupper())
     if not attached:
         return True
-    words = [t for t in segment if t.lower_ not in _TITLES]
+    words = [t for t in segment if t.lower_ not in lexicon.words("titles")]
     last = words[-1] if words else None
-    if last is None or last.lower_ in _PREPOSITIONS or last.lower_ in ARTICLES:
+    if last is None or last.lower_ in lexicon.words("phrase_prepositions") or is_article(last.lower_):
         return False
     noun = noun_class(last)
     return noun is None or noun.kind != "role"
@@ -427,12 +406,12 @@ def _org_phrase(tokens: list[Token]) -> list[Token]:
     noun = noun_class(head)
     place = _entity(following, LOC_LABELS) if following is not None and noun is not None and noun.kind == "org" else None
     if place:  # "die Polizeidirektion Hannover"
-        return [t for t in tokens if t.i <= head.i and t.lower_ not in ARTICLES and t.pos_ != "ADP"] + place
+        return [t for t in tokens if t.i <= head.i and not is_article(t.lower_) and t.pos_ != "ADP"] + place
     if noun is None or noun.kind != "org":
         first = next((t for t in tokens if t.ent_type_ in ORG_LABELS), None)
         if first is not None:
             return _entity(first, ORG_LABELS) or [first]
-    return [t for t in tokens if t.i <= head.i and t.lower_ not in ARTICLES and t.pos_ not in ("ADP", "VERB", "AUX")]
+    return [t for t in tokens if t.i <= head.i and not is_article(t.lower_) and t.pos_ not in ("ADP", "VERB", "AUX")]
 
 
 def mention_tokens(doc: Doc, speaker: Speaker) -> list[Token]:
@@ -442,11 +421,10 @@ def mention_tokens(doc: Doc, speaker: Speaker) -> list[Token]:
     "der Polizei", "Meinung von Mike Brown" -> "Mike Brown".
     """
     tokens = _tokens(doc, speaker)
-    lexicons = Lexicons.from_package()
     for k, token in enumerate(tokens[:-1]):
-        if token.pos_ in ("NOUN", "PROPN") or not token.pos_ and token.text[:1].isupper() and token.lower_ not in ARTICLES:
-            if lexicons.is_cue_noun(token.text) and tokens[k + 1].lower_ in ("des", "der", "von", "vom", "eines", "einer"):
-                rest = tokens[k + 2 :] if tokens[k + 1].lower_ in ("von", "vom") else tokens[k + 1 :]
+        if token.pos_ in ("NOUN", "PROPN") or not token.pos_ and token.text[:1].isupper() and not is_article(token.lower_):
+            if lexicon.active().is_cue_noun(token.text) and tokens[k + 1].lower_ in lexicon.words("genitive_plain") | lexicon.words("of_prepositions"):
+                rest = tokens[k + 2 :] if tokens[k + 1].lower_ in lexicon.words("of_prepositions") else tokens[k + 1 :]
                 return rest or tokens
             break
     return tokens
@@ -455,7 +433,7 @@ def mention_tokens(doc: Doc, speaker: Speaker) -> list[Token]:
 def _listed(tokens: list[Token]) -> str | None:
     """The gazetteer name of the whole mention without its article ("Die Deutsche Welle",
     "Die Vereinigten Staaten")."""
-    content = [t for t in tokens if t.lower_ not in ARTICLES]
+    content = [t for t in tokens if not is_article(t.lower_)]
     if not content or len(content) > 6:
         return None
     text = content[0].doc[content[0].i : content[-1].i + 1].text
@@ -488,7 +466,7 @@ def _head(tokens: list[Token]) -> Token | None:
             )  # "die Abgeordnete", "NATO-Beamte"
             if token.pos_ not in ("NOUN", "PROPN") and not nominalized and noun_class(token) is None:
                 continue
-        elif token.lower_ in ARTICLES or not (token.text[:1].isupper() or token.text[:1].isdigit()):
+        elif is_article(token.lower_) or not (token.text[:1].isupper() or token.text[:1].isdigit()):
             continue
         if following is not None and following.pos_ == "NOUN" and token.text.endswith("er") and not token.ent_type_ in PERSON_LABELS:
             return following
@@ -499,9 +477,9 @@ def _head(tokens: list[Token]) -> Token | None:
 class _Resolver:
     """Resolves the speakers of one Doc, one quote at a time."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
-        self.doc = doc
-        self.article = Article(doc, quotes)
+    def __init__(self, article: Article) -> None:
+        self.doc = article.doc
+        self.article = article
 
     def resolve(self, quote: Quote) -> Referent | None:
         """The referent of the quote's speaker; ``UNNAMED`` for a person the text does not name."""
@@ -530,8 +508,8 @@ class _Resolver:
                 return referent
         words = [t for t in tokens if not t.is_punct]
         # 2. pronouns
-        if len(words) == 1 and words[0].lower_ in _PRONOUNS:
-            gender, number = _PRONOUNS[words[0].lower_]
+        if len(words) == 1 and words[0].lower_ in lexicon.active().pronouns:
+            gender, number = lexicon.active().pronouns[words[0].lower_]
             if gender is None:
                 number = number or _number(words[0], quote)
                 gender = "Plur" if number == "Plur" else "Fem"
@@ -544,7 +522,7 @@ class _Resolver:
         if head is None:
             return None
         noun = noun_class(head)
-        definite = tokens[0].lower_ in ("der", "die", "das") or "Def" in tokens[0].morph.get("Definite")
+        definite = tokens[0].lower_ in lexicon.words("definite_nominative") or "Def" in tokens[0].morph.get("Definite")
         # 3. a surname the recognizer missed or took for an organization ("Gall", "Stoltenberg")
         known = article.known(head)
         if known is not None:
@@ -552,7 +530,7 @@ class _Resolver:
         # 4. organizations, and states speaking through their governments ("Serbien erklärte")
         listed = _listed(tokens)
         if listed is not None:
-            content = [t for t in tokens if t.lower_ not in ARTICLES]
+            content = [t for t in tokens if not is_article(t.lower_)]
             return Referent(listed, "ORG", kind=head.text.lower(), spans=_extent(content))
         is_role = noun is not None and noun.kind == "role"  # "NATO-Beamte" is people even when tagged ORG
         if not is_role and (head.ent_type_ in ORG_LABELS or noun is not None or organization_name(head.text)):
@@ -614,13 +592,24 @@ class _Resolver:
         return Referent(nominative(phrase, "Nom"), "ORG", gender, kind=head.text.lower(), spans=_extent(phrase))
 
 
-def referents(doc: Doc, quotes: list[Quote]) -> list[Referent | None]:
-    """Whom each quote's speaker refers to (``None`` when unresolved), see module doc.
+@dataclass
+class Speakers:
+    """The speakers of one Doc, resolved once and shared with the later stages (organizations)."""
+
+    #: The Doc's referents, including the speakers resolved on the way.
+    article: Article
+    #: Per quote, whom its speaker refers to (``None`` when unresolved).
+    referents: list[Referent | None]
+
+
+def referents(an: Analysis, quotes: list[Quote]) -> Speakers:
+    """Whom each quote's speaker refers to, see module doc.
 
     Quotes are visited in the order of their speakers so that a pronoun can
     refer to a speaker resolved just before it ("sagte Psaki. ... fügte sie hinzu").
     """
-    resolver = _Resolver(doc, quotes)
+    resolver = _Resolver(Article(an, quotes))
+    doc = an.doc
     order = sorted(
         (i for i, q in enumerate(quotes) if q.speaker is not None and q.speaker.spans),
         key=lambda i: quotes[i].speaker.spans[0][0],
@@ -631,13 +620,14 @@ def referents(doc: Doc, quotes: list[Quote]) -> list[Referent | None]:
         if referent is not None and referent.name.strip():
             resolver.article.add(_tokens(doc, quotes[i].speaker)[0].i, referent)
         found[i] = referent
-    return found
+    return Speakers(resolver.article, found)
 
 
-def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+def resolve_speakers(doc: Doc | Analysis, quotes: list[Quote], speakers: Speakers | None = None) -> list[Quote]:
     """``quotes`` with ``speaker.name``/``label`` filled where resolvable (see module doc)."""
+    speakers = speakers or referents(Analysis.of_doc(doc), quotes)
     result = []
-    for quote, referent in zip(quotes, referents(doc, quotes)):
+    for quote, referent in zip(quotes, speakers.referents):
         if referent is not None:
             speaker = quote.speaker
             name = " ".join(referent.name.split()) or None

@@ -16,6 +16,8 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from quotex.rules import lexicon
+
 
 @dataclass(frozen=True)
 class Scheme:
@@ -89,7 +91,7 @@ def subject_of(token: Token, scheme: Scheme | None) -> Token | None:
         return None
     for member in verb_complex(token, scheme):
         for child in member.children:
-            if child.dep_ in scheme.subject and child.lower_ not in ("es",):
+            if child.dep_ in scheme.subject and child.lower_ not in lexicon.words("expletives"):
                 return child
     return None
 
@@ -140,15 +142,19 @@ def phrase(head: Token, lo: int, hi: int) -> tuple[int, int]:
     end = min(head.right_edge.i + 1, hi)
     if not start <= head.i < end:
         return head.i, head.i + 1
-    while end > head.i + 1 and doc[end - 1].is_punct and doc[end - 1].text not in _KEEP_AT_END:
+    while end > head.i + 1 and doc[end - 1].is_punct and not _kept_at_end(doc[end - 1].text):
         end -= 1
-    while start < head.i and doc[start].is_punct and doc[start].text not in _KEEP_AT_START:
+    while start < head.i and doc[start].is_punct and not _kept_at_start(doc[start].text):
         start += 1
     return start, end
 
 
-_KEEP_AT_END = frozenset({")", "“", "”", '"', "«", "»", "‘", "’"})
-_KEEP_AT_START = frozenset({"(", "„", "“", '"', "»", "«", "‚"})
+def _kept_at_end(text: str) -> bool:
+    return text == ")" or lexicon.closes_quote(text)
+
+
+def _kept_at_start(text: str) -> bool:
+    return text == "(" or lexicon.opens_quote(text)
 
 
 def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
@@ -168,6 +174,7 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
         return []
     text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
     rows = doc.to_array([IDX, LENGTH, ORTH]).tolist()
+    trailing = _trailing_ids()
     spans: list[Span] = []
     begin = 0
     i = 0
@@ -179,7 +186,7 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
             end = i + 1  # the token or the whitespace after it holds a line break
         elif orth in _END_IDS:
             j = i + 1
-            while j < n and rows[j][2] in _TRAILING_IDS and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
+            while j < n and rows[j][2] in trailing and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
                 j += 1
             following = text[rows[j][0]:rows[j][0] + rows[j][1]] if j < n else ""
             if j >= n or "\n" in text[rows[j - 1][0]:rows[j][0]] or _starts_sentence(following):
@@ -195,14 +202,21 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
 
 
 _ENDS = frozenset({".", "!", "?", "…"})
-_TRAILING = frozenset({"“", "”", '"', "«", "»", "’", "‘", "'", ")", "]", "!", "?", "."})
 _END_IDS = frozenset(get_string_id(w) for w in _ENDS)
-_TRAILING_IDS = frozenset(get_string_id(w) for w in _TRAILING)
+
+
+def _trailing_ids() -> frozenset[int]:
+    """What may follow a sentence's final punctuation in the same sentence: closing marks and brackets."""
+    lex = lexicon.active()
+    memo = lex.memo_for("sentence_trailing")
+    if "ids" not in memo:
+        memo["ids"] = frozenset(get_string_id(w) for w in {*lex.quote_closers, ")", "]", "!", "?", "."})
+    return memo["ids"]
 
 
 def _starts_sentence(word: str) -> bool:
     first = word[:1]
-    return first.isupper() or first.isdigit() or word in ("„", "“", '"', "»", "«", "‚", "(", "–", "-")
+    return first.isupper() or first.isdigit() or word in ("(", "–", "-") or lexicon.opens_quote(word)
 
 
 #: Longest "sentence" the rules look at: text without sentence punctuation (lists, tables,
