@@ -10,6 +10,7 @@ never disagree.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,25 @@ Span = tuple[int, int]
 
 #: The quote types of the record schema, in the order of the corpus README.
 QUOTE_TYPES = ("direct", "indirect", "reported", "free_indirect", "indirect_free_indirect")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def strict_json(value: Any) -> str:
+    """``value`` as JSON that every parser accepts, or ``ValueError`` saying why it cannot be.
+
+    Python writes ``NaN``/``Infinity`` as bare tokens and lone surrogates
+    (``"\\ud800"``) as text no UTF-8 encoder takes; both are in no JSON
+    standard, so a record holding them is refused rather than written.
+    """
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        raise ValueError("NaN or Infinity, which is not JSON") from None
+    match = _SURROGATE.search(text)
+    if match:
+        raise ValueError(f"a lone surrogate ({match.group()!a}), which is not Unicode text")
+    return text
 
 
 def join_spans(text: str, spans: list[Span]) -> str:
@@ -138,4 +158,5 @@ class Record:
         return record
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        """One strict JSON line (``ValueError`` if some field cannot be: see :func:`strict_json`)."""
+        return strict_json(self.to_dict())
