@@ -307,6 +307,32 @@ def test_a_full_disk_on_standard_output_fails_each_input_with_one_line(tmp_path,
     assert len(errors(result)) == 3 and all("No space left" in line for line in errors(result)), result.stderr
 
 
+def _file_size_limit(limit: int):
+    def apply() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_write_failure_on_out_fails_that_input_alone_and_the_next_run_completes_out(tmp_path, model):
+    drop, out, state = tmp_path / "drop", tmp_path / "out.jsonl", tmp_path / "st"
+    drop.mkdir()
+    for n in range(8):
+        quotes = " ".join(f"Er sagte: „Punkt {n}.{k} gilt.“" for k in range(6))
+        (drop / f"{n:03d}.txt").write_text(f"Titel {n}\n\n{quotes}", encoding="utf-8")
+    full = run(model, drop, "-o", out, "--state", state, preexec_fn=_file_size_limit(6000))
+    assert full.returncode == 1, full.stderr
+    failed = errors(full)
+    assert failed and all("could not be written" in line and "File too large" in line for line in failed), full.stderr
+    assert len(strict_records(out.read_text(encoding="utf-8"))) == 6 * (8 - len(failed))
+    again = run(model, drop, "-o", out, "--state", state)
+    assert again.returncode == 0, again.stderr
+    assert out.read_text(encoding="utf-8").splitlines() == clean(model, drop, tmp_path)
+
+
 def test_a_closed_standard_output_is_a_usage_error(tmp_path, model):
     drop = articles(tmp_path / "drop", 1)
     result = subprocess.run(

@@ -321,11 +321,11 @@ class _Sink:
 
     #: Where records go (``None``: standard output).
     output: Path | None = None
-    #: Temporary files of killed runs removed when opening.
-    removed: list[Path] = []
 
     def __init__(self, fd: int, *, state: State | None, fsync: bool) -> None:
         self._fd = fd
+        #: Temporary files of killed runs removed when opening.
+        self.removed: list[Path] = []
         self.state_path = state.path if state else None
         self._state = state
         self._fsync = fsync
@@ -354,8 +354,16 @@ class _Sink:
                                    f"{err.strerror or err}; the input is retried by the next run", True)
         if self._state is not None and mark:
             end = self._state.committed_end + len(data) if self._state.output is not None else None
-            self._state.mark(item.key, item.digest, len(records) if data else 0, end, data, failed=failed)
+            try:
+                self._state.mark(item.key, item.digest, len(records) if data else 0, end, data, failed=failed)
+            except OSError as err:
+                return Problem(item.key, None, f"could not be marked as finished in {self._state.path}: "
+                               f"{err.strerror or err}; {self._unwrite()}", True)
         return problem
+
+    def _unwrite(self) -> str:
+        """Take back the records of an input that could not be marked; say what happened to them."""
+        return "its records were written anyway and will be written again by the next run"
 
     def _append(self, key: str, data: bytes) -> None:
         start = _position(self._fd)
@@ -407,6 +415,11 @@ class _AppendSink(_Sink):
 
     def _where(self) -> str:
         return str(self.output)
+
+    def _unwrite(self) -> str:
+        assert self._state is not None
+        _take_back(self._fd, self._state.committed_end)
+        return "it is retried by the next run"
 
     def close(self, *, commit: bool) -> None:
         try:

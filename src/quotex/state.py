@@ -285,8 +285,7 @@ class State:
             elif len(_read_all(stream)) > contents.good_length:
                 stream.truncate(contents.good_length)  # a line torn by a kill
             elif contents.good_length and not _read_all(stream).endswith(b"\n"):
-                stream.seek(0, os.SEEK_END)
-                stream.write(b"\n")  # killed between a whole line and its newline
+                os.write(stream.fileno(), b"\n")  # killed between a whole line and its newline
             stream.seek(0, os.SEEK_END)
             return cls(path, stream, contents)
         except BaseException:
@@ -324,7 +323,6 @@ class State:
     def close(self) -> None:
         """Flush, fsync and unlock."""
         try:
-            self._stream.flush()
             os.fsync(self._stream.fileno())
         finally:
             self._stream.close()
@@ -345,11 +343,26 @@ def _new_header(output: Path | None) -> dict[str, Any]:
 
 
 def _append_line(stream: IO[bytes], value: dict[str, Any], *, sync: bool) -> None:
+    """Append one whole line, or nothing: a failed write (a full disk) is taken back.
+
+    Written with ``os.write``, not the buffered stream, which would keep the
+    failed bytes and write them later, after the next line.
+    """
     # ensure_ascii: keys are paths, which may hold undecodable bytes (surrogate escapes).
-    stream.write((json.dumps(value) + "\n").encode("ascii"))
-    stream.flush()
-    if sync:
-        os.fsync(stream.fileno())
+    view = memoryview((json.dumps(value) + "\n").encode("ascii"))
+    fd = stream.fileno()
+    start = os.lseek(fd, 0, os.SEEK_END)
+    try:
+        while view:
+            view = view[os.write(fd, view) :]
+        if sync:
+            os.fsync(fd)
+    except OSError:
+        try:
+            os.ftruncate(fd, start)
+        except OSError:
+            pass
+        raise
 
 
 def _read_all(stream: IO[bytes]) -> bytes:
