@@ -1,66 +1,55 @@
 """The ``quotex extract`` batch job: unattended runs over folders that keep growing.
 
-Promises, and how they are kept:
+Promises, and how they are kept (the README's "Reliability" section names
+the test that keeps each):
 
-* **One bad input never costs the others.** Every input is reported on its
-  own (``source:line: error: reason`` on stderr) and all other inputs are
-  still processed and written; the exit status is then 1.
-* **Standard output carries records only**, one JSON object per line, written
-  input by input and flushed. Progress (a rich bar, only when stderr is a
-  terminal and ``--quiet`` is not given), information, warnings and errors go
-  to stderr.
+* **One bad input never costs the others.** Whatever fails for one input
+  (reading, decoding, parsing, annotating, serializing, writing its records)
+  is reported on one line (``quotex: error: source[:line]: reason`` on
+  stderr, control characters and undecodable bytes escaped) and the run goes
+  on; the exit status is then 1.
+* **Standard output carries records only**, one strict JSON object per line,
+  written input by input with ``os.write`` (no buffer that could replay a
+  failed write later). Progress, information, warnings and errors go to stderr.
+* **``-o OUT`` writes only regular files.** A symbolic link, a device, a FIFO,
+  a folder, a read-only file or one of the inputs is refused (exit 2) and
+  left as it is.
 * **``-o OUT`` without ``--state`` replaces OUT atomically.** Records go to a
-  temporary file next to OUT that is renamed over OUT at the end. A clean stop
-  (Ctrl-C, SIGTERM) also renames it, so OUT then holds exactly the records of
-  the inputs that were finished, each input whole; a run that is killed
-  outright (SIGKILL, power loss) leaves OUT as it was before the run. OUT is
-  never half-written.
+  locked temporary file next to OUT that is renamed over OUT at the end. A
+  clean stop (Ctrl-C, SIGTERM, SIGHUP) also renames it, so OUT then holds
+  exactly the records of the inputs that were finished, each input whole; a
+  run killed outright leaves OUT as it was, and its temporary file is
+  removed by the next run (one that no live run holds locked).
 * **``--state FILE`` remembers finished inputs** by key (resolved path,
-  ``path#line`` inside JSONL) and content digest (sha256). A run with the same
-  FILE skips inputs whose digest is unchanged, processes new and changed ones
-  and *appends* to OUT. For every input, its records are appended to OUT,
-  flushed and fsynced *before* its line is appended to FILE, so FILE never
-  claims more than OUT holds. FILE also says how many bytes of OUT belong to
-  finished inputs; a run killed mid-input leaves some bytes past that point,
-  and the next run cuts them off before appending. A kill at any moment
-  followed by a re-run therefore ends with exactly the records of one clean
-  run: no duplicates, no losses.
-* **Ctrl-C and SIGTERM stop cleanly**: whatever is being written is written
-  to the end (signals only take effect outside those short sections), workers
-  are stopped, finished work is kept as described above, and the exit status
-  is 130 (SIGINT) or 143 (SIGTERM).
-
-State FILE format: JSON lines, append-only. The first line is a header
-``{"quotex_state": 1, "output": PATH or null, "start": BYTES}`` (``start`` is
-OUT's size when the state was created: quotex appends after whatever OUT held
-and never touches it; a ``compacted`` field is added when stale records were
-cut out). Then one line per finished input:
-``{"key": ..., "digest": ..., "records": N, "end": BYTES}`` where ``end`` is
-OUT's size after the input's records (``null`` when records went to standard
-output). The latest line for a key wins. A torn last line (a crash while
-writing it) is ignored and cut off; any other unreadable line is an error.
+  ``path#line`` inside JSONL) and content digest, and is bound to OUT (see
+  :mod:`quotex.state`): a run proves OUT is the file the state was kept for,
+  unchanged, before touching it, and refuses (exit 2) otherwise. For every
+  input, its records are announced in FILE, appended to OUT and fsynced,
+  then the input is marked; so a run killed at any moment and run again ends
+  with exactly the records of one clean run. Runs sharing FILE are serialised
+  by a lock: a second one exits at once with 75 and does nothing.
+* **Ctrl-C, SIGTERM and SIGHUP stop cleanly**: whatever is being written is
+  written to the end (signals only take effect outside those short sections),
+  workers are stopped, finished work is kept as described above, and the exit
+  status is 130, 143 or 129.
 
 Decisions:
 
 * ``--state`` without ``-o`` is allowed: records of new and changed inputs go
   to standard output (meant for ``>> all.jsonl`` or a consumer that takes
-  them incrementally). Standard output is flushed (and fsynced when it is a
-  file) before an input is marked.
+  them incrementally). Standard output is fsynced when it is a file before an
+  input is marked.
 * A *changed* input (same key, new digest) is processed again and its new
   records are appended; at the end of the run (also after a clean stop) its
-  old records are cut out of OUT, so OUT holds exactly one set of records per
-  input, as one clean run would (the changed input's records now come last).
-  That rewrite of OUT is atomic and crash-safe (see :func:`_compact`); it
-  costs one copy of OUT, and only in runs that met a changed input. With
-  records on standard output, the old records were already handed on and are
-  the consumer's to replace.
+  old records are cut out of OUT (:func:`quotex.state.compact`), so OUT holds
+  exactly one set of records per input, as one clean run would.
 * Inputs that vanished since the last run keep their records (drop folders
   are often emptied after processing).
-* An input whose content is broken (undecodable, invalid JSON) is marked with
-  its digest like any other: the same bytes would fail the same way, so it is
-  reported once and retried only when it changes. An input that could not be
-  read at all (no digest) or whose annotation raised is not marked and is
-  retried by the next run.
+* Every input that was read (it has a digest) is marked, failed or not: the
+  same bytes would fail the same way, so a poisoned input is reported once and
+  retried only when it changes, instead of on every run. An input that could
+  not be read at all, or whose records could not be written, is not marked
+  and is retried by the next run.
 """
 
 from __future__ import annotations
