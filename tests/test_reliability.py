@@ -21,19 +21,10 @@ from pathlib import Path
 import pytest
 
 import fake_pipeline
+from test_runner import fast_model, slow_model  # noqa: F401 - the stand-in pipelines, shared fixtures
 
 SCRIPT = Path(fake_pipeline.__file__)
 ARTICLE = "Titel {n}\n\nEin Bericht. Er sagte: „Punkt {n} gilt.“ Ende."
-
-
-@pytest.fixture(scope="module")
-def model(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return str(fake_pipeline.save(tmp_path_factory.mktemp("fast") / "pipeline"))
-
-
-@pytest.fixture(scope="module")
-def slow_model(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return str(fake_pipeline.save(tmp_path_factory.mktemp("slow") / "pipeline", delay=0.05))
 
 
 def articles(folder: Path, count: int, first: int = 0) -> Path:
@@ -91,30 +82,30 @@ def clean(model: str, folder: Path, tmp_path: Path) -> list[str]:
 # -- the state file is bound to its output -----------------------------------------
 
 
-def test_a_state_file_given_with_another_output_is_refused_and_that_output_kept(tmp_path, model):
+def test_a_state_file_given_with_another_output_is_refused_and_that_output_kept(tmp_path, fast_model):
     drop, a, b, state = articles(tmp_path / "drop", 4), tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "st"
-    assert run(model, drop, "-o", a, "--state", state).returncode == 0
+    assert run(fast_model, drop, "-o", a, "--state", state).returncode == 0
     b.write_text("".join(f'{{"line": {n}}}\n' for n in range(500)), encoding="utf-8")
     before = b.read_bytes()
-    result = run(model, drop, "-o", b, "--state", state)
+    result = run(fast_model, drop, "-o", b, "--state", state)
     assert result.returncode == 2 and "was kept for" in result.stderr and str(a) in result.stderr
     assert b.read_bytes() == before
 
 
-def test_an_output_replaced_by_another_file_is_refused(tmp_path, model):
+def test_an_output_replaced_by_another_file_is_refused(tmp_path, fast_model):
     drop, out, state = articles(tmp_path / "drop", 3), tmp_path / "out.jsonl", tmp_path / "st"
-    assert run(model, drop, "-o", out, "--state", state).returncode == 0
+    assert run(fast_model, drop, "-o", out, "--state", state).returncode == 0
     copy = tmp_path / "copy"
     copy.write_bytes(out.read_bytes())
     os.replace(copy, out)  # same path, same bytes, but not the file the state was kept for
-    result = run(model, articles(drop, 1, first=3), "-o", out, "--state", state)
+    result = run(fast_model, articles(drop, 1, first=3), "-o", out, "--state", state)
     assert result.returncode == 2 and "not the file" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("edit", ["sorted", "appended", "one byte"])
-def test_an_output_changed_behind_the_states_back_is_refused_and_not_cut(tmp_path, model, edit):
+def test_an_output_changed_behind_the_states_back_is_refused_and_not_cut(tmp_path, fast_model, edit):
     drop, out, state = articles(tmp_path / "drop", 4), tmp_path / "out.jsonl", tmp_path / "st"
-    assert run(model, drop, "-o", out, "--state", state).returncode == 0
+    assert run(fast_model, drop, "-o", out, "--state", state).returncode == 0
     lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
     with out.open("r+", encoding="utf-8") as stream:  # edited in place: the inode stays
         if edit == "sorted":
@@ -126,26 +117,26 @@ def test_an_output_changed_behind_the_states_back_is_refused_and_not_cut(tmp_pat
             stream.write("[")
     before = out.read_bytes()
     (drop / "000.txt").write_text("Neu\n\nSie sagte: „Geändert.“", encoding="utf-8")  # would compact
-    result = run(model, drop, "-o", out, "--state", state)
+    result = run(fast_model, drop, "-o", out, "--state", state)
     assert result.returncode == 2 and "changed" in result.stderr, result.stderr
     assert out.read_bytes() == before
 
 
-def test_a_file_that_is_not_a_state_file_is_refused_and_never_overwritten(tmp_path, model):
+def test_a_file_that_is_not_a_state_file_is_refused_and_never_overwritten(tmp_path, fast_model):
     drop, out, notes = articles(tmp_path / "drop", 2), tmp_path / "out.jsonl", tmp_path / "notes.txt"
     notes.write_bytes(b"my notes, one line and no final newline")
-    result = run(model, drop, "-o", out, "--state", notes)
+    result = run(fast_model, drop, "-o", out, "--state", notes)
     assert result.returncode == 2 and "not a quotex state file" in result.stderr, result.stderr
     assert notes.read_bytes() == b"my notes, one line and no final newline"
 
 
 @pytest.mark.parametrize("entry", ['{"key": "x", "digest": "y", "records": 1, "end": "far"}', "[1, 2]"])
-def test_a_corrupt_state_entry_is_one_clear_line_not_a_traceback(tmp_path, model, entry):
+def test_a_corrupt_state_entry_is_one_clear_line_not_a_traceback(tmp_path, fast_model, entry):
     drop, out, state = articles(tmp_path / "drop", 2), tmp_path / "out.jsonl", tmp_path / "st"
-    assert run(model, drop, "-o", out, "--state", state).returncode == 0
+    assert run(fast_model, drop, "-o", out, "--state", state).returncode == 0
     lines = state.read_text(encoding="utf-8").splitlines()
     state.write_text("\n".join([lines[0], entry, *lines[1:]]) + "\n", encoding="utf-8")
-    result = run(model, drop, "-o", out, "--state", state)
+    result = run(fast_model, drop, "-o", out, "--state", state)
     assert result.returncode == 2 and f"{state}:2:" in result.stderr, result.stderr
 
 
@@ -164,13 +155,13 @@ def test_two_runs_on_one_state_file_never_both_work(tmp_path, slow_model):
     assert out.read_text(encoding="utf-8").splitlines() == clean(slow_model, drop, tmp_path)
 
 
-def test_bytes_after_the_last_finished_input_that_quotex_did_not_write_are_not_cut(tmp_path, model):
+def test_bytes_after_the_last_finished_input_that_quotex_did_not_write_are_not_cut(tmp_path, fast_model):
     drop, out, state = articles(tmp_path / "drop", 2), tmp_path / "out.jsonl", tmp_path / "st"
-    assert run(model, drop, "-o", out, "--state", state).returncode == 0
+    assert run(fast_model, drop, "-o", out, "--state", state).returncode == 0
     with out.open("a", encoding="utf-8") as stream:
         stream.write('{"appended": "by hand"}\n')
     before = out.read_bytes()
-    result = run(model, articles(drop, 1, first=2), "-o", out, "--state", state)
+    result = run(fast_model, articles(drop, 1, first=2), "-o", out, "--state", state)
     assert result.returncode == 2 and "did not write" in result.stderr, result.stderr
     assert out.read_bytes() == before
 
@@ -178,16 +169,16 @@ def test_bytes_after_the_last_finished_input_that_quotex_did_not_write_are_not_c
 # -- -o writes only regular files ---------------------------------------------------
 
 
-def test_output_naming_an_input_is_refused(tmp_path, model):
+def test_output_naming_an_input_is_refused(tmp_path, fast_model):
     article = articles(tmp_path / "drop", 1) / "000.txt"
     before = article.read_bytes()
-    result = run(model, article, "-o", article)
+    result = run(fast_model, article, "-o", article)
     assert result.returncode == 2 and "is one of the inputs" in result.stderr, result.stderr
     assert article.read_bytes() == before
 
 
 @pytest.mark.parametrize("kind", ["symlink", "fifo", "read-only"])
-def test_output_that_is_not_a_plain_writable_file_is_refused_and_kept(tmp_path, model, kind):
+def test_output_that_is_not_a_plain_writable_file_is_refused_and_kept(tmp_path, fast_model, kind):
     drop, out, target = articles(tmp_path / "drop", 1), tmp_path / "out.jsonl", tmp_path / "target.jsonl"
     target.write_text("precious\n", encoding="utf-8")
     if kind == "symlink":
@@ -198,7 +189,7 @@ def test_output_that_is_not_a_plain_writable_file_is_refused_and_kept(tmp_path, 
         out.write_text("precious\n", encoding="utf-8")
         out.chmod(0o444)
     before = os.lstat(out)
-    result = run(model, drop, "-o", out)
+    result = run(fast_model, drop, "-o", out)
     assert result.returncode == 2 and str(out) in result.stderr, result.stderr
     after = os.lstat(out)
     assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
@@ -219,13 +210,13 @@ def test_sighup_stops_like_sigterm_and_keeps_finished_work(tmp_path, slow_model)
     assert 5 <= len(kept) < 60 and kept == clean(slow_model, drop, tmp_path)[: len(kept)]
 
 
-def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path, model):
+def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path, fast_model):
     drop, out = articles(tmp_path / "drop", 1), tmp_path / "out.jsonl"
     leftover, unrelated = tmp_path / ".out.jsonl.quotex-k1ll3d.tmp", tmp_path / ".out.jsonl.mine.tmp"
     for path in (leftover, unrelated):
         path.write_text("half\n", encoding="utf-8")
         os.utime(path, (time.time() - 3600,) * 2)
-    assert run(model, drop, "-o", out).returncode == 0
+    assert run(fast_model, drop, "-o", out).returncode == 0
     assert not leftover.exists() and unrelated.exists()
 
 
@@ -251,11 +242,11 @@ def poisoned(folder: Path) -> dict[str, str]:
     }
 
 
-def test_poisoned_inputs_fail_alone_and_records_stay_strict_json(tmp_path, model):
+def test_poisoned_inputs_fail_alone_and_records_stay_strict_json(tmp_path, fast_model):
     reasons = poisoned(tmp_path / "drop")
     good = articles(tmp_path / "good", 1) / "000.txt"
     for arguments in ([], ["-j", "2"]):
-        result = run(model, tmp_path / "drop", good, *arguments)
+        result = run(fast_model, tmp_path / "drop", good, *arguments)
         assert result.returncode == 1, result.stderr
         found = errors(result)
         for name, reason in reasons.items():
@@ -265,19 +256,19 @@ def test_poisoned_inputs_fail_alone_and_records_stay_strict_json(tmp_path, model
         assert sources == [f"{tmp_path}/drop/deep.jsonl#1", str(good)]
 
 
-def test_a_poisoned_input_under_state_is_reported_once_and_does_not_block_later_runs(tmp_path, model):
+def test_a_poisoned_input_under_state_is_reported_once_and_does_not_block_later_runs(tmp_path, fast_model):
     poisoned(tmp_path / "drop")
     (tmp_path / "drop" / "boom.txt").write_text("Titel\n\nEr sagte: „BOOM.“", encoding="utf-8")
     out, state = tmp_path / "out.jsonl", tmp_path / "st"
-    first = run(model, tmp_path / "drop", "-o", out, "--state", state)
+    first = run(fast_model, tmp_path / "drop", "-o", out, "--state", state)
     assert first.returncode == 1 and any("boom.txt" in line for line in errors(first)), first.stderr
     articles(tmp_path / "drop", 1)
-    second = run(model, tmp_path / "drop", "-o", out, "--state", state)
+    second = run(fast_model, tmp_path / "drop", "-o", out, "--state", state)
     assert second.returncode == 0 and errors(second) == [], second.stderr
     assert [r["source"] for r in strict_records(out.read_text(encoding="utf-8"))][-1].endswith("000.txt")
 
 
-def test_file_names_are_written_losslessly_and_cannot_spoof_an_error_line(tmp_path, model):
+def test_file_names_are_written_losslessly_and_cannot_spoof_an_error_line(tmp_path, fast_model):
     folder = tmp_path / "drop"
     folder.mkdir()
     latin1 = os.fsencode(folder) + b"/M\xfcller\\.txt"
@@ -285,7 +276,7 @@ def test_file_names_are_written_losslessly_and_cannot_spoof_an_error_line(tmp_pa
         stream.write(ARTICLE.format(n=7).encode("utf-8"))
     spoof = folder / "x\nquotex: error: passwd.txt: is on fire.txt"
     spoof.write_bytes(b"")
-    result = run(model, folder)
+    result = run(fast_model, folder)
     assert result.returncode == 1
     (record,) = strict_records(result.stdout)
     assert record["source"] == f"{folder}/M\\xfcller\\\\.txt"
@@ -299,10 +290,10 @@ def test_file_names_are_written_losslessly_and_cannot_spoof_an_error_line(tmp_pa
 # -- writing failures and standard output -----------------------------------------------
 
 
-def test_a_full_disk_on_standard_output_fails_each_input_with_one_line(tmp_path, model):
+def test_a_full_disk_on_standard_output_fails_each_input_with_one_line(tmp_path, fast_model):
     drop = articles(tmp_path / "drop", 3)
     with open("/dev/full", "wb") as full:
-        result = run(model, drop, stdout=full, stderr=subprocess.PIPE)
+        result = run(fast_model, drop, stdout=full, stderr=subprocess.PIPE)
     assert result.returncode == 1
     assert len(errors(result)) == 3 and all("No space left" in line for line in errors(result)), result.stderr
 
@@ -317,26 +308,26 @@ def _file_size_limit(limit: int):
     return apply
 
 
-def test_a_write_failure_on_out_fails_that_input_alone_and_the_next_run_completes_out(tmp_path, model):
+def test_a_write_failure_on_out_fails_that_input_alone_and_the_next_run_completes_out(tmp_path, fast_model):
     drop, out, state = tmp_path / "drop", tmp_path / "out.jsonl", tmp_path / "st"
     drop.mkdir()
     for n in range(8):
         quotes = " ".join(f"Er sagte: „Punkt {n}.{k} gilt.“" for k in range(6))
         (drop / f"{n:03d}.txt").write_text(f"Titel {n}\n\n{quotes}", encoding="utf-8")
-    full = run(model, drop, "-o", out, "--state", state, preexec_fn=_file_size_limit(6000))
+    full = run(fast_model, drop, "-o", out, "--state", state, preexec_fn=_file_size_limit(6000))
     assert full.returncode == 1, full.stderr
     failed = errors(full)
     assert failed and all("could not be written" in line and "File too large" in line for line in failed), full.stderr
     assert len(strict_records(out.read_text(encoding="utf-8"))) == 6 * (8 - len(failed))
-    again = run(model, drop, "-o", out, "--state", state)
+    again = run(fast_model, drop, "-o", out, "--state", state)
     assert again.returncode == 0, again.stderr
-    assert out.read_text(encoding="utf-8").splitlines() == clean(model, drop, tmp_path)
+    assert out.read_text(encoding="utf-8").splitlines() == clean(fast_model, drop, tmp_path)
 
 
-def test_a_closed_standard_output_is_a_usage_error(tmp_path, model):
+def test_a_closed_standard_output_is_a_usage_error(tmp_path, fast_model):
     drop = articles(tmp_path / "drop", 1)
     result = subprocess.run(
-        command(model, drop), stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=lambda: os.close(1)
+        command(fast_model, drop), stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=lambda: os.close(1)
     )
     assert result.returncode == 2 and "standard output is closed" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
@@ -345,37 +336,39 @@ def test_a_closed_standard_output_is_a_usage_error(tmp_path, model):
 # -- special files and --max-bytes ---------------------------------------------------------
 
 
-def test_fifos_and_devices_are_reported_and_never_read(tmp_path, model):
+def test_fifos_and_devices_are_reported_and_never_read(tmp_path, fast_model):
     drop = articles(tmp_path / "drop", 1)
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)  # no writer: opening it for reading would hang
-    result = run(model, fifo, "/dev/zero", drop / "000.txt")
+    os.mkfifo(drop / "pipe.jsonl")  # the same inside a folder
+    result = run(fast_model, fifo, "/dev/zero", drop)
     assert result.returncode == 1
     assert [line.split(": ", 3)[-1] for line in errors(result)] == [
         "is a FIFO (named pipe), not a regular file; to read it, give it as - (quotex extract - < FILE)",
         "is a character device, not a regular file; to read it, give it as - (quotex extract - < FILE)",
+        "is a FIFO (named pipe), not a regular file; to read it, give it as - (quotex extract - < FILE)",
     ]
     assert len(strict_records(result.stdout)) == 1
 
 
-def test_inputs_larger_than_max_bytes_fail_alone(tmp_path, model):
+def test_inputs_larger_than_max_bytes_fail_alone(tmp_path, fast_model):
     drop = articles(tmp_path / "drop", 2)
     (drop / "001.txt").write_text(ARTICLE.format(n=1) + " " * 2000, encoding="utf-8")
-    result = run(model, drop, "--max-bytes", "1000")
+    result = run(fast_model, drop, "--max-bytes", "1000")
     assert result.returncode == 1 and len(strict_records(result.stdout)) == 1
     (line,) = errors(result)
     assert "001.txt" in line and "--max-bytes 1000" in line
     with open("/dev/zero", "rb") as zero:
-        endless = run(model, "-", "--max-bytes", "1K", stdin=zero)
+        endless = run(fast_model, "-", "--max-bytes", "1K", stdin=zero)
     assert endless.returncode == 1 and "more than --max-bytes 1024" in endless.stderr, endless.stderr
 
 
 # -- doctor: verifies and changes nothing --------------------------------------------------
 
 
-def test_doctor_reports_a_consistent_pair_and_an_edited_one_without_changing_them(tmp_path, model):
+def test_doctor_reports_a_consistent_pair_and_an_edited_one_without_changing_them(tmp_path, fast_model):
     drop, out, state = articles(tmp_path / "drop", 3), tmp_path / "out.jsonl", tmp_path / "st"
-    assert run(model, drop, "-o", out, "--state", state).returncode == 0
+    assert run(fast_model, drop, "-o", out, "--state", state).returncode == 0
     good = doctor("--state", state, "-o", out)
     assert good.returncode == 0 and "consistent" in good.stderr, good.stderr
     with out.open("a", encoding="utf-8") as stream:

@@ -270,8 +270,8 @@ def _walk(folder: str) -> Iterator[tuple[str, Problem | None]]:
                 continue
             if stat.S_ISDIR(mode):
                 yield from visit(path)
-            elif stat.S_ISREG(mode) and Path(name).suffix.lower() in FORMATS:
-                yield path, None
+            elif Path(name).suffix.lower() in FORMATS:
+                yield path, None  # a FIFO or device is reported by read_file, not opened
 
     yield from visit(folder)
 

@@ -147,6 +147,10 @@ def run(
                 except StateError as err:
                     report.error(str(err))
                     status = EXIT_USAGE
+                except OSError as err:
+                    where = sink.output or "standard output"
+                    report.error(f"could not finish {where}: {err.strerror or err}; it was left as it was before the run")
+                    status = EXIT_FAILED_INPUTS
         if status != EXIT_USAGE:
             report.info(totals.summary())
         return status

@@ -430,6 +430,7 @@ def compact(output: Path, state: State) -> None:
     new_output, new_state = compaction_files(state.path, output)
     try:
         with open(output, "rb") as source, open(new_output, "wb") as target:
+            lock_temporary(target.fileno())
             for begin, end, want in [(0, start, state.header["start_sha256"]), *pieces]:
                 source.seek(begin)
                 data = source.read(end - begin)
