@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import stat
 import subprocess
 import sys
 import time
@@ -90,6 +89,8 @@ def test_a_state_file_given_with_another_output_is_refused_and_that_output_kept(
     result = run(fast_model, drop, "-o", b, "--state", state)
     assert result.returncode == 2 and "was kept for" in result.stderr and str(a) in result.stderr
     assert b.read_bytes() == before
+    to_stdout = run(fast_model, drop, "--state", state)
+    assert to_stdout.returncode == 2 and "was kept for -o" in to_stdout.stderr and to_stdout.stdout == ""
 
 
 def test_an_output_replaced_by_another_file_is_refused(tmp_path, fast_model):

@@ -381,6 +381,8 @@ class _Sink:
 
 class _StdoutSink(_Sink):
     def __init__(self, state: State | None) -> None:
+        if state is not None and state.output is not None:
+            raise _UsageError(f"the state file {state.path} was kept for -o {state.output}; give that -o, or another state file")
         try:
             info = os.fstat(1)
         except OSError:

@@ -102,10 +102,11 @@ def _check_line(value: Any, first: bool) -> str | None:
     if first:
         if value.get("quotex_state") != STATE_VERSION:
             return f"not a version {STATE_VERSION} quotex state header"
-        if value.get("output") is not None and not all(
-            _is_int(value.get(name)) for name in ("device", "inode", "start")
+        if value.get("output") is not None and not (
+            all(_is_int(value.get(name)) for name in ("device", "inode", "start"))
+            and isinstance(value.get("start_sha256"), str)
         ):
-            return "header without the output's device, inode and start"
+            return "header without the output's device, inode, start and start_sha256"
         return None
     if "writing" in value:
         ok = isinstance(value["writing"], str) and all(_is_int(value.get(n)) for n in ("at", "size"))
@@ -270,21 +271,19 @@ class State:
         """Lock and read the state file; for a new one, bind it to OUT (which is created if missing)."""
         stream = lock(path)
         try:
-            contents = parse(path, _read_all(stream))
-            if output is not None:
-                finish_compaction(path, output)
-                if contents.header is not None:
-                    # The compaction may have installed a new state file: read what is there now.
-                    stream.close()
-                    stream = lock(path)
-                    contents = parse(path, _read_all(stream))
+            if output is not None and finish_compaction(path, output):
+                # A new state file was installed: lock that one instead.
+                stream.close()
+                stream = lock(path)
+            raw = _read_all(stream)
+            contents = parse(path, raw)
             if contents.header is None:
                 stream.truncate(0)
                 contents = Contents(header=_new_header(output))
                 _append_line(stream, contents.header, sync=True)
-            elif len(_read_all(stream)) > contents.good_length:
+            elif len(raw) > contents.good_length:
                 stream.truncate(contents.good_length)  # a line torn by a kill
-            elif contents.good_length and not _read_all(stream).endswith(b"\n"):
+            elif not raw.endswith(b"\n"):
                 os.write(stream.fileno(), b"\n")  # killed between a whole line and its newline
             stream.seek(0, os.SEEK_END)
             return cls(path, stream, contents)
@@ -463,9 +462,13 @@ def compaction_files(state_path: Path, output: Path) -> tuple[Path, Path]:
     )
 
 
-def finish_compaction(state_path: Path, output: Path) -> None:
-    """Complete or undo a compaction that a killed run left half done (under the state's lock)."""
+def finish_compaction(state_path: Path, output: Path) -> bool:
+    """Complete or undo a compaction that a killed run left half done (under the state's lock).
+
+    Returns whether the new state file was installed.
+    """
     new_output, new_state = compaction_files(state_path, output)
+    installed = False
     if new_state.exists() and not new_output.exists():
         try:
             with open(new_state, "rb") as stream:
@@ -473,10 +476,12 @@ def finish_compaction(state_path: Path, output: Path) -> None:
             info = os.stat(output)
             if (info.st_dev, info.st_ino) == (header.get("device"), header.get("inode")):
                 os.replace(new_state, state_path)  # OUT was replaced; the state was not yet
+                installed = True
         except (OSError, ValueError):
             pass
     new_state.unlink(missing_ok=True)
     new_output.unlink(missing_ok=True)
+    return installed
 
 
 def _sync_folder(folder: Path) -> None:
