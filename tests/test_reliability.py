@@ -123,6 +123,27 @@ def test_an_output_changed_behind_the_states_back_is_refused_and_not_cut(tmp_pat
     assert out.read_bytes() == before
 
 
+def test_an_output_changed_during_the_run_is_not_compacted(tmp_path, fast_model, monkeypatch):
+    from quotex import runner
+
+    drop, out, state = articles(tmp_path / "drop", 3), tmp_path / "out.jsonl", tmp_path / "st"
+    options = dict(output=out, state=state, model=fast_model, jobs=1, text_field="text", quiet=True)
+    assert runner.run([str(drop)], **options) == 0
+    (drop / "000.txt").write_text("Neu\n\nSie sagte: „Geändert.“", encoding="utf-8")
+    real_compact = runner.compact
+
+    def edit_then_compact(output, current_state):
+        with output.open("r+b") as stream:
+            stream.write(b"[")  # someone edits OUT while the run works
+        real_compact(output, current_state)
+
+    monkeypatch.setattr(runner, "compact", edit_then_compact)
+    assert runner.run([str(drop)], **options) == 2
+    edited = out.read_bytes()
+    assert edited.startswith(b"[") and len(edited.splitlines()) == 3 + 1  # not compacted: the stale records stay
+    assert not list(tmp_path.glob(".*quotex-*"))
+
+
 def test_a_file_that_is_not_a_state_file_is_refused_and_never_overwritten(tmp_path, fast_model):
     drop, out, notes = articles(tmp_path / "drop", 2), tmp_path / "out.jsonl", tmp_path / "notes.txt"
     notes.write_bytes(b"my notes, one line and no final newline")
@@ -199,12 +220,14 @@ def test_output_that_is_not_a_plain_writable_file_is_refused_and_kept(tmp_path, 
 
 def test_sighup_stops_like_sigterm_and_keeps_finished_work(tmp_path, slow_model):
     drop, out = articles(tmp_path / "drop", 60), tmp_path / "out.jsonl"
-    started = subprocess.Popen(command(slow_model, drop, "-o", out, "-j", "2"), stderr=subprocess.PIPE, text=True)
+    started = subprocess.Popen(
+        command(slow_model, drop, "-o", out, "-j", "2"), stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     deadline = time.monotonic() + 30
     while sum(len(p.read_bytes().splitlines()) for p in tmp_path.glob(".out.jsonl.*.tmp")) < 5:
         assert time.monotonic() < deadline
         time.sleep(0.02)
-    started.send_signal(signal.SIGHUP)
+    os.killpg(started.pid, signal.SIGHUP)  # a closed terminal signals the whole group, workers too
     _, stderr = started.communicate(timeout=30)
     assert started.returncode == 129, stderr
     kept = out.read_text(encoding="utf-8").splitlines()

@@ -419,24 +419,29 @@ def compact(output: Path, state: State) -> None:
     """
     latest = {entry["key"]: index for index, entry in enumerate(state.entries)}
     start = state.header["start"]
-    pieces, entries, previous, size = [], [], start, start
+    # Every range, kept or dropped, is checked: a byte changed anywhere means OUT is no longer provably quotex's.
+    ranges, entries, previous, size = [(0, start, state.header["start_sha256"], True)], [], start, start
     for index, entry in enumerate(state.entries):
         begin, previous = previous, entry["end"]
-        if latest[entry["key"]] == index:
-            pieces.append((begin, entry["end"], entry["sha256"]))
+        kept = latest[entry["key"]] == index
+        ranges.append((begin, entry["end"], entry["sha256"], kept))
+        if kept:
             size += entry["end"] - begin
             entries.append({**entry, "end": size})
     new_output, new_state = compaction_files(state.path, output)
+    changed = StateError(f"{output} was changed during this run; it was not compacted. Check it with quotex doctor")
     try:
         with open(output, "rb") as source, open(new_output, "wb") as target:
             lock_temporary(target.fileno())
-            for begin, end, want in [(0, start, state.header["start_sha256"]), *pieces]:
+            if os.fstat(source.fileno()).st_size != previous:
+                raise changed
+            for begin, end, want, kept in ranges:
                 source.seek(begin)
                 data = source.read(end - begin)
                 if hashlib.sha256(data).hexdigest() != want:
-                    raise StateError(f"{output} was changed during this run; it was not compacted. "
-                                     f"Check it with quotex doctor")
-                target.write(data)
+                    raise changed
+                if kept:
+                    target.write(data)
             target.flush()
             os.fsync(target.fileno())
             info = os.fstat(target.fileno())
