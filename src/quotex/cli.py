@@ -143,7 +143,7 @@ def extract(
 def doctor(
     state: Path = typer.Option(..., "--state", metavar="FILE", help="The state file of quotex extract --state."),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", metavar="OUT", help="The output it should belong to [default: the one it names]."
+        None, "--output", "-o", metavar="OUT", help="The output FILE should belong to (default: the one FILE names)."
     ),
 ) -> None:
     """Check a --state FILE and its OUT without changing anything (exit 0: consistent, 1: not)."""
