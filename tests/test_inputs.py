@@ -6,7 +6,6 @@ issue 5; ``test_cli.py`` checks the same cases end to end for exit statuses.
 
 from __future__ import annotations
 
-import builtins
 import json
 import os
 from pathlib import Path
@@ -166,14 +165,14 @@ def test_unreadable_file_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     if os.geteuid() != 0:
         path.chmod(0)
     else:  # root reads any file: make opening it fail the way it does for a user
-        real_open = builtins.open
+        real_open = os.open
 
         def denying_open(file, *args, **kwargs):
             if str(file) == str(path):
                 raise PermissionError(13, "Permission denied", str(file))
             return real_open(file, *args, **kwargs)
 
-        monkeypatch.setattr(builtins, "open", denying_open)
+        monkeypatch.setattr(os, "open", denying_open)
     item = only(read(path))
     assert item.failed and item.documents == []
     assert messages(item) == [f"quotex: error: {path}: permission denied; make it readable (chmod +r) or leave it out"]

@@ -62,7 +62,8 @@ def _state_entries(path: Path) -> list[dict]:
     if not path.exists():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines[1:] if line.endswith("}")]
+    entries = [json.loads(line) for line in lines[1:] if line.endswith("}")]
+    return [entry for entry in entries if "key" in entry]  # not the intent lines
 
 
 def _start(model: str, *arguments: str | Path) -> subprocess.Popen[str]:
@@ -154,11 +155,11 @@ def test_a_run_killed_between_the_two_renames_of_a_compaction_is_finished_by_the
     with pytest.raises(_Killed):
         run([str(articles)], **options)
     monkeypatch.setattr(os, "replace", real_replace)
-    assert Path(f"{state}.new").exists()  # OUT is compacted, the state is not yet
+    assert (tmp_path / ".state.quotex-compact.tmp").exists()  # OUT is compacted, the state is not yet
     assert run([str(articles)], **options) == 0
     assert sorted(_lines(out)) == sorted(_clean_run(fast_model, articles, tmp_path))
     assert _state_entries(state)[-1]["end"] == out.stat().st_size
-    assert not Path(f"{state}.new").exists()
+    assert not (tmp_path / ".state.quotex-compact.tmp").exists()
 
 
 def test_state_with_stdout_prints_only_new_records(tmp_path, fast_model):
@@ -189,16 +190,16 @@ def test_a_run_killed_part_way_and_run_again_has_the_records_of_one_clean_run(tm
 
 
 def test_bytes_past_the_last_finished_input_and_a_torn_state_line_are_dropped(tmp_path, fast_model):
-    """The two states a kill can leave between writing records and marking them, made on purpose."""
+    """The two states a kill can leave between announcing records and marking them, made on purpose."""
     articles, out, state = tmp_path / "drop", tmp_path / "out.jsonl", tmp_path / "state"
     _write_articles(articles, 3)
     assert _run(fast_model, articles, "-o", out, "--state", state).returncode == 0
     lines = state.read_text(encoding="utf-8").splitlines(keepends=True)
-    # Forget the last input, as if killed after its records were written but before it was marked,
-    # in the middle of writing its state line.
+    # Forget the last input, as if killed in the middle of writing its records (announced by the
+    # intent line before) and then in the middle of writing its state line.
     state.write_text("".join(lines[:-1]) + lines[-1][:20], encoding="utf-8")
-    with out.open("a", encoding="utf-8") as stream:
-        stream.write('{"source": "half a rec')
+    with out.open("r+b") as stream:
+        stream.truncate(out.stat().st_size - 10)
     again = _run(fast_model, articles, "-o", out, "--state", state)
     assert again.returncode == 0, again.stderr
     assert _lines(out) == _clean_run(fast_model, articles, tmp_path)

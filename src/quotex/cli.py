@@ -74,6 +74,17 @@ def _pipeline_name(model: Optional[str]) -> str:
     return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')} ({path})"
 
 
+def _byte_count(value: str) -> int:
+    """``--max-bytes``: a number of bytes, optionally with K, M or G (powers of 1024)."""
+    units = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    number, unit = value.strip().upper().rstrip("B"), ""
+    if number and number[-1] in units:
+        number, unit = number[:-1], number[-1]
+    if not number.isdigit() or int(number) == 0:
+        raise typer.BadParameter(f"{value!r} is not a number of bytes such as 1000000, 500K, 64M or 1G")
+    return int(number) * units[unit]
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(
@@ -109,9 +120,16 @@ def extract(
         "jsonl", "--format", "-f", metavar="jsonl|csv|tsv",
         help="Records as JSON Lines, or one flat row per record as CSV or TSV (UTF-8, for spreadsheets).",
     ),
+    max_bytes: str = typer.Option(
+        "256M",
+        "--max-bytes",
+        metavar="N",
+        help="Read at most N bytes of one input (K, M, G: powers of 1024); a larger input fails alone.",
+    ),
 ) -> None:
     """Extract quotes, speakers and cues: one JSON record per quote on stdout (or OUT)."""
     model = _check_model(model)
+    limit = _byte_count(max_bytes)
     from quotex.records import FORMATS
 
     if format not in FORMATS:
@@ -123,16 +141,28 @@ def extract(
     for path in (output, state):
         if path is not None and not path.parent.is_dir():
             raise typer.BadParameter(f"folder {str(path.parent)!r} does not exist", param_hint=str(path))
-    if output is not None and output.is_dir():
-        raise typer.BadParameter(f"{str(output)!r} is a folder", param_hint="--output")
     if not quiet:
         typer.echo(f"quotex: pipeline {_pipeline_name(model)}", err=True)
     from quotex.runner import run
 
     code = run(
-        paths, output=output, state=state, model=model, jobs=jobs, text_field=text_field, quiet=quiet, format=format
+        paths, output=output, state=state, model=model, jobs=jobs, text_field=text_field, quiet=quiet,
+        format=format, max_bytes=limit,
     )
     raise typer.Exit(code)
+
+
+@app.command()
+def doctor(
+    state: Path = typer.Option(..., "--state", metavar="FILE", help="The state file of quotex extract --state."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", metavar="OUT", help="The output FILE should belong to (default: the one FILE names)."
+    ),
+) -> None:
+    """Check a --state FILE and its OUT without changing anything (exit 0: consistent, 1: not)."""
+    from quotex.runner import doctor as check
+
+    raise typer.Exit(check(state, output))
 
 
 @app.command()

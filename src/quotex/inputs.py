@@ -28,12 +28,21 @@ from pathlib import Path
 from typing import Any
 
 from quotex.boilerplate import find_boilerplate
+from quotex.records import strict_json
 
 #: File name extensions picked up when walking a folder, and how each is read.
 FORMATS = {".txt": "text", ".json": "json", ".jsonl": "jsonl"}
 
 #: Fields of a JSON object passed through to the record as they are.
 META_FIELDS = ("date", "url")
+
+#: Default of ``--max-bytes``: the most bytes read from one input. Far above
+#: any article (and a year of a news site in one JSONL file); below it, an
+#: endless device or a runaway export cannot eat the memory of the batch.
+MAX_BYTES = 256 * 1024 * 1024
+#: Deepest nesting accepted in a passed-through field (``date``, ``url``):
+#: values are pickled to workers and serialized, both recursively.
+MAX_FIELD_DEPTH = 32
 
 #: Below this many words a language guess is noise, so no warning is given.
 MIN_WORDS_FOR_LANGUAGE = 40
@@ -53,6 +62,9 @@ _BOMS = (
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: UTF-8 read as cp1252: "Ã¼" for "ü", "â€ž" for "„". Their presence means the
 #: bytes were mostly UTF-8 and a cp1252 reading would be garbage.
+#: What must not reach a terminal or split a line: control characters,
+#: surrogates (undecodable bytes of a file name) and Unicode line separators.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€")
 
 
@@ -81,7 +93,60 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return f"quotex: {'error' if self.fatal else 'warning'}: {where}: {self.message}"
+        return printable(f"quotex: {'error' if self.fatal else 'warning'}: {where}: {self.message}")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one line of stderr: control characters and undecodable bytes escaped.
+
+    A file name with a newline would otherwise split its error line in two (the
+    second half reading like another error), and escape sequences would speak
+    to the terminal. Undecodable bytes (surrogate escapes) become ``\\xNN``.
+    """
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if "\udc80" <= char <= "\udcff":
+            return f"\\x{ord(char) - 0xDC00:02x}"
+        return repr(char)[1:-1]
+
+    return _UNPRINTABLE.sub(escape, text)
+
+
+def record_source(path: str) -> str:
+    """The ``source`` of a record for a file path, lossless and valid Unicode.
+
+    Paths are bytes on Unix; a name that is not UTF-8 (a Latin-1 ``Müller.txt``)
+    reaches Python with surrogate escapes, which JSON cannot carry. Such bytes
+    are written as ``\\xNN`` and, so that this can be undone, a backslash as
+    ``\\\\``; :func:`source_path` gives the bytes back.
+    """
+    if "\\" not in path and not _UNPRINTABLE.search(path):
+        return path
+    raw = os.fsencode(path).replace(b"\\", b"\\\\")
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def source_path(source: str) -> bytes:
+    """The file path (bytes) a record's ``source`` names: the inverse of :func:`record_source`."""
+    return re.sub(
+        rb"\\(\\|x[0-9a-f]{2})",
+        lambda match: b"\\" if match.group(1) == b"\\" else bytes([int(match.group(1)[1:], 16)]),
+        source.encode("utf-8", errors="surrogateescape"),
+    )
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for messages."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISLNK, "a symbolic link"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 @dataclass(frozen=True)
@@ -113,10 +178,11 @@ def german_function_words() -> frozenset[str]:
 # -- discovery -----------------------------------------------------------------
 
 
-def iter_inputs(paths: Sequence[str], *, text_field: str = "text") -> Iterator[Input]:
+def iter_inputs(paths: Sequence[str], *, text_field: str = "text", max_bytes: int = MAX_BYTES) -> Iterator[Input]:
     """Every input named by ``paths``, in the order given (folders sorted, recursive).
 
-    ``-`` is standard input. A file reached twice (the same path given twice,
+    ``-`` is standard input; any other path must be a regular file (or a
+    folder of them) of at most ``max_bytes`` bytes. A file reached twice (the same path given twice,
     a folder and a file inside it, a hard or symbolic link) is read once; the
     repeat is reported as a warning.
     """
@@ -128,7 +194,7 @@ def iter_inputs(paths: Sequence[str], *, text_field: str = "text") -> Iterator[I
                 yield Input(key="-", digest="", problems=[Problem("-", None, "standard input given twice; read once", False)])
             else:
                 stdin_read = True
-                yield _read_stdin(text_field)
+                yield _read_stdin(text_field, max_bytes)
             continue
         for source, kind, problem in _discover(given):
             if problem is not None:
@@ -148,7 +214,7 @@ def iter_inputs(paths: Sequence[str], *, text_field: str = "text") -> Iterator[I
                 )
                 continue
             seen[identity] = source
-            yield read_file(source, kind, text_field=text_field)
+            yield read_file(source, kind, text_field=text_field, max_bytes=max_bytes)
 
 
 def _discover(given: str) -> Iterator[tuple[str, str, Problem | None]]:
@@ -204,8 +270,8 @@ def _walk(folder: str) -> Iterator[tuple[str, Problem | None]]:
                 continue
             if stat.S_ISDIR(mode):
                 yield from visit(path)
-            elif stat.S_ISREG(mode) and Path(name).suffix.lower() in FORMATS:
-                yield path, None
+            elif Path(name).suffix.lower() in FORMATS:
+                yield path, None  # a FIFO or device is reported by read_file, not opened
 
     yield from visit(folder)
 
@@ -230,20 +296,60 @@ def _os_problem(source: str, err: OSError) -> Problem:
 # -- reading -------------------------------------------------------------------
 
 
-def read_file(source: str, kind: str, *, text_field: str = "text") -> Input:
-    """Read, decode and parse one file; never raises for a bad file."""
+def read_file(source: str, kind: str, *, text_field: str = "text", max_bytes: int = MAX_BYTES) -> Input:
+    """Read, decode and parse one file; never raises for a bad file.
+
+    Only regular files are read: a FIFO without a writer would hang the run,
+    a device like /dev/zero never ends. Both are reported instead (and may be
+    given as ``-``). At most ``max_bytes`` are read.
+    """
     key = os.path.realpath(source)
     try:
-        with open(source, "rb") as handle:
-            data = handle.read()
+        mode = os.stat(source).st_mode
+        if stat.S_ISREG(mode):
+            # O_NONBLOCK: if a FIFO took the file's place since, opening must not wait for a writer.
+            handle = os.open(source, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+            with open(handle, "rb") as stream:
+                mode = os.fstat(handle).st_mode
+                data = _read_at_most(stream, max_bytes) if stat.S_ISREG(mode) else b""
     except OSError as err:
         return Input(key=key, digest="", problems=[_os_problem(source, err)])
+    if not stat.S_ISREG(mode):
+        message = f"is {file_kind(mode)}, not a regular file; to read it, give it as - (quotex extract - < FILE)"
+        return Input(key=key, digest="", problems=[Problem(source, None, message, True)])
+    if len(data) > max_bytes:
+        return Input(key=key, digest="", problems=[_too_big(source, max_bytes)])
     return parse_bytes(data, source=source, kind=kind, key=key, text_field=text_field)
 
 
-def _read_stdin(text_field: str) -> Input:
+def _read_at_most(stream: Any, max_bytes: int) -> bytes:
+    """Up to ``max_bytes + 1`` bytes (one more tells that there is more), in pieces.
+
+    ``read(n)`` would allocate ``n`` bytes up front, whatever the file holds.
+    """
+    pieces, left = [], max_bytes + 1
+    while left > 0:
+        piece = stream.read(min(left, 1 << 20))
+        if not piece:
+            break
+        pieces.append(piece)
+        left -= len(piece)
+    return b"".join(pieces)
+
+
+def _too_big(source: str, max_bytes: int) -> Problem:
+    return Problem(
+        source, None, f"more than --max-bytes {max_bytes} bytes; split it, or raise --max-bytes if it is one input", True
+    )
+
+
+def _read_stdin(text_field: str, max_bytes: int) -> Input:
     """Standard input; its format is sniffed because it has no file name to go by."""
-    data = sys.stdin.buffer.read()
+    if sys.stdin is None:
+        return Input(key="-", digest="", problems=[Problem("-", None, "standard input is closed", True)])
+    data = _read_at_most(sys.stdin.buffer, max_bytes)
+    if len(data) > max_bytes:
+        return Input(key="-", digest="", problems=[_too_big("-", max_bytes)])
     return parse_bytes(data, source="-", kind=_sniff(data), key="-", text_field=text_field)
 
 
@@ -258,7 +364,7 @@ def _sniff(data: bytes) -> str:
         return "text"
     try:
         json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return "jsonl"
     return "json"
 
@@ -378,7 +484,9 @@ def _new_document(
     skip = find_boilerplate(text)
     if derive_title:
         title = _title(text, skip)
-    return Document(source=source, doc_id=doc_id, title=title, text=text, meta=meta, skip=skip, key=key, digest=digest)
+    return Document(
+        source=record_source(source), doc_id=doc_id, title=title, text=text, meta=meta, skip=skip, key=key, digest=digest
+    )
 
 
 def _nothing_to_read(text: str) -> str:
@@ -395,7 +503,7 @@ def _german_share(text: str) -> float | None:
 
 
 def _stem(source: str) -> str:
-    return "stdin" if source == "-" else Path(source).stem
+    return "stdin" if source == "-" else Path(record_source(source)).stem
 
 
 def _text_documents(text: str, source: str, key: str, digest: str, problems: list[Problem]) -> list[Document]:
@@ -419,9 +527,8 @@ def _json_documents(
     """A JSON file: one object, or an array of objects (``source#N``, N counted from 1)."""
     try:
         value = json.loads(text)
-    except ValueError as err:
-        message = f"malformed JSON: {getattr(err, 'msg', err)}"
-        problems.append(Problem(source, getattr(err, "lineno", None), message, True))
+    except (ValueError, RecursionError) as err:
+        problems.append(Problem(source, getattr(err, "lineno", None), f"malformed JSON: {_json_error(err)}", True))
         return []
     if not isinstance(value, list):
         document = _object_document(value, source, "", key, digest, text_field, _Reporter(problems, source))
@@ -448,14 +555,54 @@ def _jsonl_documents(
         report = _Reporter(problems, source, number)
         try:
             value = json.loads(raw)
-        except ValueError as err:
+        except (ValueError, RecursionError) as err:
             column = f" (column {err.colno})" if hasattr(err, "colno") else ""
-            report(f"malformed JSON line: {getattr(err, 'msg', err)}{column}", True)
+            report(f"malformed JSON line: {_json_error(err)}{column}", True)
             continue
         document = _object_document(value, source, f"#{number}", key, digest, text_field, report)
         if document is not None:
             documents.append(document)
     return documents
+
+
+def _json_error(err: ValueError | RecursionError) -> str:
+    if isinstance(err, RecursionError):
+        return "nested too deeply (about a thousand levels); no article is"
+    return str(getattr(err, "msg", err))
+
+
+def _unwritable_field(value: dict[str, Any], names: Sequence[str]) -> str | None:
+    """Why one of these fields cannot go into a record as strict JSON, or ``None``.
+
+    JSON input may hold ``NaN`` or a lone surrogate (``"\\ud800"``), which
+    Python accepts but no strict JSON consumer does; copied into a record
+    they would make the output invalid, so the object is refused.
+    """
+    for name in names:
+        if value.get(name) is None:
+            continue
+        if _depth(value[name]) > MAX_FIELD_DEPTH:
+            return f"field {name!r} is nested too deeply (more than {MAX_FIELD_DEPTH} levels)"
+        try:
+            strict_json(value[name])
+        except ValueError as err:
+            return f"field {name!r} holds {err}; fix the program that wrote it"
+    return None
+
+
+def _depth(value: Any) -> int:
+    """How deeply ``value`` nests lists and objects, without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_FIELD_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
 
 
 def _object_document(
@@ -475,6 +622,10 @@ def _object_document(
     text = value[text_field]
     if not isinstance(text, str):
         report(f"field {text_field!r} is {type(text).__name__}, not a string", True)
+        return None
+    unwritable = _unwritable_field(value, (text_field, "id", "title", *META_FIELDS))
+    if unwritable is not None:
+        report(unwritable, True)
         return None
     doc_id = value.get("id")
     title = value.get("title")

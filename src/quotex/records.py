@@ -13,6 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,25 @@ Span = tuple[int, int]
 QUOTE_TYPES = ("direct", "indirect", "reported", "free_indirect", "indirect_free_indirect")
 #: How a quote was uttered, as its cue says (a record's ``medium`` is one of these or null).
 MEDIA = ("speech", "writing", "thought", "speech_or_writing", "speech_or_thought")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def strict_json(value: Any) -> str:
+    """``value`` as JSON that every parser accepts, or ``ValueError`` saying why it cannot be.
+
+    Python writes ``NaN``/``Infinity`` as bare tokens and lone surrogates
+    (``"\\ud800"``) as text no UTF-8 encoder takes; both are in no JSON
+    standard, so a record holding them is refused rather than written.
+    """
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        raise ValueError("NaN or Infinity, which is not JSON") from None
+    match = _SURROGATE.search(text)
+    if match:
+        raise ValueError(f"a lone surrogate ({match.group()!a}), which is not Unicode text")
+    return text
 
 
 def join_spans(text: str, spans: list[Span]) -> str:
@@ -146,7 +166,8 @@ class Record:
         return record
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        """One strict JSON line (``ValueError`` if some field cannot be: see :func:`strict_json`)."""
+        return strict_json(self.to_dict())
 
     def to_row(self) -> dict[str, Any]:
         """The record as one flat CSV/TSV row (see :func:`flat_row`)."""

@@ -1,74 +1,62 @@
 """The ``quotex extract`` batch job: unattended runs over folders that keep growing.
 
-Promises, and how they are kept:
+Promises, and how they are kept (the README's "Reliability" section names
+the test that keeps each):
 
-* **One bad input never costs the others.** Every input is reported on its
-  own (``source:line: error: reason`` on stderr) and all other inputs are
-  still processed and written; the exit status is then 1.
-* **Standard output carries records only**, one JSON object per line, written
-  input by input and flushed. Progress (a rich bar, only when stderr is a
-  terminal and ``--quiet`` is not given), information, warnings and errors go
-  to stderr.
+* **One bad input never costs the others.** Whatever fails for one input
+  (reading, decoding, parsing, annotating, serializing, writing its records)
+  is reported on one line (``quotex: error: source[:line]: reason`` on
+  stderr, control characters and undecodable bytes escaped) and the run goes
+  on; the exit status is then 1.
+* **Standard output carries records only**, one strict JSON object per line,
+  written input by input with ``os.write`` (no buffer that could replay a
+  failed write later). Progress, information, warnings and errors go to stderr.
+* **``-o OUT`` writes only regular files.** A symbolic link, a device, a FIFO,
+  a folder, a read-only file or one of the inputs is refused (exit 2) and
+  left as it is.
 * **``-o OUT`` without ``--state`` replaces OUT atomically.** Records go to a
-  temporary file next to OUT that is renamed over OUT at the end. A clean stop
-  (Ctrl-C, SIGTERM) also renames it, so OUT then holds exactly the records of
-  the inputs that were finished, each input whole; a run that is killed
-  outright (SIGKILL, power loss) leaves OUT as it was before the run. OUT is
-  never half-written.
+  locked temporary file next to OUT that is renamed over OUT at the end. A
+  clean stop (Ctrl-C, SIGTERM, SIGHUP) also renames it, so OUT then holds
+  exactly the records of the inputs that were finished, each input whole; a
+  run killed outright leaves OUT as it was, and its temporary file is
+  removed by the next run (one that no live run holds locked).
 * **``--state FILE`` remembers finished inputs** by key (resolved path,
-  ``path#line`` inside JSONL) and content digest (sha256). A run with the same
-  FILE skips inputs whose digest is unchanged, processes new and changed ones
-  and *appends* to OUT. For every input, its records are appended to OUT,
-  flushed and fsynced *before* its line is appended to FILE, so FILE never
-  claims more than OUT holds. FILE also says how many bytes of OUT belong to
-  finished inputs; a run killed mid-input leaves some bytes past that point,
-  and the next run cuts them off before appending. A kill at any moment
-  followed by a re-run therefore ends with exactly the records of one clean
-  run: no duplicates, no losses.
-* **Ctrl-C and SIGTERM stop cleanly**: whatever is being written is written
-  to the end (signals only take effect outside those short sections), workers
-  are stopped, finished work is kept as described above, and the exit status
-  is 130 (SIGINT) or 143 (SIGTERM).
-
-State FILE format: JSON lines, append-only. The first line is a header
-``{"quotex_state": 1, "output": PATH or null, "start": BYTES}`` (``start`` is
-OUT's size when the state was created: quotex appends after whatever OUT held
-and never touches it; a ``compacted`` field is added when stale records were
-cut out). Then one line per finished input:
-``{"key": ..., "digest": ..., "records": N, "end": BYTES}`` where ``end`` is
-OUT's size after the input's records (``null`` when records went to standard
-output). The latest line for a key wins. A torn last line (a crash while
-writing it) is ignored and cut off; any other unreadable line is an error.
+  ``path#line`` inside JSONL) and content digest, and is bound to OUT (see
+  :mod:`quotex.state`): a run proves OUT is the file the state was kept for,
+  unchanged, before touching it, and refuses (exit 2) otherwise. For every
+  input, its records are announced in FILE, appended to OUT and fsynced,
+  then the input is marked; so a run killed at any moment and run again ends
+  with exactly the records of one clean run. Runs sharing FILE are serialised
+  by a lock: a second one exits at once with 75 and does nothing.
+* **Ctrl-C, SIGTERM and SIGHUP stop cleanly**: whatever is being written is
+  written to the end (signals only take effect outside those short sections),
+  workers are stopped, finished work is kept as described above, and the exit
+  status is 130, 143 or 129.
 
 Decisions:
 
 * ``--state`` without ``-o`` is allowed: records of new and changed inputs go
   to standard output (meant for ``>> all.jsonl`` or a consumer that takes
-  them incrementally). Standard output is flushed (and fsynced when it is a
-  file) before an input is marked.
+  them incrementally). Standard output is fsynced when it is a file before an
+  input is marked.
 * A *changed* input (same key, new digest) is processed again and its new
   records are appended; at the end of the run (also after a clean stop) its
-  old records are cut out of OUT, so OUT holds exactly one set of records per
-  input, as one clean run would (the changed input's records now come last).
-  That rewrite of OUT is atomic and crash-safe (see :func:`_compact`); it
-  costs one copy of OUT, and only in runs that met a changed input. With
-  records on standard output, the old records were already handed on and are
-  the consumer's to replace.
+  old records are cut out of OUT (:func:`quotex.state.compact`), so OUT holds
+  exactly one set of records per input, as one clean run would.
 * Inputs that vanished since the last run keep their records (drop folders
   are often emptied after processing).
-* An input whose content is broken (undecodable, invalid JSON) is marked with
-  its digest like any other: the same bytes would fail the same way, so it is
-  reported once and retried only when it changes. An input that could not be
-  read at all (no digest) or whose annotation raised is not marked and is
-  retried by the next run.
+* Every input that was read (it has a digest) is marked, failed or not: the
+  same bytes would fail the same way, so a poisoned input is reported once and
+  retried only when it changes, instead of on every run. An input that could
+  not be read at all, or whose records could not be written, is not marked
+  and is retried by the next run.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -77,20 +65,33 @@ from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from quotex.inputs import Input, Problem, iter_inputs
+from quotex.inputs import MAX_BYTES, Input, Problem, file_kind, iter_inputs, printable
 from quotex.parallel import PipelineError, map_ordered
 from quotex.records import Record, header, serialize
+from quotex.state import (
+    EXIT_BUSY,
+    Contents,
+    State,
+    StateBusy,
+    StateError,
+    compact,
+    lock,
+    lock_temporary,
+    parse,
+    stale_temporaries,
+    temporary_prefix,
+    verify_output,
+)
 
 #: Exit statuses (shell convention 128 + signal number for a signal stop).
 EXIT_OK = 0
 EXIT_FAILED_INPUTS = 1
 EXIT_USAGE = 2
-EXIT_STATUS_BY_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
+#: SIGHUP (the terminal closed, or a daemon's "reload") stops like SIGTERM.
+EXIT_STATUS_BY_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 129}
 EXIT_BROKEN_PIPE = 141
-
-STATE_VERSION = 1
 
 
 def run(
@@ -102,28 +103,35 @@ def run(
     jobs: int,
     text_field: str,
     quiet: bool,
+    max_bytes: int = MAX_BYTES,
     format: str = "jsonl",
 ) -> int:
     """Run ``quotex extract`` and return its exit status.
 
     0: every input was processed (warnings allowed); 1: some inputs failed
     (each named on stderr); 2: the run could not start (pipeline not loadable,
-    state FILE unusable); 130/143: stopped by SIGINT/SIGTERM, finished work kept.
+    OUT or state FILE refused); 75: another run holds the state FILE;
+    130/143/129: stopped by SIGINT/SIGTERM/SIGHUP, finished work kept.
     """
     if output is not None and str(output) == "-":
         output = None
     report = _Reporter(quiet=quiet)
     report.expect(paths)
     try:
-        sink = _open_sink(output, state, format)
-    except _UsageError as err:
+        sink = _open_sink(output, state, paths, format)
+    except StateBusy as err:
+        report.error(str(err))
+        return EXIT_BUSY
+    except (_UsageError, StateError) as err:
         report.error(str(err))
         return EXIT_USAGE
+    for path in sink.removed:
+        report.info(f"removed {path}, a temporary file of a killed run")
     with _Signals() as signals, report:
         totals = _Totals()
         status: int | None = None
         try:
-            status = _process(paths, sink, model, jobs, text_field, report, totals, signals)
+            status = _process(paths, sink, model, jobs, text_field, max_bytes, report, totals, signals)
         except _Stopped as stop:
             status = EXIT_STATUS_BY_SIGNAL[stop.signum]
             report.info(f"stopped by {signal.Signals(stop.signum).name}; {sink.kept_message()}")
@@ -136,7 +144,15 @@ def run(
             status = EXIT_BROKEN_PIPE
         finally:
             with signals.deferred():
-                sink.close(commit=status in (EXIT_OK, EXIT_FAILED_INPUTS, *EXIT_STATUS_BY_SIGNAL.values()))
+                try:
+                    sink.close(commit=status in (EXIT_OK, EXIT_FAILED_INPUTS, *EXIT_STATUS_BY_SIGNAL.values()))
+                except StateError as err:
+                    report.error(str(err))
+                    status = EXIT_USAGE
+                except OSError as err:
+                    where = sink.output or "standard output"
+                    report.error(f"could not finish {where}: {err.strerror or err}; it was left as it was before the run")
+                    status = EXIT_FAILED_INPUTS
         if status != EXIT_USAGE:
             report.info(totals.summary())
         return status
@@ -151,6 +167,7 @@ def _process(
     model: str | None,
     jobs: int,
     text_field: str,
+    max_bytes: int,
     report: "_Reporter",
     totals: "_Totals",
     signals: "_Signals",
@@ -161,7 +178,7 @@ def _process(
     own_files = {os.path.realpath(path) for path in (sink.output, sink.state_path) if path is not None}
 
     def fresh() -> Iterator[Input]:
-        for item in iter_inputs(paths, text_field=text_field):
+        for item in iter_inputs(paths, text_field=text_field, max_bytes=max_bytes):
             if item.key in own_files:
                 continue
             totals.inputs += 1
@@ -183,9 +200,11 @@ def _process(
             for problem in problems:
                 report.problem(problem)
             failed = failed or any(problem.fatal for problem in problems)
-            annotated = not isinstance(outcome, Problem)
             with signals.deferred():
-                sink.write(item, records, mark=annotated and bool(item.digest))
+                unwritten = sink.write(item, records, mark=bool(item.digest), failed=any(p.fatal for p in problems))
+            if unwritten is not None:
+                report.problem(unwritten)
+                failed = True
             totals.finished += 1
             totals.articles += len(item.documents)
             totals.records += len(records)
@@ -226,7 +245,7 @@ class _Stopped(BaseException):
 
 
 class _Signals:
-    """Turns SIGINT/SIGTERM into :class:`_Stopped`, but never inside a write.
+    """Turns SIGINT/SIGTERM/SIGHUP into :class:`_Stopped`, but never inside a write.
 
     Raising from a signal handler interrupts whatever runs (waiting for a
     worker, annotating in-process), which makes a stop immediate. Inside
@@ -241,6 +260,7 @@ class _Signals:
         self._pending: int | None = None
         self._stopping = False
         self._previous: dict[int, Any] = {}
+        self._pid = os.getpid()
 
     def __enter__(self) -> "_Signals":
         if threading.current_thread() is threading.main_thread():
@@ -253,6 +273,11 @@ class _Signals:
             signal.signal(signum, handler)
 
     def _handle(self, signum: int, _frame: object) -> None:
+        if os.getpid() != self._pid:
+            # A forked worker that inherited this handler: stopping is the parent's decision.
+            if signum == signal.SIGTERM:
+                os._exit(EXIT_STATUS_BY_SIGNAL[signal.SIGTERM])
+            return
         if self._stopping:
             return
         if self._depth:
@@ -282,30 +307,73 @@ class _UsageError(Exception):
 
 
 class _Sink:
-    """Records to stdout or OUT, plus the ``--state`` bookkeeping."""
+    """Records to stdout or OUT, plus the ``--state`` bookkeeping.
+
+    Records are written with ``os.write`` on the file descriptor, not through
+    a buffered stream: after a failed write (a full disk) a buffer would still
+    hold the failed bytes and write them later, inside the next input's records.
+    """
 
     #: Where records go (``None``: standard output).
     output: Path | None = None
 
-    def __init__(self, stream: IO[bytes], *, state: "_State | None", fsync: bool, format: str = "jsonl") -> None:
-        self._stream = stream
+    def __init__(self, fd: int, *, state: State | None, fsync: bool, format: str = "jsonl") -> None:
+        self._fd = fd
         self._format = format
-        stream.write(header(format).encode("utf-8"))
+        _write_all(fd, header(format).encode("utf-8"))
+        #: Temporary files of killed runs removed when opening.
+        self.removed: list[Path] = []
         self.state_path = state.path if state else None
         self._state = state
         self._fsync = fsync
         self.finished: dict[str, str] = state.finished if state else {}
 
-    def write(self, item: Input, records: list[Record], *, mark: bool) -> None:
-        if records:
+    def write(self, item: Input, records: list[Record], *, mark: bool, failed: bool) -> Problem | None:
+        """Write one input's records (and mark it); a problem if they could not be written.
+
+        A failure fails this input alone: what it wrote is taken back where
+        that is provably its own, it is not marked, and the run goes on.
+        """
+        try:
             data = serialize(records, self._format).encode("utf-8")
-            self._stream.write(data)
-            self._stream.flush()
-            if self._state is not None and self._fsync:
-                os.fsync(self._stream.fileno())
+        except (ValueError, RecursionError) as err:
+            data, failed = b"", True
+            problem = Problem(item.key, None, f"its records cannot be written as strict JSON ({err}); please report this with the file", True)
+        else:
+            problem = None
+            if data:
+                try:
+                    self._append(item.key, data)
+                except BrokenPipeError:
+                    raise
+                except OSError as err:
+                    return Problem(item.key, None, f"its records could not be written to {self._where()}: "
+                                   f"{err.strerror or err}; the input is retried by the next run", True)
         if self._state is not None and mark:
-            end = self._stream.tell() if self._state.output is not None else None
-            self._state.mark(item.key, item.digest, len(records), end)
+            end = self._state.committed_end + len(data) if self._state.output is not None else None
+            try:
+                self._state.mark(item.key, item.digest, len(records) if data else 0, end, data, failed=failed)
+            except OSError as err:
+                return Problem(item.key, None, f"could not be marked as finished in {self._state.path}: "
+                               f"{err.strerror or err}; {self._unwrite()}", True)
+        return problem
+
+    def _unwrite(self) -> str:
+        """Take back the records of an input that could not be marked; say what happened to them."""
+        return "its records were written anyway and will be written again by the next run"
+
+    def _append(self, key: str, data: bytes) -> None:
+        start = _position(self._fd)
+        try:
+            _write_all(self._fd, data)
+            if self._fsync:
+                os.fsync(self._fd)
+        except OSError:
+            _take_back(self._fd, start)
+            raise
+
+    def _where(self) -> str:
+        return "standard output"
 
     def kept_message(self) -> str:
         return "the records of finished inputs are kept"
@@ -313,41 +381,53 @@ class _Sink:
     def close(self, *, commit: bool) -> None:
         if self._state is not None:
             self._state.close()
-        self._stream.flush()
 
 
 class _StdoutSink(_Sink):
-    def __init__(self, state: "_State | None", format: str) -> None:
-        stream = sys.stdout.buffer
-        super().__init__(stream, state=state, fsync=_is_regular_file(stream), format=format)
+    def __init__(self, state: State | None, format: str) -> None:
+        if state is not None and state.output is not None:
+            raise _UsageError(f"the state file {state.path} was kept for -o {state.output}; give that -o, or another state file")
+        try:
+            info = os.fstat(1)
+        except OSError:
+            raise _UsageError("standard output is closed; give -o OUT, or redirect it (> FILE)") from None
+        super().__init__(1, state=state, fsync=state is not None and stat.S_ISREG(info.st_mode), format=format)
 
 
 class _AppendSink(_Sink):
-    """``-o OUT --state FILE``: append to OUT after cutting off unfinished bytes."""
+    """``-o OUT --state FILE``: append to OUT, whose finished part the state has verified."""
 
-    def __init__(self, output: Path, state: "_State") -> None:
+    def __init__(self, output: Path, state: State) -> None:
         self.output = output
-        stream = open(output, "ab")
-        size = stream.seek(0, os.SEEK_END)
-        committed = state.committed_end(default=size)
-        if size < committed:
-            stream.close()
-            raise _UsageError(
-                f"{output} has {size} bytes but the state file {state.path} records {committed} bytes of "
-                f"finished records in it: the two do not belong together. Give the output the state "
-                f"file was kept for, or delete {state.path} to start over."
-            )
+        committed, size = verify_output(state.path, _contents(state), output)
+        fd = os.open(output, os.O_WRONLY | os.O_NOFOLLOW)
         if size > committed:
-            # Bytes of an input that a killed run had not finished: it is redone now.
-            stream.truncate(committed)
-            stream.seek(committed)
-        super().__init__(stream, state=state, fsync=True)
+            # The announced records of an input a killed run had not finished: it is redone now.
+            os.ftruncate(fd, committed)
+        os.lseek(fd, committed, os.SEEK_SET)
+        super().__init__(fd, state=state, fsync=True)
+
+    def _append(self, key: str, data: bytes) -> None:
+        assert self._state is not None
+        self._state.intend(key, self._state.committed_end, data)
+        super()._append(key, data)
+
+    def _where(self) -> str:
+        return str(self.output)
+
+    def _unwrite(self) -> str:
+        assert self._state is not None
+        _take_back(self._fd, self._state.committed_end)
+        return "it is retried by the next run"
 
     def close(self, *, commit: bool) -> None:
-        super().close(commit=commit)
-        self._stream.close()
-        if commit and self._state is not None and self._state.superseded():
-            _compact(self.output, self._state)
+        try:
+            os.close(self._fd)
+            if commit and self._state is not None and self._state.superseded():
+                assert self.output is not None
+                compact(self.output, self._state)
+        finally:
+            super().close(commit=commit)
 
 
 class _ReplaceSink(_Sink):
@@ -357,11 +437,15 @@ class _ReplaceSink(_Sink):
         self.output = output
         directory = output.parent if str(output.parent) else Path(".")
         try:
-            handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
+            handle, name = tempfile.mkstemp(prefix=temporary_prefix(output), suffix=".tmp", dir=directory)
         except OSError as err:
             raise _UsageError(f"cannot write {output}: {err.strerror}; check the folder exists and is writable") from err
+        lock_temporary(handle)
         self._temporary = Path(name)
-        super().__init__(os.fdopen(handle, "wb"), state=None, fsync=False, format=format)
+        super().__init__(handle, state=None, fsync=False, format=format)
+
+    def _where(self) -> str:
+        return str(self.output)
 
     def kept_message(self) -> str:
         return f"{self.output} holds the records of the finished inputs"
@@ -369,29 +453,114 @@ class _ReplaceSink(_Sink):
     def close(self, *, commit: bool) -> None:
         try:
             if commit:
-                self._stream.flush()
-                os.fsync(self._stream.fileno())
+                os.fsync(self._fd)
                 os.chmod(self._temporary, _mode_for(self.output))
         finally:
-            self._stream.close()
+            os.close(self._fd)
         if commit:
             os.replace(self._temporary, self.output)
         else:
             self._temporary.unlink(missing_ok=True)
 
 
-def _open_sink(output: Path | None, state_path: Path | None, format: str = "jsonl") -> _Sink:
-    """``format`` other than JSON Lines is for whole runs only: ``--state`` appends
+def _contents(state: State) -> Contents:
+    return Contents(header=state.header, entries=state.entries, intent=state.intent)
+
+
+def _open_sink(output: Path | None, state_path: Path | None, paths: Sequence[str], format: str = "jsonl") -> _Sink:
+    """The sink for these options, after refusing every output that could destroy data.
+
+    ``format`` other than JSON Lines is for whole runs only: ``--state`` appends
     and cuts records by byte ranges, which a CSV header would not survive."""
-    state = _State.open(state_path, output) if state_path is not None else None
-    if output is None:
-        return _StdoutSink(state, format)
-    if state is None:
-        return _ReplaceSink(output, format)
+    if output is not None:
+        _check_writable(output, "-o", paths)
+    if state_path is not None:
+        _check_writable(state_path, "--state", paths)
+        if output is not None and _same_file(output, state_path):
+            raise _UsageError(f"-o and --state name the same file {output}; give two files")
+    removed = []
+    if output is not None:
+        for path in stale_temporaries(output):
+            path.unlink(missing_ok=True)
+            removed.append(path)
     try:
-        return _AppendSink(output, state)
+        state = State.open(state_path, output) if state_path is not None else None
     except OSError as err:
-        raise _UsageError(f"cannot write {output}: {err.strerror}") from err
+        raise _UsageError(f"cannot use the state file {state_path}: {err.strerror}") from err
+    try:
+        if output is None:
+            sink: _Sink = _StdoutSink(state, format)
+        elif state is None:
+            sink = _ReplaceSink(output, format)
+        else:
+            sink = _AppendSink(output, state)
+    except BaseException as err:
+        if state is not None:
+            state.close()
+        if isinstance(err, OSError):
+            raise _UsageError(f"cannot write {output}: {err.strerror}") from err
+        raise
+    sink.removed = removed
+    return sink
+
+
+def _check_writable(path: Path, option: str, paths: Sequence[str]) -> None:
+    """Refuse an output that is not a plain writable file, or that is one of the inputs.
+
+    A symbolic link is refused rather than followed: replacing it would
+    destroy the link, writing through it would write somewhere not named on
+    the command line. rsync and logrotate are as strict about what they replace.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise _UsageError(
+            f"{option} {path} is a symbolic link; quotex writes only regular files and does not follow links "
+            f"there. Give the file it points to ({option} {os.path.realpath(path)})"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise _UsageError(f"{option} {path} is {file_kind(info.st_mode)}, not a regular file; give a file name")
+    if not info.st_mode & 0o222:
+        raise _UsageError(f"{option} {path} is read-only; make it writable (chmod u+w) or give another file")
+    for given in paths:
+        if given != "-" and _same_file(path, Path(given)):
+            raise _UsageError(f"{option} {path} is one of the inputs; writing it would destroy it. Give another file")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _position(fd: int) -> int | None:
+    """Where the next write goes, if ``fd`` is a regular file (else writes cannot be taken back)."""
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return os.lseek(fd, 0, os.SEEK_CUR)
+    except OSError:
+        pass
+    return None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _take_back(fd: int, start: int | None) -> None:
+    """Cut what a failed write left after ``start``: bytes this very write put there."""
+    if start is None:
+        return
+    try:
+        os.ftruncate(fd, start)
+        os.lseek(fd, start, os.SEEK_SET)
+    except OSError:
+        pass
 
 
 def _mode_for(output: Path) -> int:
@@ -404,206 +573,66 @@ def _mode_for(output: Path) -> int:
         return 0o666 & ~umask
 
 
-def _is_regular_file(stream: IO[bytes]) -> bool:
-    try:
-        import stat
-
-        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
-    except (OSError, ValueError):
-        return False
-
-
 def _silence_stdout() -> None:
     """After EPIPE, make the interpreter's final flush of stdout a no-op."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, sys.stdout.fileno() if sys.stdout is not None else 1)
     os.close(devnull)
 
 
 # ---------------------------------------------------------------------------
-# The state file
+# quotex doctor
 
 
-class _State:
-    """The ``--state`` file: which inputs are finished (see the module docstring)."""
+def doctor(state_path: Path, output: Path | None = None) -> int:
+    """Check a state file and its OUT, changing nothing; 0 consistent, 1 not, 2 unusable, 75 busy.
 
-    def __init__(self, path: Path, stream: IO[bytes], header: dict[str, Any], entries: list[dict[str, Any]]):
-        self.path = path
-        self._stream = stream
-        self.header = header
-        self.entries = entries  # in the order their records were written
-        self.output: str | None = header.get("output")
-        self._start: int | None = header.get("start")
-        self._last_end: int | None = None
-        self.finished: dict[str, str] = {}
-        for entry in entries:
-            self.finished[entry["key"]] = entry["digest"]
-            if entry.get("end") is not None:
-                self._last_end = entry["end"]
-
-    def superseded(self) -> bool:
-        """Whether some input was processed again after a change (its old records are stale)."""
-        return len(self.finished) < len(self.entries)
-
-    @classmethod
-    def open(cls, path: Path, output: Path | None) -> "_State":
-        wanted_output = None if output is None else str(output.resolve())
-        if output is not None:
-            _finish_compaction(path, output)
-        try:
-            stream = open(path, "a+b")
-        except OSError as err:
-            raise _UsageError(f"cannot open the state file {path}: {err.strerror}") from err
-        stream.seek(0)
-        raw = stream.read()
-        header, entries, good_length = _parse_state(path, raw)
-        if header is None:
-            stream.truncate(0)
-            start = _size(output) if output is not None else None
-            header = {"quotex_state": STATE_VERSION, "output": wanted_output, "start": start}
-            stream.write((json.dumps(header, ensure_ascii=False) + "\n").encode("utf-8"))
-            stream.flush()
-        else:
-            if good_length < len(raw):
-                stream.truncate(good_length)  # a torn last line from a killed run
-            elif not raw.endswith(b"\n"):
-                stream.write(b"\n")  # killed between a whole line and its newline
-            if (header.get("output") is None) != (wanted_output is None):
-                kept = f"-o {header['output']}" if header.get("output") else "standard output"
-                raise _UsageError(
-                    f"the state file {path} was kept for records written to {kept}; "
-                    f"use the same output, or another state file"
-                )
-        stream.seek(0, os.SEEK_END)
-        return cls(path, stream, header, entries)
-
-    def committed_end(self, *, default: int) -> int:
-        """OUT's size after the last finished input (or when the state began)."""
-        if self._last_end is not None:
-            return self._last_end
-        return self._start if self._start is not None else default
-
-    def mark(self, key: str, digest: str, records: int, end: int | None) -> None:
-        line = {"key": key, "digest": digest, "records": records, "end": end}
-        self._stream.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
-        self._stream.flush()
-        self.entries.append(line)
-        self.finished[key] = digest
-        if end is not None:
-            self._last_end = end
-
-    def close(self) -> None:
-        self._stream.flush()
-        os.fsync(self._stream.fileno())
-        self._stream.close()
-
-
-def _compact(output: Path, state: _State) -> None:
-    """Drop the stale records of inputs processed again after a change.
-
-    OUT is rewritten without the byte ranges of superseded state entries, and
-    the state file without those entries. Both are written to new files first;
-    OUT is replaced, then the state. The new state's header names the size and
-    sha256 of the new OUT, so a run killed between the two renames is finished
-    by the next one (:func:`_finish_compaction`): either both files are old or
-    both are new, never a state that points into the wrong OUT.
+    Takes a shared lock, so it waits for no one and no run starts while the
+    files are being read.
     """
-    latest = {entry["key"]: index for index, entry in enumerate(state.entries)}
-    start = state.header["start"]
-    pieces = [(0, start)]  # what OUT held before the state began is never touched
-    entries, previous, size = [], start, start
-    for index, entry in enumerate(state.entries):
-        begin, previous = previous, entry["end"]
-        if latest[entry["key"]] == index:
-            pieces.append((begin, entry["end"]))
-            size += entry["end"] - begin
-            entries.append({**entry, "end": size})
-    new_output, new_state = _compaction_files(state.path, output)
-    digest = hashlib.sha256()
-    with open(output, "rb") as source, open(new_output, "wb") as target:
-        for begin, end in pieces:
-            source.seek(begin)
-            data = source.read(end - begin)
-            digest.update(data)
-            target.write(data)
-        target.flush()
-        os.fsync(target.fileno())
-    os.chmod(new_output, _mode_for(output))
-    header = {**state.header, "compacted": {"size": size, "sha256": digest.hexdigest()}}
-    with open(new_state, "wb") as target:
-        for line in (header, *entries):
-            target.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
-        target.flush()
-        os.fsync(target.fileno())
-    os.replace(new_output, output)
-    os.replace(new_state, state.path)
-
-
-def _compaction_files(state_path: Path, output: Path) -> tuple[Path, Path]:
-    return output.with_name(f".{output.name}.compact.tmp"), state_path.with_name(f"{state_path.name}.new")
-
-
-def _finish_compaction(state_path: Path, output: Path) -> None:
-    """Complete or undo a compaction that a killed run left half done."""
-    new_output, new_state = _compaction_files(state_path, output)
-    if new_state.exists():
-        try:
-            with open(new_state, "rb") as stream:
-                compacted = json.loads(stream.readline()).get("compacted", {})
-        except ValueError:
-            compacted = {}
-        if not new_output.exists() and compacted and _size(output) == compacted["size"]:
-            with open(output, "rb") as stream:
-                if hashlib.file_digest(stream, "sha256").hexdigest() == compacted["sha256"]:
-                    os.replace(new_state, state_path)  # OUT was replaced; the state was not yet
-        new_state.unlink(missing_ok=True)
-    new_output.unlink(missing_ok=True)
-
-
-def _parse_state(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, list[dict[str, Any]], int]:
-    """Header, entries and the length of the well-formed part of a state file."""
-    if not raw.strip():
-        return None, [], 0
-    lines = raw.split(b"\n")
-    header: dict[str, Any] | None = None
-    entries: list[dict[str, Any]] = []
-    offset = 0
-    for number, line in enumerate(lines, start=1):
-        last = number == len(lines)
-        if last and not line:
-            break
-        try:
-            value = json.loads(line)
-            if not isinstance(value, dict):
-                raise ValueError("not a JSON object")
-            if header is None:
-                if value.get("quotex_state") != STATE_VERSION:
-                    raise ValueError("not a quotex state header")
-            elif not isinstance(value.get("key"), str) or not isinstance(value.get("digest"), str):
-                raise ValueError("no key and digest")
-        except ValueError as err:
-            if last:  # no newline after it: a write cut short by a kill
-                break
-            raise _UsageError(
-                f"{path}:{number}: not a quotex state line ({err}); it was edited or is not a state file. "
-                f"Give another --state file, or delete this one to process every input again"
-            ) from err
-        if header is None:
-            header = value
-        else:
-            entries.append(value)
-        offset += len(line) + 1
-    return header, entries, offset
-
-
-def _size(path: Path) -> int:
+    report = _Reporter(quiet=False)
     try:
-        return path.stat().st_size
-    except FileNotFoundError:
-        return 0
+        stream = lock(state_path, shared=True)
+    except StateBusy as err:
+        report.error(str(err).replace("this run did nothing", "nothing was checked"))
+        return EXIT_BUSY
+    except (StateError, OSError) as err:
+        report.error(str(err) if isinstance(err, StateError) else f"cannot read {state_path}: {err.strerror}")
+        return EXIT_USAGE
+    with stream:
+        try:
+            raw = stream.read()
+            contents = parse(state_path, raw)
+            if contents.header is None:
+                report.info(f"{state_path} is empty: a new state file; nothing to check")
+                return EXIT_OK
+            kept = contents.header.get("output")
+            if kept is None:
+                if output is not None:
+                    raise StateError(f"{state_path} was kept for standard output, not for {output}")
+                report.info(f"{state_path}: records went to standard output; {len(contents.entries)} inputs marked")
+                return EXIT_OK
+            output = output if output is not None else Path(kept)
+            committed, size = verify_output(state_path, contents, output)
+        except StateError as err:
+            report.error(str(err))
+            return EXIT_FAILED_INPUTS
+    if contents.good_length < len(raw):
+        report.info(f"{state_path}: its last line was torn by a kill; the next run drops it")
+    if size > committed:
+        report.info(f"{output}: {size - committed} bytes of an input a killed run had not finished; the next run cuts them")
+    stale = stale_temporaries(output)
+    if stale:
+        report.info(f"{len(stale)} temporary files of killed runs next to {output}; the next run removes them")
+    latest = {entry["key"]: entry for entry in contents.entries}
+    failed = sum(bool(entry.get("failed")) for entry in latest.values())
+    records = sum(entry["records"] for entry in latest.values())
+    report.info(
+        f"{state_path} and {output} are consistent: {len(latest)} inputs ({failed} failed), {records} records, "
+        f"{committed} bytes"
+    )
+    return EXIT_OK
 
-
-# ---------------------------------------------------------------------------
 # stderr
 
 
@@ -681,6 +710,7 @@ class _Reporter:
         self._progress.refresh()
 
     def _print(self, line: str) -> None:
+        line = printable(line)  # a file name must not break the line or speak to the terminal
         if self._progress is not None:
             self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
