@@ -163,7 +163,9 @@ def test_a_corrupt_state_entry_is_one_clear_line_not_a_traceback(tmp_path, fast_
 
 
 def test_two_runs_on_one_state_file_never_both_work(tmp_path, slow_model):
-    drop, out, state = articles(tmp_path / "drop", 40), tmp_path / "out.jsonl", tmp_path / "st"
+    # 120 articles at 0.05 s: the first run still holds the lock while a second
+    # interpreter starts, even on a loaded machine (with 40 it could finish first)
+    drop, out, state = articles(tmp_path / "drop", 120), tmp_path / "out.jsonl", tmp_path / "st"
     first = subprocess.Popen(command(slow_model, drop, "-o", out, "--state", state), stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while len(state.read_bytes().splitlines() if state.exists() else []) < 3:
@@ -197,6 +199,26 @@ def test_output_naming_an_input_is_refused(tmp_path, fast_model):
     result = run(fast_model, article, "-o", article)
     assert result.returncode == 2 and "is one of the inputs" in result.stderr, result.stderr
     assert article.read_bytes() == before
+
+
+def test_output_naming_an_article_inside_an_input_folder_is_refused(tmp_path, fast_model):
+    folder = articles(tmp_path / "drop", 2)
+    article = folder / "001.txt"
+    before = article.read_bytes()
+    result = run(fast_model, folder, "-o", article)
+    assert result.returncode == 2 and "is one of the inputs" in result.stderr, result.stderr
+    assert article.read_bytes() == before
+
+
+def test_quotex_own_output_inside_an_input_folder_may_be_replaced(tmp_path, fast_model):
+    folder = articles(tmp_path / "drop", 2)
+    out = folder / "quotes.jsonl"
+    assert run(fast_model, folder, "-o", out).returncode == 0
+    written = out.read_text(encoding="utf-8")
+    assert len(strict_records(written)) == 2
+    again = run(fast_model, folder, "-o", out)
+    assert again.returncode == 0, again.stderr
+    assert out.read_text(encoding="utf-8") == written
 
 
 @pytest.mark.parametrize("kind", ["symlink", "fifo", "read-only"])

@@ -67,9 +67,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotex.inputs import FORMATS as INPUT_FORMATS
 from quotex.inputs import MAX_BYTES, Input, Problem, file_kind, iter_inputs, printable
 from quotex.parallel import PipelineError, map_ordered
-from quotex.records import Record, header, serialize
+from quotex.records import Record, header, is_output_line, serialize
 from quotex.state import (
     EXIT_BUSY,
     Contents,
@@ -525,8 +526,26 @@ def _check_writable(path: Path, option: str, paths: Sequence[str]) -> None:
     if not info.st_mode & 0o222:
         raise _UsageError(f"{option} {path} is read-only; make it writable (chmod u+w) or give another file")
     for given in paths:
-        if given != "-" and _same_file(path, Path(given)):
+        if given != "-" and (_same_file(path, Path(given)) or _read_from_folder(path, Path(given))):
             raise _UsageError(f"{option} {path} is one of the inputs; writing it would destroy it. Give another file")
+
+
+def _read_from_folder(path: Path, folder: Path) -> bool:
+    """Whether the walk of ``folder`` would read ``path`` as an article.
+
+    quotex's own earlier output in a drop folder (``-o drop/quotes.jsonl``) is
+    skipped by the walk and may be replaced; any other file there that the
+    walk reads is somebody's article. Proven by content, not by name: the
+    first line must be a record, a CSV/TSV header or a state header.
+    """
+    if not folder.is_dir() or path.suffix not in INPUT_FORMATS:
+        return False
+    inside = os.path.relpath(os.path.realpath(path), os.path.realpath(folder))
+    if inside.startswith(os.pardir) or any(part.startswith(".") for part in Path(inside).parts):
+        return False
+    with open(path, encoding="utf-8-sig", errors="replace") as stream:
+        first = stream.readline(1 << 20)
+    return bool(first.strip()) and not is_output_line(first) and not first.startswith('{"quotex_state": ')
 
 
 def _same_file(a: Path, b: Path) -> bool:
