@@ -357,6 +357,19 @@ def test_a_closed_standard_output_is_a_usage_error(tmp_path, fast_model):
     assert "Traceback" not in result.stderr
 
 
+def test_a_csv_header_that_cannot_be_written_names_standard_output_and_a_gone_reader_is_141(tmp_path, fast_model):
+    drop = articles(tmp_path / "drop", 1)
+    if Path("/dev/full").exists():  # a full disk, where the system has one
+        with open("/dev/full", "wb") as full_disk:
+            full = run(fast_model, drop, "--format", "csv", stdout=full_disk, stderr=subprocess.PIPE)
+        assert full.returncode == 2 and "cannot write standard output" in full.stderr, full.stderr
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader left before the header was written (quotex extract … | true)
+    with os.fdopen(writer, "wb") as gone:
+        piped = run(fast_model, drop, "--format", "csv", stdout=gone, stderr=subprocess.PIPE)
+    assert piped.returncode == 141 and "error" not in piped.stderr, piped.stderr
+
+
 # -- special files and --max-bytes ---------------------------------------------------------
 
 

@@ -125,6 +125,9 @@ def run(
     except (_UsageError, StateError) as err:
         report.error(str(err))
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader left before a CSV header could be written
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     for path in sink.removed:
         report.info(f"removed {path}, a temporary file of a killed run")
     with _Signals() as signals, report:
@@ -497,8 +500,8 @@ def _open_sink(output: Path | None, state_path: Path | None, paths: Sequence[str
     except BaseException as err:
         if state is not None:
             state.close()
-        if isinstance(err, OSError):
-            raise _UsageError(f"cannot write {output}: {err.strerror}") from err
+        if isinstance(err, OSError) and not isinstance(err, BrokenPipeError):
+            raise _UsageError(f"cannot write {output or 'standard output'}: {err.strerror}") from err
         raise
     sink.removed = removed
     return sink
