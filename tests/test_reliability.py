@@ -199,6 +199,22 @@ def test_output_naming_an_input_is_refused(tmp_path, fast_model):
     assert article.read_bytes() == before
 
 
+@pytest.mark.parametrize("state", [False, True])
+def test_output_naming_an_article_inside_an_input_folder_is_refused(tmp_path, fast_model, state):
+    drop = articles(tmp_path / "drop", 3)
+    article = drop / "001.txt"
+    before = article.read_bytes()
+    options = ["--state", tmp_path / "state"] if state else []
+    result = run(fast_model, drop, "-o", article, *options)
+    assert result.returncode == 2 and "is one of the inputs" in result.stderr, result.stderr
+    assert article.read_bytes() == before
+    # quotex's own OUT kept in the folder it watches is still allowed, run after run.
+    own = drop / "out.jsonl"
+    for _ in range(2):
+        assert run(fast_model, drop, "-o", own, *options).returncode == 0
+    assert len(strict_records(own.read_text(encoding="utf-8"))) == 3
+
+
 @pytest.mark.parametrize("kind", ["symlink", "fifo", "read-only"])
 def test_output_that_is_not_a_plain_writable_file_is_refused_and_kept(tmp_path, fast_model, kind):
     drop, out, target = articles(tmp_path / "drop", 1), tmp_path / "out.jsonl", tmp_path / "target.jsonl"

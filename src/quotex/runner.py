@@ -54,6 +54,7 @@ Decisions:
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -67,6 +68,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotex.inputs import FORMATS as INPUT_FORMATS
 from quotex.inputs import MAX_BYTES, Input, Problem, file_kind, iter_inputs, printable
 from quotex.parallel import PipelineError, map_ordered
 from quotex.records import Record, header, serialize
@@ -528,8 +530,30 @@ def _check_writable(path: Path, option: str, paths: Sequence[str]) -> None:
     if not info.st_mode & 0o222:
         raise _UsageError(f"{option} {path} is read-only; make it writable (chmod u+w) or give another file")
     for given in paths:
-        if given != "-" and _same_file(path, Path(given)):
+        if given != "-" and (_same_file(path, Path(given)) or _read_from_folder(path, given)):
             raise _UsageError(f"{option} {path} is one of the inputs; writing it would destroy it. Give another file")
+
+
+def _read_from_folder(path: Path, folder: str) -> bool:
+    """Whether the walk of ``folder`` would read the existing file ``path`` as an article.
+
+    OUT may live in the folder it watches (the run skips it), but only if it
+    is quotex's own: empty, or starting with a record. Anything else there is
+    someone's article, and replacing or appending to it would destroy it.
+    """
+    inside = os.path.relpath(os.path.realpath(path), os.path.realpath(folder))
+    parts = Path(inside).parts
+    if not os.path.isdir(folder) or parts[0] == ".." or any(part.startswith(".") for part in parts):
+        return False
+    if Path(inside).suffix.lower() not in INPUT_FORMATS:
+        return False
+    with open(path, "rb") as stream:
+        first = stream.readline(1 << 20)
+    try:
+        record = json.loads(first) if first.strip() else {"source": "", "quote": ""}
+    except (ValueError, RecursionError):
+        return True
+    return not (isinstance(record, dict) and "source" in record and "quote" in record)
 
 
 def _same_file(a: Path, b: Path) -> bool:
