@@ -431,3 +431,12 @@ def test_doctor_reports_a_consistent_pair_and_an_edited_one_without_changing_the
     assert bad.returncode == 1 and "did not write" in bad.stderr, bad.stderr
     assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in (out, state)} == snapshot
     assert doctor("--state", tmp_path / "missing").returncode == 2
+
+
+def test_doctor_refuses_a_state_that_is_not_a_regular_file_without_reading_it(tmp_path):
+    fifo = tmp_path / "state"
+    os.mkfifo(fifo)  # no writer: opening it to read would hang (and /dev/zero would fill memory)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "doctor", "--state", str(fifo)], capture_output=True, text=True, timeout=20
+    )
+    assert result.returncode == 2 and "FIFO" in result.stderr and "Traceback" not in result.stderr, result.stderr
