@@ -229,7 +229,7 @@ def verify_output(state_path: Path, contents: Contents, output: Path) -> tuple[i
             if want != got:
                 raise StateError(
                     f"{output} was changed behind quotex's back ({name} differ from what quotex wrote); "
-                    f"it was not touched. {restart}"
+                    f"it was not touched; {restart}"
                 )
         if info.st_size > committed and not _tail_is_ours(stream, contents.intent, committed, info.st_size):
             raise StateError(
