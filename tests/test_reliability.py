@@ -250,6 +250,22 @@ def test_sighup_stops_like_sigterm_and_keeps_finished_work(tmp_path, slow_model)
     assert 5 <= len(kept) < 60 and kept == clean(slow_model, drop, tmp_path)[: len(kept)]
 
 
+@pytest.mark.parametrize("format", ["jsonl", "csv"])
+def test_a_stopped_run_never_replaces_an_existing_output_with_part_of_its_records(tmp_path, slow_model, format):
+    drop, out = articles(tmp_path / "drop", 60), tmp_path / f"out.{format}"
+    out.write_text("the complete output of yesterday's run\n", encoding="utf-8")
+    started = subprocess.Popen(command(slow_model, drop, "-o", out, "--format", format), stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while sum(len(p.read_bytes().splitlines()) for p in tmp_path.glob(f".out.{format}.*.tmp")) < 5:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    started.send_signal(signal.SIGTERM)  # what `timeout` sends to a cron job that took too long
+    _, stderr = started.communicate(timeout=30)
+    assert started.returncode == 143, stderr
+    assert out.read_text(encoding="utf-8") == "the complete output of yesterday's run\n"
+    assert "left as it was" in stderr and not list(tmp_path.glob(f".out.{format}.*")), stderr
+
+
 def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path, fast_model):
     drop, out = articles(tmp_path / "drop", 1), tmp_path / "out.jsonl"
     leftover, unrelated = tmp_path / ".out.jsonl.quotex-k1ll3d.tmp", tmp_path / ".out.jsonl.mine.tmp"

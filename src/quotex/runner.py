@@ -15,11 +15,12 @@ the test that keeps each):
   a folder, a read-only file or one of the inputs is refused (exit 2) and
   left as it is.
 * **``-o OUT`` without ``--state`` replaces OUT atomically.** Records go to a
-  locked temporary file next to OUT that is renamed over OUT at the end. A
-  clean stop (Ctrl-C, SIGTERM, SIGHUP) also renames it, so OUT then holds
-  exactly the records of the inputs that were finished, each input whole; a
-  run killed outright leaves OUT as it was, and its temporary file is
-  removed by the next run (one that no live run holds locked).
+  locked temporary file next to OUT that is renamed over OUT at the end. An
+  existing OUT is complete or old: a clean stop (Ctrl-C, SIGTERM, SIGHUP)
+  leaves it as it was. A new OUT gets the records of the inputs that were
+  finished, each input whole. A run killed outright leaves OUT as it was, and
+  its temporary file is removed by the next run (one that no live run holds
+  locked).
 * **``--state FILE`` remembers finished inputs** by key (resolved path,
   ``path#line`` inside JSONL) and content digest, and is bound to OUT (see
   :mod:`quotex.state`): a run proves OUT is the file the state was kept for,
@@ -150,7 +151,10 @@ def run(
         finally:
             with signals.deferred():
                 try:
-                    sink.close(commit=status in (EXIT_OK, EXIT_FAILED_INPUTS, *EXIT_STATUS_BY_SIGNAL.values()))
+                    sink.close(
+                        commit=status in (EXIT_OK, EXIT_FAILED_INPUTS, *EXIT_STATUS_BY_SIGNAL.values()),
+                        stopped=status in EXIT_STATUS_BY_SIGNAL.values(),
+                    )
                 except StateError as err:
                     report.error(str(err))
                     status = EXIT_USAGE
@@ -383,7 +387,7 @@ class _Sink:
     def kept_message(self) -> str:
         return "the records of finished inputs are kept"
 
-    def close(self, *, commit: bool) -> None:
+    def close(self, *, commit: bool, stopped: bool = False) -> None:
         if self._state is not None:
             self._state.close()
 
@@ -425,7 +429,7 @@ class _AppendSink(_Sink):
         _take_back(self._fd, self._state.committed_end)
         return "it is retried by the next run"
 
-    def close(self, *, commit: bool) -> None:
+    def close(self, *, commit: bool, stopped: bool = False) -> None:
         try:
             os.close(self._fd)
             if commit and self._state is not None and self._state.superseded():
@@ -447,15 +451,21 @@ class _ReplaceSink(_Sink):
             raise _UsageError(f"cannot write {output}: {err.strerror}; check the folder exists and is writable") from err
         lock_temporary(handle)
         self._temporary = Path(name)
+        #: An OUT that existed holds a previous run's records: a stopped run
+        #: must not replace them with part of its own (complete or old).
+        self._replaces = os.path.lexists(output)
         super().__init__(handle, state=None, fsync=False, format=format)
 
     def _where(self) -> str:
         return str(self.output)
 
     def kept_message(self) -> str:
+        if self._replaces:
+            return f"{self.output} was left as it was (only a complete run replaces it; use --state to keep partial work)"
         return f"{self.output} holds the records of the finished inputs"
 
-    def close(self, *, commit: bool) -> None:
+    def close(self, *, commit: bool, stopped: bool = False) -> None:
+        commit = commit and not (stopped and self._replaces)
         try:
             if commit:
                 os.fsync(self._fd)
