@@ -352,6 +352,7 @@ def test_a_full_disk_on_standard_output_fails_each_input_with_one_line(tmp_path,
         result = run(fast_model, drop, stdout=full, stderr=subprocess.PIPE)
     assert result.returncode == 1
     assert len(errors(result)) == 3 and all("No space left" in line for line in errors(result)), result.stderr
+    assert "next run" not in result.stderr  # without --state no later run knows about these inputs
 
 
 def _file_size_limit(limit: int):

@@ -356,8 +356,9 @@ class _Sink:
                 except BrokenPipeError:
                     raise
                 except OSError as err:
+                    retried = "; the input is retried by the next run" if self._state is not None else ""
                     return Problem(item.key, None, f"its records could not be written to {self._where()}: "
-                                   f"{err.strerror or err}; the input is retried by the next run", True)
+                                   f"{err.strerror or err}{retried}", True)
         if self._state is not None and mark:
             end = self._state.committed_end + len(data) if self._state.output is not None else None
             try:
