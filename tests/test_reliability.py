@@ -365,6 +365,13 @@ def _file_size_limit(limit: int):
     return apply
 
 
+def test_a_csv_header_that_cannot_be_written_to_out_leaves_no_temporary_file(tmp_path, fast_model):
+    drop, out = articles(tmp_path / "drop", 1), tmp_path / "out.csv"
+    result = run(fast_model, drop, "-o", out, "--format", "csv", preexec_fn=_file_size_limit(10))
+    assert result.returncode == 2 and "cannot write" in result.stderr, result.stderr
+    assert not out.exists() and not list(tmp_path.glob(".out.csv.*")), list(tmp_path.iterdir())
+
+
 def test_a_write_failure_on_out_fails_that_input_alone_and_the_next_run_completes_out(tmp_path, fast_model):
     drop, out, state = tmp_path / "drop", tmp_path / "out.jsonl", tmp_path / "st"
     drop.mkdir()

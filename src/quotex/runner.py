@@ -455,7 +455,11 @@ class _ReplaceSink(_Sink):
         #: An OUT that existed holds a previous run's records: a stopped run
         #: must not replace them with part of its own (complete or old).
         self._replaces = os.path.lexists(output)
-        super().__init__(handle, state=None, fsync=False, format=format)
+        try:
+            super().__init__(handle, state=None, fsync=False, format=format)
+        except OSError:  # the CSV header could not be written
+            self.close(commit=False)
+            raise
 
     def _where(self) -> str:
         return str(self.output)
@@ -671,6 +675,8 @@ def doctor(state_path: Path, output: Path | None = None) -> int:
     )
     return EXIT_OK
 
+
+# ---------------------------------------------------------------------------
 # stderr
 
 
