@@ -464,3 +464,12 @@ def test_doctor_refuses_a_state_that_is_not_a_regular_file_without_reading_it(tm
         [sys.executable, str(SCRIPT), "doctor", "--state", str(fifo)], capture_output=True, text=True, timeout=20
     )
     assert result.returncode == 2 and "FIFO" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_the_library_refuses_csv_with_a_state_file_rather_than_writing_json_lines(tmp_path):
+    from quotex.runner import run as run_extract
+
+    out, state = tmp_path / "out.csv", tmp_path / "state"
+    status = run_extract([str(tmp_path)], output=out, state=state, model=None, jobs=1, text_field="text",
+                         quiet=True, format="csv")
+    assert status == 2 and not out.exists() and not state.exists()

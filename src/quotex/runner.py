@@ -492,6 +492,8 @@ def _open_sink(output: Path | None, state_path: Path | None, paths: Sequence[str
 
     ``format`` other than JSON Lines is for whole runs only: ``--state`` appends
     and cuts records by byte ranges, which a CSV header would not survive."""
+    if format != "jsonl" and state_path is not None:
+        raise _UsageError("--state keeps JSON Lines only; run without --state for CSV/TSV")
     if output is not None:
         _check_writable(output, "-o", paths)
     if state_path is not None:
