@@ -547,7 +547,9 @@ def _check_writable(path: Path, option: str, paths: Sequence[str]) -> None:
     if not info.st_mode & 0o222:
         raise _UsageError(f"{option} {path} is read-only; make it writable (chmod u+w) or give another file")
     for given in paths:
-        if given != "-" and (_same_file(path, Path(given)) or _read_from_folder(path, given)):
+        # A state file in the folder is recognised by its header (State.open refuses anything else).
+        inside = option == "-o" and _read_from_folder(path, given)
+        if given != "-" and (_same_file(path, Path(given)) or inside):
             raise _UsageError(f"{option} {path} is one of the inputs; writing it would destroy it. Give another file")
 
 
