@@ -201,24 +201,20 @@ def test_output_naming_an_input_is_refused(tmp_path, fast_model):
     assert article.read_bytes() == before
 
 
-def test_output_naming_an_article_inside_an_input_folder_is_refused(tmp_path, fast_model):
-    folder = articles(tmp_path / "drop", 2)
-    article = folder / "001.txt"
+@pytest.mark.parametrize("state", [False, True])
+def test_output_naming_an_article_inside_an_input_folder_is_refused(tmp_path, fast_model, state):
+    drop = articles(tmp_path / "drop", 3)
+    article = drop / "001.txt"
     before = article.read_bytes()
-    result = run(fast_model, folder, "-o", article)
+    options = ["--state", tmp_path / "state"] if state else []
+    result = run(fast_model, drop, "-o", article, *options)
     assert result.returncode == 2 and "is one of the inputs" in result.stderr, result.stderr
     assert article.read_bytes() == before
-
-
-def test_quotex_own_output_inside_an_input_folder_may_be_replaced(tmp_path, fast_model):
-    folder = articles(tmp_path / "drop", 2)
-    out = folder / "quotes.jsonl"
-    assert run(fast_model, folder, "-o", out).returncode == 0
-    written = out.read_text(encoding="utf-8")
-    assert len(strict_records(written)) == 2
-    again = run(fast_model, folder, "-o", out)
-    assert again.returncode == 0, again.stderr
-    assert out.read_text(encoding="utf-8") == written
+    # quotex's own OUT kept in the folder it watches is still allowed, run after run.
+    own = drop / "out.jsonl"
+    for _ in range(2):
+        assert run(fast_model, drop, "-o", own, *options).returncode == 0
+    assert len(strict_records(own.read_text(encoding="utf-8"))) == 3
 
 
 @pytest.mark.parametrize("kind", ["symlink", "fifo", "read-only"])
@@ -254,6 +250,22 @@ def test_sighup_stops_like_sigterm_and_keeps_finished_work(tmp_path, slow_model)
     assert started.returncode == 129, stderr
     kept = out.read_text(encoding="utf-8").splitlines()
     assert 5 <= len(kept) < 60 and kept == clean(slow_model, drop, tmp_path)[: len(kept)]
+
+
+@pytest.mark.parametrize("format", ["jsonl", "csv"])
+def test_a_stopped_run_never_replaces_an_existing_output_with_part_of_its_records(tmp_path, slow_model, format):
+    drop, out = articles(tmp_path / "drop", 60), tmp_path / f"out.{format}"
+    out.write_text("the complete output of yesterday's run\n", encoding="utf-8")
+    started = subprocess.Popen(command(slow_model, drop, "-o", out, "--format", format), stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while sum(len(p.read_bytes().splitlines()) for p in tmp_path.glob(f".out.{format}.*.tmp")) < 5:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    started.send_signal(signal.SIGTERM)  # what `timeout` sends to a cron job that took too long
+    _, stderr = started.communicate(timeout=30)
+    assert started.returncode == 143, stderr
+    assert out.read_text(encoding="utf-8") == "the complete output of yesterday's run\n"
+    assert "left as it was" in stderr and not list(tmp_path.glob(f".out.{format}.*")), stderr
 
 
 def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path, fast_model):
@@ -342,6 +354,7 @@ def test_a_full_disk_on_standard_output_fails_each_input_with_one_line(tmp_path,
         result = run(fast_model, drop, stdout=full, stderr=subprocess.PIPE)
     assert result.returncode == 1
     assert len(errors(result)) == 3 and all("No space left" in line for line in errors(result)), result.stderr
+    assert "next run" not in result.stderr  # without --state no later run knows about these inputs
 
 
 def _file_size_limit(limit: int):
@@ -352,6 +365,13 @@ def _file_size_limit(limit: int):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     return apply
+
+
+def test_a_csv_header_that_cannot_be_written_to_out_leaves_no_temporary_file(tmp_path, fast_model):
+    drop, out = articles(tmp_path / "drop", 1), tmp_path / "out.csv"
+    result = run(fast_model, drop, "-o", out, "--format", "csv", preexec_fn=_file_size_limit(10))
+    assert result.returncode == 2 and "cannot write" in result.stderr, result.stderr
+    assert not out.exists() and not list(tmp_path.glob(".out.csv.*")), list(tmp_path.iterdir())
 
 
 def test_a_write_failure_on_out_fails_that_input_alone_and_the_next_run_completes_out(tmp_path, fast_model):
@@ -377,6 +397,19 @@ def test_a_closed_standard_output_is_a_usage_error(tmp_path, fast_model):
     )
     assert result.returncode == 2 and "standard output is closed" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_csv_header_that_cannot_be_written_names_standard_output_and_a_gone_reader_is_141(tmp_path, fast_model):
+    drop = articles(tmp_path / "drop", 1)
+    if Path("/dev/full").exists():  # a full disk, where the system has one
+        with open("/dev/full", "wb") as full_disk:
+            full = run(fast_model, drop, "--format", "csv", stdout=full_disk, stderr=subprocess.PIPE)
+        assert full.returncode == 2 and "cannot write standard output" in full.stderr, full.stderr
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader left before the header was written (quotex extract … | true)
+    with os.fdopen(writer, "wb") as gone:
+        piped = run(fast_model, drop, "--format", "csv", stdout=gone, stderr=subprocess.PIPE)
+    assert piped.returncode == 141 and "error" not in piped.stderr, piped.stderr
 
 
 # -- special files and --max-bytes ---------------------------------------------------------
@@ -424,3 +457,21 @@ def test_doctor_reports_a_consistent_pair_and_an_edited_one_without_changing_the
     assert bad.returncode == 1 and "did not write" in bad.stderr, bad.stderr
     assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in (out, state)} == snapshot
     assert doctor("--state", tmp_path / "missing").returncode == 2
+
+
+def test_doctor_refuses_a_state_that_is_not_a_regular_file_without_reading_it(tmp_path):
+    fifo = tmp_path / "state"
+    os.mkfifo(fifo)  # no writer: opening it to read would hang (and /dev/zero would fill memory)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "doctor", "--state", str(fifo)], capture_output=True, text=True, timeout=20
+    )
+    assert result.returncode == 2 and "FIFO" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_the_library_refuses_csv_with_a_state_file_rather_than_writing_json_lines(tmp_path):
+    from quotex.runner import run as run_extract
+
+    out, state = tmp_path / "out.csv", tmp_path / "state"
+    status = run_extract([str(tmp_path)], output=out, state=state, model=None, jobs=1, text_field="text",
+                         quiet=True, format="csv")
+    assert status == 2 and not out.exists() and not state.exists()

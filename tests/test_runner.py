@@ -238,8 +238,7 @@ def test_sigterm_stops_cleanly_with_143_and_consistent_output(tmp_path, slow_mod
 
 def test_sigint_stops_with_130_and_out_holds_the_finished_inputs(tmp_path, slow_model):
     articles, out = tmp_path / "drop", tmp_path / "out.jsonl"
-    _write_articles(articles, 60)
-    out.write_text("old\n", encoding="utf-8")
+    _write_articles(articles, 60)  # a new OUT: an existing one is left as it was (test_reliability.py)
     run = _start(slow_model, articles, "-o", out)
     _wait_for(lambda: len(_temporary_lines(tmp_path)) >= 5)
     run.send_signal(signal.SIGINT)

@@ -567,7 +567,7 @@ def _jsonl_documents(
 
 def _json_error(err: ValueError | RecursionError) -> str:
     if isinstance(err, RecursionError):
-        return "nested too deeply (about a thousand levels); no article is"
+        return "nested too deeply (about a thousand levels), which no article is"
     return str(getattr(err, "msg", err))
 
 

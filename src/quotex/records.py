@@ -241,18 +241,3 @@ def header(format: str) -> str:
         return ""
     return "\ufeff" + _delimited([ROW_FIELDS], "," if format == "csv" else "\t")
 
-
-def is_output_line(line: str) -> bool:
-    """Whether ``line`` (the first line of a file) is one quotex writes: a record or a CSV/TSV header.
-
-    Used to tell quotex's own earlier output, which a run may replace, from an
-    article that merely has the same place or name, which it must not.
-    """
-    if line.rstrip("\r\n") + "\r\n" in (header(format) for format in FORMATS if format != "jsonl"):
-        return True
-    try:
-        value = json.loads(line)
-    except ValueError:
-        return False
-    return (isinstance(value, dict) and isinstance(value.get("quote"), dict)
-            and "spans" in value["quote"] and "type" in value)

@@ -15,11 +15,12 @@ the test that keeps each):
   a folder, a read-only file or one of the inputs is refused (exit 2) and
   left as it is.
 * **``-o OUT`` without ``--state`` replaces OUT atomically.** Records go to a
-  locked temporary file next to OUT that is renamed over OUT at the end. A
-  clean stop (Ctrl-C, SIGTERM, SIGHUP) also renames it, so OUT then holds
-  exactly the records of the inputs that were finished, each input whole; a
-  run killed outright leaves OUT as it was, and its temporary file is
-  removed by the next run (one that no live run holds locked).
+  locked temporary file next to OUT that is renamed over OUT at the end. An
+  existing OUT is complete or old: a clean stop (Ctrl-C, SIGTERM, SIGHUP)
+  leaves it as it was. A new OUT gets the records of the inputs that were
+  finished, each input whole. A run killed outright leaves OUT as it was, and
+  its temporary file is removed by the next run (one that no live run holds
+  locked).
 * **``--state FILE`` remembers finished inputs** by key (resolved path,
   ``path#line`` inside JSONL) and content digest, and is bound to OUT (see
   :mod:`quotex.state`): a run proves OUT is the file the state was kept for,
@@ -54,6 +55,7 @@ Decisions:
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -70,7 +72,7 @@ from typing import Any
 from quotex.inputs import FORMATS as INPUT_FORMATS
 from quotex.inputs import MAX_BYTES, Input, Problem, file_kind, iter_inputs, printable
 from quotex.parallel import PipelineError, map_ordered
-from quotex.records import Record, header, is_output_line, serialize
+from quotex.records import Record, header, serialize
 from quotex.state import (
     EXIT_BUSY,
     Contents,
@@ -126,6 +128,9 @@ def run(
     except (_UsageError, StateError) as err:
         report.error(str(err))
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader left before a CSV header could be written
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     for path in sink.removed:
         report.info(f"removed {path}, a temporary file of a killed run")
     with _Signals() as signals, report:
@@ -146,7 +151,10 @@ def run(
         finally:
             with signals.deferred():
                 try:
-                    sink.close(commit=status in (EXIT_OK, EXIT_FAILED_INPUTS, *EXIT_STATUS_BY_SIGNAL.values()))
+                    sink.close(
+                        commit=status in (EXIT_OK, EXIT_FAILED_INPUTS, *EXIT_STATUS_BY_SIGNAL.values()),
+                        stopped=status in EXIT_STATUS_BY_SIGNAL.values(),
+                    )
                 except StateError as err:
                     report.error(str(err))
                     status = EXIT_USAGE
@@ -348,8 +356,9 @@ class _Sink:
                 except BrokenPipeError:
                     raise
                 except OSError as err:
+                    retried = "; the input is retried by the next run" if self._state is not None else ""
                     return Problem(item.key, None, f"its records could not be written to {self._where()}: "
-                                   f"{err.strerror or err}; the input is retried by the next run", True)
+                                   f"{err.strerror or err}{retried}", True)
         if self._state is not None and mark:
             end = self._state.committed_end + len(data) if self._state.output is not None else None
             try:
@@ -379,7 +388,7 @@ class _Sink:
     def kept_message(self) -> str:
         return "the records of finished inputs are kept"
 
-    def close(self, *, commit: bool) -> None:
+    def close(self, *, commit: bool, stopped: bool = False) -> None:
         if self._state is not None:
             self._state.close()
 
@@ -421,7 +430,7 @@ class _AppendSink(_Sink):
         _take_back(self._fd, self._state.committed_end)
         return "it is retried by the next run"
 
-    def close(self, *, commit: bool) -> None:
+    def close(self, *, commit: bool, stopped: bool = False) -> None:
         try:
             os.close(self._fd)
             if commit and self._state is not None and self._state.superseded():
@@ -443,15 +452,25 @@ class _ReplaceSink(_Sink):
             raise _UsageError(f"cannot write {output}: {err.strerror}; check the folder exists and is writable") from err
         lock_temporary(handle)
         self._temporary = Path(name)
-        super().__init__(handle, state=None, fsync=False, format=format)
+        #: An OUT that existed holds a previous run's records: a stopped run
+        #: must not replace them with part of its own (complete or old).
+        self._replaces = os.path.lexists(output)
+        try:
+            super().__init__(handle, state=None, fsync=False, format=format)
+        except OSError:  # the CSV header could not be written
+            self.close(commit=False)
+            raise
 
     def _where(self) -> str:
         return str(self.output)
 
     def kept_message(self) -> str:
+        if self._replaces:
+            return f"{self.output} was left as it was (only a complete run replaces it; use --state to keep partial work)"
         return f"{self.output} holds the records of the finished inputs"
 
-    def close(self, *, commit: bool) -> None:
+    def close(self, *, commit: bool, stopped: bool = False) -> None:
+        commit = commit and not (stopped and self._replaces)
         try:
             if commit:
                 os.fsync(self._fd)
@@ -473,6 +492,8 @@ def _open_sink(output: Path | None, state_path: Path | None, paths: Sequence[str
 
     ``format`` other than JSON Lines is for whole runs only: ``--state`` appends
     and cuts records by byte ranges, which a CSV header would not survive."""
+    if format != "jsonl" and state_path is not None:
+        raise _UsageError("--state keeps JSON Lines only; run without --state for CSV/TSV")
     if output is not None:
         _check_writable(output, "-o", paths)
     if state_path is not None:
@@ -498,8 +519,8 @@ def _open_sink(output: Path | None, state_path: Path | None, paths: Sequence[str
     except BaseException as err:
         if state is not None:
             state.close()
-        if isinstance(err, OSError):
-            raise _UsageError(f"cannot write {output}: {err.strerror}") from err
+        if isinstance(err, OSError) and not isinstance(err, BrokenPipeError):
+            raise _UsageError(f"cannot write {output or 'standard output'}: {err.strerror}") from err
         raise
     sink.removed = removed
     return sink
@@ -526,26 +547,32 @@ def _check_writable(path: Path, option: str, paths: Sequence[str]) -> None:
     if not info.st_mode & 0o222:
         raise _UsageError(f"{option} {path} is read-only; make it writable (chmod u+w) or give another file")
     for given in paths:
-        if given != "-" and (_same_file(path, Path(given)) or _read_from_folder(path, Path(given))):
+        # A state file in the folder is recognised by its header (State.open refuses anything else).
+        inside = option == "-o" and _read_from_folder(path, given)
+        if given != "-" and (_same_file(path, Path(given)) or inside):
             raise _UsageError(f"{option} {path} is one of the inputs; writing it would destroy it. Give another file")
 
 
-def _read_from_folder(path: Path, folder: Path) -> bool:
-    """Whether the walk of ``folder`` would read ``path`` as an article.
+def _read_from_folder(path: Path, folder: str) -> bool:
+    """Whether the walk of ``folder`` would read the existing file ``path`` as an article.
 
-    quotex's own earlier output in a drop folder (``-o drop/quotes.jsonl``) is
-    skipped by the walk and may be replaced; any other file there that the
-    walk reads is somebody's article. Proven by content, not by name: the
-    first line must be a record, a CSV/TSV header or a state header.
+    OUT may live in the folder it watches (the run skips it), but only if it
+    is quotex's own: empty, or starting with a record. Anything else there is
+    someone's article, and replacing or appending to it would destroy it.
     """
-    if not folder.is_dir() or path.suffix not in INPUT_FORMATS:
-        return False
     inside = os.path.relpath(os.path.realpath(path), os.path.realpath(folder))
-    if inside.startswith(os.pardir) or any(part.startswith(".") for part in Path(inside).parts):
+    parts = Path(inside).parts
+    if not os.path.isdir(folder) or parts[0] == ".." or any(part.startswith(".") for part in parts):
         return False
-    with open(path, encoding="utf-8-sig", errors="replace") as stream:
+    if Path(inside).suffix.lower() not in INPUT_FORMATS:
+        return False
+    with open(path, "rb") as stream:
         first = stream.readline(1 << 20)
-    return bool(first.strip()) and not is_output_line(first) and not first.startswith('{"quotex_state": ')
+    try:
+        record = json.loads(first) if first.strip() else {"source": "", "quote": ""}
+    except (ValueError, RecursionError):
+        return True
+    return not (isinstance(record, dict) and "source" in record and "quote" in record)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -652,6 +679,8 @@ def doctor(state_path: Path, output: Path | None = None) -> int:
     )
     return EXIT_OK
 
+
+# ---------------------------------------------------------------------------
 # stderr
 
 

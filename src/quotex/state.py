@@ -46,6 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from quotex.inputs import file_kind
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
@@ -227,7 +229,7 @@ def verify_output(state_path: Path, contents: Contents, output: Path) -> tuple[i
             if want != got:
                 raise StateError(
                     f"{output} was changed behind quotex's back ({name} differ from what quotex wrote); "
-                    f"it was not touched. {restart}"
+                    f"it was not touched; {restart}"
                 )
         if info.st_size > committed and not _tail_is_ours(stream, contents.intent, committed, info.st_size):
             raise StateError(
@@ -379,10 +381,18 @@ def lock(path: Path, *, shared: bool = False) -> IO[bytes]:
         raise StateError("--state needs POSIX file locks (fcntl), which this platform does not have")
     while True:
         if shared:
+            # Non-blocking open and a look before reading: a FIFO without a
+            # writer would hang, a device like /dev/zero would fill memory.
             try:
-                stream = open(path, "rb")
+                fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
             except FileNotFoundError:
                 raise StateError(f"no state file {path}") from None
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                os.close(fd)
+                raise StateError(f"{path} is {file_kind(mode)}, not a quotex state file")
+            os.set_blocking(fd, True)
+            stream = os.fdopen(fd, "rb")
         else:
             stream = open(path, "a+b")
         try:
