@@ -16,7 +16,7 @@ What it does, in one run so that all three figures see the same machine load:
 
    a. ``bare``: the same pipeline without the quotex component, ``nlp.pipe``
       over the same texts read from the same files, in batches of the size
-      quotex uses (``quotex.parallel.BATCH_DOCS``): spaCy's default of 1,000
+      quotex uses (``quotex.executors.BATCH_DOCS``): spaCy's default of 1,000
       documents per batch holds every Doc of the batch in memory (5 GB for
       1,000 articles here) and is slower, which would flatter quotex;
    b. ``quotex extract --jobs 1 -o OUT``;
@@ -75,7 +75,7 @@ def build_corpus(folder: Path, data: Path, articles: int) -> tuple[int, int]:
 
 def bare(corpus: Path, model: str | None) -> None:
     """Measured child for (a): the pipeline alone over the corpus files."""
-    from quotex.parallel import BATCH_DOCS
+    from quotex.executors import BATCH_DOCS
     from quotex.pipeline import load_pipeline
 
     nlp = load_pipeline(model, attributor=False)
