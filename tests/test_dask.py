@@ -120,3 +120,13 @@ def test_without_dask_the_scheduler_is_refused_clearly(monkeypatch):
     monkeypatch.setattr(quotex.dask_executor, "Client", None)
     with pytest.raises(PipelineError, match=r'pip install "quotex\[dask\]"'):
         executor_for("embedded", scheduler="tcp://127.0.0.1:8786")
+
+
+def test_the_variable_chooses_dask_only_when_nothing_else_was_asked_for(monkeypatch, nlp):
+    from quotex.dask_executor import DaskExecutor
+    from quotex.executors import InProcess, LocalPool
+
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", "tcp://127.0.0.1:8786")
+    assert isinstance(executor_for("embedded"), DaskExecutor)
+    assert isinstance(executor_for("embedded", jobs=2), LocalPool)
+    assert isinstance(executor_for(nlp), InProcess)  # a loaded pipeline stays in this process

@@ -94,15 +94,15 @@ def executor_for(model: str | Language | None, *, jobs: int = 1, scheduler: str 
     asks for the local pool, the ``DASK_SCHEDULER_ADDRESS`` variable is
     honoured as ``dask.distributed.Client()`` would; else ``jobs`` local
     processes, or this process for ``jobs == 1``. A loaded pipeline runs in
-    this process only. Raises :class:`PipelineError` for a Dask run that
+    this process only (the variable is then not looked at). Raises :class:`PipelineError` for a Dask run that
     cannot start (Dask missing, scheduler unreachable).
     """
-    if scheduler is None and jobs <= 1:
-        scheduler = os.environ.get(SCHEDULER_VARIABLE) or None
     if isinstance(model, Language):
         if jobs != 1 or scheduler is not None:
             raise ValueError("a loaded pipeline runs in this process only; pass a model name to use jobs or a scheduler")
         return InProcess(model)
+    if scheduler is None and jobs <= 1:
+        scheduler = os.environ.get(SCHEDULER_VARIABLE) or None
     if scheduler is not None:
         from quotex.dask_executor import DaskExecutor
 
