@@ -130,3 +130,9 @@ def test_the_variable_chooses_dask_only_when_nothing_else_was_asked_for(monkeypa
     assert isinstance(executor_for("embedded"), DaskExecutor)
     assert isinstance(executor_for("embedded", jobs=2), LocalPool)
     assert isinstance(executor_for(nlp), InProcess)  # a loaded pipeline stays in this process
+
+
+def test_scheduler_and_jobs_together_are_refused(tmp_path, model):
+    folder = _corpus(tmp_path / "in", 1)
+    result = _command("extract", str(folder), "--model", model, "--scheduler", "tcp://127.0.0.1:8786", "--jobs", "2")
+    assert result.returncode == 2 and "--scheduler" in result.stderr and result.stdout == ""
