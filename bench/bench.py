@@ -47,6 +47,7 @@ equivalents), so that the bare run cannot win by using the second core and
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import json
 import os
@@ -222,10 +223,8 @@ def main() -> None:
             "jobs1": [*quotex, "extract", "--quiet", "--jobs", "1", "-o", str(out), *model_options, str(corpus)],
             "jobs2": [*quotex, "extract", "--quiet", "--jobs", "2", "-o", str(out), *model_options, str(corpus)],
         }
-        try:
-            import distributed  # noqa: F401
-            dask_workers = (1, 2)
-        except ImportError:
+        dask_workers: tuple[int, ...] = (1, 2)
+        if importlib.util.find_spec("distributed") is None:
             print('no Dask runs: pip install "quotex[dask]"', file=sys.stderr)
             dask_workers = ()
         results: dict[str, dict[str, float]] = {}

@@ -136,3 +136,9 @@ def test_scheduler_and_jobs_together_are_refused(tmp_path, model):
     folder = _corpus(tmp_path / "in", 1)
     result = _command("extract", str(folder), "--model", model, "--scheduler", "tcp://127.0.0.1:8786", "--jobs", "2")
     assert result.returncode == 2 and "--scheduler" in result.stderr and result.stdout == ""
+
+
+def test_a_pipeline_the_workers_cannot_load_stops_the_run(tmp_path, cluster):
+    folder = _corpus(tmp_path / "in", 3)
+    with pytest.raises(PipelineError, match="no-such-pipeline"):
+        list(quotex.extract(str(folder), model=str(tmp_path / "no-such-pipeline"), scheduler=cluster[0].scheduler_address))

@@ -6,8 +6,9 @@ agree on what is parsed: the region without boilerplate and blank space at
 either end, cut into pieces of at most :data:`MAX_CHUNK_CHARS`, run through
 ``nlp.pipe`` in bounded batches, quotes inside boilerplate dropped.
 
-This module imports nothing above it (no inputs reading, no executors, no
-command line), so a worker process or a Dask worker can import it cheaply.
+This module imports nothing above it (only the ``Document`` and record types
+and the boilerplate spans; no executors, no API, no command line), so a
+worker process or a Dask worker can import it cheaply.
 Every offset points into the text exactly as it was decoded.
 """
 
