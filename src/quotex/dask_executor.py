@@ -22,7 +22,7 @@ What an operator of a Dask cluster can rely on:
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from quotex.core import Outcome, PipelineError, annotate_batch, load, records
@@ -99,7 +99,7 @@ class DaskExecutor:
                 "start one (dask scheduler) or give its address with --scheduler"
             ) from err
 
-    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[Outcome]]:
+    def map(self, batches: Iterable[list[Document]]) -> Generator[list[Outcome], None, None]:
         client = self._connect()
         try:
             name = plugin_name(self._model)

@@ -47,7 +47,8 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -78,10 +79,10 @@ SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
 class Executor(Protocol):
     """Runs batches of documents through the core somewhere."""
 
-    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[Outcome]]:
+    def map(self, batches: Iterable[list[Document]]) -> Generator[list[Outcome], None, None]:
         """The outcomes of each batch, in the order of ``batches``.
 
-        Reads ``batches`` only a bounded way ahead; closing the iterator
+        Reads ``batches`` only a bounded way ahead; closing the generator
         stops the work in flight at once.
         """
         ...
@@ -94,8 +95,8 @@ def executor_for(model: str | Language | None, *, jobs: int = 1, scheduler: str 
     asks for the local pool, the ``DASK_SCHEDULER_ADDRESS`` variable is
     honoured as ``dask.distributed.Client()`` would; else ``jobs`` local
     processes, or this process for ``jobs == 1``. A loaded pipeline runs in
-    this process only (the variable is then not looked at). Raises :class:`PipelineError` for a Dask run that
-    cannot start (Dask missing, scheduler unreachable).
+    this process only (the variable is then not looked at). Raises
+    :class:`PipelineError` if Dask is asked for but not installed.
     """
     if isinstance(model, Language):
         if jobs != 1 or scheduler is not None:
@@ -122,16 +123,12 @@ def map_ordered(inputs: Iterable[Input], executor: Executor) -> Iterator[tuple[I
     loaded.
     """
     collector = _Collector()
-    results = executor.map(collector.batches(inputs))
-    try:
+    # ``closing``: a stop raised in the caller's loop must stop the work in flight at once.
+    with closing(executor.map(collector.batches(inputs))) as results:
         for outcomes in results:
             collector.feed(outcomes)
             yield from collector.finished()
-        yield from collector.finished()  # inputs without documents after the last batch
-    finally:
-        close = getattr(results, "close", None)
-        if close is not None:
-            close()
+    yield from collector.finished()  # inputs without documents after the last batch
 
 
 class InProcess:
@@ -140,7 +137,7 @@ class InProcess:
     def __init__(self, model: str | Language | None) -> None:
         self._model = model
 
-    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[Outcome]]:
+    def map(self, batches: Iterable[list[Document]]) -> Generator[list[Outcome], None, None]:
         nlp = self._model if isinstance(self._model, Language) else load(self._model)
         for batch in batches:
             yield annotate_batch(nlp, batch)
@@ -152,7 +149,7 @@ class LocalPool:
     def __init__(self, model: str | None, jobs: int) -> None:
         self._model, self._jobs = model, jobs
 
-    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[Outcome]]:
+    def map(self, batches: Iterable[list[Document]]) -> Generator[list[Outcome], None, None]:
         pool = _Pool(self._model, self._jobs)
         window: deque[tuple[list[Document], Future[list[Outcome]]]] = deque()
         completed = False
