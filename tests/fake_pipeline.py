@@ -1,4 +1,4 @@
-"""A tiny stand-in pipeline for testing the batch machinery (runner, parallel).
+"""A tiny stand-in pipeline for testing the batch machinery (runner, executors).
 
 The runner's promises (order, no duplicates after a kill, clean stops) do not
 depend on how good the attribution is, and the real pipeline takes seconds to

@@ -1,4 +1,4 @@
-"""The Python API: ``quotex.extract``, ``api.annotate`` (chunking, boilerplate) and the spaCy component.
+"""The Python API: ``quotex.extract``, ``core.annotate`` (chunking, boilerplate) and the spaCy component.
 
 Chunking and offset shifting are tested with a stand-in attributor that
 reports every „…“ quotation (so the expected offsets can be computed from
@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 import quotex
 from conftest import FIXTURES
-from quotex.api import MAX_CHUNK_CHARS, annotate, chunks
+from quotex.core import MAX_CHUNK_CHARS, annotate, chunks
 from quotex.inputs import parse_bytes
 from quotex.records import Part, Quote
 from schema import validate
@@ -161,3 +161,18 @@ def test_extract_by_model_name_warns_about_problems_by_default(tmp_path: Path) -
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.warns(quotex.api.InputWarning, match="empty.txt: empty"):
         assert list(quotex.extract(str(tmp_path), model="embedded")) == []
+
+
+def test_extract_with_a_loaded_pipeline_isolates_a_failing_document(tmp_path: Path) -> None:
+    import fake_pipeline
+
+    nlp = spacy.load(fake_pipeline.save(tmp_path / "fake"))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in [("a.txt", "Sie sagte: „Eins.“"), ("b.txt", "Er sagte: „BOOM.“"), ("c.txt", "Sie sagte: „Drei.“")]:
+        (folder / name).write_text(text, encoding="utf-8")
+    problems = []
+    records = list(quotex.extract(str(folder), model=nlp, on_problem=problems.append))
+    assert [Path(r.source).name for r in records] == ["a.txt", "c.txt"]
+    assert len(problems) == 1 and problems[0].fatal and problems[0].source.endswith("b.txt")
+    assert "the test text asked for a failure" in problems[0].message

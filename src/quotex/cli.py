@@ -107,6 +107,12 @@ def extract(
         show_default=False,
     ),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", metavar="ADDRESS",
+        help="Annotate on the Dask cluster of this scheduler (tcp://host:8786; needs quotex[dask]) "
+        "[default: $DASK_SCHEDULER_ADDRESS unless --jobs is given].",
+        show_default=False,
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings; errors only."),
     text_field: str = typer.Option("text", "--text-field", help="Field holding the article text in JSON/JSONL input."),
     state: Optional[Path] = typer.Option(
@@ -138,6 +144,9 @@ def extract(
         raise typer.BadParameter(
             "--state keeps JSON Lines only; run without --state for CSV/TSV", param_hint="--format"
         )
+    if scheduler is not None and jobs > 1:
+        raise typer.BadParameter("the Dask cluster's workers do the work; give --jobs or --scheduler, not both",
+                                 param_hint="--scheduler")
     for path in (output, state):
         if path is not None and not path.parent.is_dir():
             raise typer.BadParameter(f"folder {str(path.parent)!r} does not exist", param_hint=str(path))
@@ -147,7 +156,7 @@ def extract(
 
     code = run(
         paths, output=output, state=state, model=model, jobs=jobs, text_field=text_field, quiet=quiet,
-        format=format, max_bytes=limit,
+        format=format, max_bytes=limit, scheduler=scheduler,
     )
     raise typer.Exit(code)
 

@@ -71,7 +71,8 @@ from typing import Any
 
 from quotex.inputs import FORMATS as INPUT_FORMATS
 from quotex.inputs import MAX_BYTES, Input, Problem, file_kind, iter_inputs, printable
-from quotex.parallel import PipelineError, map_ordered
+from quotex.core import PipelineError
+from quotex.executors import executor_for, map_ordered
 from quotex.records import Record, header, serialize
 from quotex.state import (
     EXIT_BUSY,
@@ -108,6 +109,7 @@ def run(
     quiet: bool,
     max_bytes: int = MAX_BYTES,
     format: str = "jsonl",
+    scheduler: str | None = None,
 ) -> int:
     """Run ``quotex extract`` and return its exit status.
 
@@ -137,7 +139,7 @@ def run(
         totals = _Totals()
         status: int | None = None
         try:
-            status = _process(paths, sink, model, jobs, text_field, max_bytes, report, totals, signals)
+            status = _process(paths, sink, model, jobs, scheduler, text_field, max_bytes, report, totals, signals)
         except _Stopped as stop:
             status = EXIT_STATUS_BY_SIGNAL[stop.signum]
             report.info(f"stopped by {signal.Signals(stop.signum).name}; {sink.kept_message()}")
@@ -175,6 +177,7 @@ def _process(
     sink: "_Sink",
     model: str | None,
     jobs: int,
+    scheduler: str | None,
     text_field: str,
     max_bytes: int,
     report: "_Reporter",
@@ -198,7 +201,7 @@ def _process(
             yield item
 
     # ``closing``: a stop raised in this loop must still stop the workers at once.
-    with closing(map_ordered(fresh(), model=model, jobs=jobs)) as results:
+    with closing(map_ordered(fresh(), executor_for(model, jobs=jobs, scheduler=scheduler))) as results:
         for item, outcome in results:
             problems = list(item.problems)
             records: list[Record] = []

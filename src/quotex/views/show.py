@@ -36,7 +36,7 @@ def annotated(paths: Sequence[str], *, model: str | None, text_field: str = "tex
 
     Inputs that could not be read come as ``(None, [], problems)``.
     """
-    from quotex.api import annotate
+    from quotex.core import annotate
     from quotex.pipeline import load_pipeline
 
     nlp = load_pipeline(model)

@@ -1,4 +1,16 @@
-"""Annotate inputs with several worker processes, keeping input order.
+"""Executors: where the core runs, behind one interface with the same guarantees.
+
+An executor turns a stream of document batches into the outcomes of each
+batch (:data:`quotex.core.Outcome` per document), **in submission order**,
+with **bounded work in flight**, and with **each document failing alone**
+(:func:`quotex.core.annotate_batch`). :func:`map_ordered` cuts inputs into
+batches and regroups the outcomes per input; :func:`executor_for` is the one
+place that chooses the executor, for ``quotex extract`` and
+:func:`quotex.extract` alike:
+
+* :class:`InProcess`: this process (``--jobs 1``, or an already loaded pipeline);
+* :class:`LocalPool`: ``--jobs N`` worker processes;
+* :class:`quotex.dask_executor.DaskExecutor`: a Dask cluster (``--scheduler``).
 
 Why the design is what it is:
 
@@ -10,7 +22,7 @@ Why the design is what it is:
   reach ``nlp.pipe`` in groups.
 * **Results come back in submission order** and are regrouped per input; an
   input is yielded once all its documents are done, so the caller sees the
-  inputs exactly in the order it gave them, whatever ``jobs`` is.
+  inputs exactly in the order it gave them, whatever the executor.
 * **Bounded in-flight work.** At most ``IN_FLIGHT_PER_JOB * jobs`` batches are
   submitted ahead of the one being waited for, so memory stays flat over a
   folder of any size (``Pool.imap`` would read the whole folder ahead).
@@ -22,11 +34,10 @@ Why the design is what it is:
 * **Workers return Records without their text.** The parent still holds every
   document's text and puts it back, so only the small quote structures cross
   the process boundary.
-* **One bad document fails alone.** If a batch raises, the worker annotates
-  its documents one by one, and only the input whose document raised is
-  reported (as a :class:`~quotex.inputs.Problem`); the others are kept. A
+* **One bad document fails alone.** A document that raises is reported (as a
+  :class:`~quotex.inputs.Problem` for its input) and the others are kept. A
   document that kills its worker outright is found the same way (see
-  :class:`_Pool`).
+  :class:`LocalPool`).
 """
 
 from __future__ import annotations
@@ -36,14 +47,16 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from typing import Union
+from typing import Protocol
 
 from spacy.language import Language
 
+from quotex.core import Outcome, PipelineError, annotate_batch, load
 from quotex.inputs import Document, Input, Problem
 from quotex.records import Record
 
@@ -59,55 +72,97 @@ IN_FLIGHT_PER_JOB = 2
 #: N workers use N cores rather than fighting over them.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
-#: Per document: its records, or why annotating it failed.
-Outcome = Union[list[Record], str]
+#: The variable Dask clients read for the scheduler's address when none is given.
+SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
 
 
-class PipelineError(RuntimeError):
-    """The spaCy pipeline could not be loaded: nothing can be annotated."""
+class Executor(Protocol):
+    """Runs batches of documents through the core somewhere."""
+
+    def map(self, batches: Iterable[list[Document]]) -> Generator[list[Outcome], None, None]:
+        """The outcomes of each batch, in the order of ``batches``.
+
+        Reads ``batches`` only a bounded way ahead; closing the generator
+        stops the work in flight at once.
+        """
+        ...
 
 
-def map_ordered(
-    inputs: Iterable[Input], *, model: str | None, jobs: int
-) -> Iterator[tuple[Input, list[Record] | Problem]]:
-    """Annotate inputs with ``jobs`` worker processes, yielding them in input order.
+def executor_for(model: str | Language | None, *, jobs: int = 1, scheduler: str | None = None) -> Executor:
+    """The executor for a run: the one place that decides where documents are annotated.
+
+    ``scheduler`` (a Dask scheduler address) wins; else, unless ``jobs > 1``
+    asks for the local pool, the ``DASK_SCHEDULER_ADDRESS`` variable is
+    honoured as ``dask.distributed.Client()`` would; else ``jobs`` local
+    processes, or this process for ``jobs == 1``. A loaded pipeline runs in
+    this process only (the variable is then not looked at). Raises
+    :class:`PipelineError` if Dask is asked for but not installed.
+    """
+    if isinstance(model, Language):
+        if jobs != 1 or scheduler is not None:
+            raise ValueError("a loaded pipeline runs in this process only; pass a model name to use jobs or a scheduler")
+        return InProcess(model)
+    if scheduler is None and jobs <= 1:
+        scheduler = os.environ.get(SCHEDULER_VARIABLE) or None
+    if scheduler is not None:
+        from quotex.dask_executor import DaskExecutor
+
+        return DaskExecutor(scheduler, model)
+    if jobs > 1:
+        return LocalPool(model, jobs)
+    return InProcess(model)
+
+
+def map_ordered(inputs: Iterable[Input], executor: Executor) -> Iterator[tuple[Input, list[Record] | Problem]]:
+    """Annotate inputs with ``executor``, yielding them in input order.
 
     Yields ``(input, records)`` for every input (``records`` is empty for an
     input without documents), or ``(input, problem)`` when annotating one of
-    its documents raised; the input's own ``problems`` are left for the
-    caller to report. ``jobs <= 1`` runs in this process. Raises
-    :class:`PipelineError` if the pipeline cannot be loaded.
+    its documents failed; the input's own ``problems`` are left for the
+    caller to report. Raises :class:`PipelineError` if the pipeline cannot be
+    loaded.
     """
     collector = _Collector()
-    if jobs <= 1:
-        nlp = _load(model)
-        for batch in collector.batches(inputs):
-            collector.feed(_annotate_batch(nlp, batch))
+    # ``closing``: a stop raised in the caller's loop must stop the work in flight at once.
+    with closing(executor.map(collector.batches(inputs))) as results:
+        for outcomes in results:
+            collector.feed(outcomes)
             yield from collector.finished()
-        yield from collector.finished()  # inputs without documents after the last batch
-        return
-    yield from _map_parallel(collector, inputs, model, jobs)
+    yield from collector.finished()  # inputs without documents after the last batch
 
 
-def _map_parallel(
-    collector: "_Collector", inputs: Iterable[Input], model: str | None, jobs: int
-) -> Iterator[tuple[Input, list[Record] | Problem]]:
-    pool = _Pool(model, jobs)
-    window: deque[tuple[list[Document], Future[list[Outcome]]]] = deque()
-    completed = False
-    try:
-        for batch in collector.batches(inputs):
-            window.append((batch, pool.submit(batch)))
-            while len(window) > IN_FLIGHT_PER_JOB * jobs:
-                collector.feed(pool.next_outcomes(window))
-                yield from collector.finished()
-        while window:
-            collector.feed(pool.next_outcomes(window))
-            yield from collector.finished()
-        yield from collector.finished()  # inputs without documents after the last batch
-        completed = True
-    finally:
-        pool.shut_down(graceful=completed)
+class InProcess:
+    """Annotate in this process, with a loaded pipeline or one loaded at the first batch."""
+
+    def __init__(self, model: str | Language | None) -> None:
+        self._model = model
+
+    def map(self, batches: Iterable[list[Document]]) -> Generator[list[Outcome], None, None]:
+        nlp = self._model if isinstance(self._model, Language) else load(self._model)
+        for batch in batches:
+            yield annotate_batch(nlp, batch)
+
+
+class LocalPool:
+    """``jobs`` worker processes on this machine (``--jobs N``)."""
+
+    def __init__(self, model: str | None, jobs: int) -> None:
+        self._model, self._jobs = model, jobs
+
+    def map(self, batches: Iterable[list[Document]]) -> Generator[list[Outcome], None, None]:
+        pool = _Pool(self._model, self._jobs)
+        window: deque[tuple[list[Document], Future[list[Outcome]]]] = deque()
+        completed = False
+        try:
+            for batch in batches:
+                window.append((batch, pool.submit(batch)))
+                while len(window) > IN_FLIGHT_PER_JOB * self._jobs:
+                    yield pool.next_outcomes(window)
+            while window:
+                yield pool.next_outcomes(window)
+            completed = True
+        finally:
+            pool.shut_down(graceful=completed)
 
 
 class _Pool:
@@ -258,47 +313,7 @@ def _combine(pending: _Pending) -> list[Record] | Problem:
 
 
 # ---------------------------------------------------------------------------
-# Annotation (in this process or in a worker)
-
-
-def _load(model: str | None) -> Language:
-    from quotex.pipeline import load_pipeline
-
-    try:
-        return load_pipeline(model)
-    except Exception as err:  # noqa: BLE001 - any load failure means no annotation at all
-        raise PipelineError(str(err)) from err
-
-
-def _annotate_batch(nlp: Language, documents: list[Document]) -> list[Outcome]:
-    """Records per document; if the batch raises, find the document that did.
-
-    ``nlp.pipe`` gives nothing back from the internal batch that raised, so
-    after an exception the documents not yet returned are redone one by one:
-    at most one extra pass over a batch, only for batches with a bad document.
-    """
-    from quotex.api import annotate
-
-    outcomes: list[Outcome] = []
-    try:
-        outcomes.extend(records for _document, records in annotate(nlp, documents))
-        return outcomes
-    except Exception:  # noqa: BLE001 - isolated below, then reported per document
-        if len(documents) - len(outcomes) == 1:
-            return [*outcomes, _describe_current()]
-    for document in documents[len(outcomes) :]:
-        try:
-            outcomes.extend(records for _document, records in annotate(nlp, [document]))
-        except Exception:  # noqa: BLE001
-            outcomes.append(_describe_current())
-    return outcomes
-
-
-def _describe_current() -> str:
-    import sys
-
-    error = sys.exc_info()[1]
-    return f"{type(error).__name__}: {error}"
+# Worker processes of the local pool
 
 
 _worker_nlp: Language | None = None
@@ -332,7 +347,7 @@ def _init_worker(model: str | None, parent: int) -> None:
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
     try:
-        _worker_nlp = _load(model)
+        _worker_nlp = load(model)
     except PipelineError as err:
         # Raising here would only print a traceback and break the pool; the
         # parent gets the message with the first batch instead.
@@ -344,5 +359,5 @@ def _work(documents: list[Document]) -> list[Outcome]:
         raise PipelineError(_worker_error or "the pipeline was not loaded")
     return [
         [replace(record, text="") for record in outcome] if isinstance(outcome, list) else outcome
-        for outcome in _annotate_batch(_worker_nlp, documents)
+        for outcome in annotate_batch(_worker_nlp, documents)
     ]

@@ -1,4 +1,4 @@
-"""parallel.map_ordered: input order whatever the number of workers, failures isolated, bounded read-ahead."""
+"""executors.map_ordered: input order whatever the executor, failures isolated, bounded read-ahead."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 
 import fake_pipeline
 from quotex.inputs import Document, Input, Problem, iter_inputs
-from quotex.parallel import BATCH_DOCS, IN_FLIGHT_PER_JOB, PipelineError, map_ordered
+from quotex.core import PipelineError
+from quotex.executors import BATCH_DOCS, IN_FLIGHT_PER_JOB, executor_for, map_ordered
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def corpus(tmp_path: Path) -> tuple[Path, dict[str, int]]:
 
 
 def _run(folder: Path, model: str, jobs: int) -> list[tuple[Input, list | Problem]]:
-    return list(map_ordered(iter_inputs([str(folder)]), model=model, jobs=jobs))
+    return list(map_ordered(iter_inputs([str(folder)]), executor_for(model, jobs=jobs)))
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -100,7 +101,7 @@ def test_inputs_are_read_only_a_bounded_way_ahead(model):
             document = Document(f"mem{number}", f"d{number}", None, text, {}, (), f"k{number}", "x")
             yield Input(key=f"k{number}", digest="x", documents=[document])
 
-    results = map_ordered(inputs(), model=model, jobs=2)
+    results = map_ordered(inputs(), executor_for(model, jobs=2))
     first, records = next(results)
     assert first.key == "k0" and len(records) == 1
     # The window of batches in flight, plus the batch being cut: far from all 2000.
