@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from quotex.records import Cue, Quote, Speaker
-from quotex.rules import lexicon, mentions
+from quotex.rules import lexicon, mentions, ranking
 from quotex.rules.cues import VerbCue, find_verb_cue
 from quotex.rules.document import Analysis, Found, Marked
 
@@ -141,14 +141,19 @@ def _before(an: Analysis, m: Marked) -> Attribution | None:
     if introduced:
         # "Merkel: „…“", "Punklady Nina Hagen zur neuen Heimat: „…“",
         # "Zypries sieht in dem Urteil eine Bestätigung: „…“": the clause introduces its subject as the speaker
-        speaker = mentions.np_before(doc, i, lo) or mentions.named_mention(doc, lo, i)
-        if speaker is None:
-            verb = next((k for k in range(lo, i) if doc[k].pos_ in ("VERB", "AUX")), None)
-            if verb is not None:
-                speaker = mentions.subject_mention(doc, doc[verb], lo, i, an.scheme)
-        if speaker is not None:
-            return Attribution((), None, speaker, None, m.start)
+        verb = next((k for k in range(lo, i) if doc[k].pos_ in ("VERB", "AUX")), None)
+        chosen = ranking.best(doc, (
+            _candidate(mentions.np_before(doc, i, lo), "opener"),
+            _candidate(mentions.named_mention(doc, lo, i), "opener"),
+            _candidate(mentions.subject_mention(doc, doc[verb], lo, i, an.scheme) if verb is not None else None, "subject"),
+        ))
+        if chosen is not None:
+            return Attribution((), None, chosen.span, None, m.start)
     return None
+
+
+def _candidate(found: tuple[int, int] | None, origin: str) -> ranking.Candidate | None:
+    return None if found is None else ranking.Candidate(found[0], found[1], origin)
 
 
 def _around(an: Analysis, m: Marked) -> Attribution | None:
