@@ -64,7 +64,7 @@ def names_a_source(doc: Doc, start: int, end: int) -> bool:
     through its government, a role ("der Minister"), a pronoun for one of them, or a
     statement its source stands behind ("der Bericht", "Angaben der Polizei").
 
-    Anything else ("Seine Zuversicht", "Die Entwicklung im Iran", an adverb put
+    Anything else ("Die Entwicklung im Iran", "Die praktische Anwendung der Regel", an adverb put
     first) is a topic the clause is about, not a source.
     """
     tokens = [t for t in doc[start:end] if not t.is_punct]
@@ -75,11 +75,11 @@ def names_a_source(doc: Doc, start: int, end: int) -> bool:
     for token in tokens:
         if token.ent_type_ in PERSON_LABELS or token.ent_type_ in ORG_LABELS or token.ent_type_ in LOC_LABELS:
             return True
-        if token.pos_ == "PROPN":
-            return True
+        if token.pos_ == "PROPN" or not token.pos_ and token.is_title:
+            return True  # untagged: a capitalised word may be a name
         if token.lower_ in lexicon.words("third_person_pronouns") and token.pos_ in ("PRON", ""):
             return True
-        if token.pos_ in ("NOUN", "") and noun_class(token) is not None:
+        if token.pos_ == "NOUN" and noun_class(token) is not None:
             return True
     return False
 
