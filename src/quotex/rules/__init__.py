@@ -203,7 +203,7 @@ def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quot
     result: list[Quote] = []
     last: Quote | None = None
     for q in quotes:
-        medium = medium_of(q.cue, text, lexicons)
+        medium = medium_of(q.cue, text, lexicons) or q.medium
         if medium is None and last is not None and _same_speaker(q, last):
             medium = last.medium
         q = replace(q, medium=medium)

@@ -21,7 +21,7 @@ from spacy.tokens import Span
 
 from quotex.records import Cue, Quote, Speaker
 from quotex.rules import lexicon, mentions
-from quotex.rules.cues import VerbCue, find_verb_cue
+from quotex.rules.cues import VerbCue, find_verb_cue, verb_medium
 from quotex.rules.document import Analysis, Found
 
 _BOUNDARY = frozenset({",", ":", ";", "(", ")", "–", "—"})
@@ -97,8 +97,9 @@ class _Sentence:
 
     def add(self, quote_ranges: list[tuple[int, int]], kind: str, cue: tuple[int, ...], lemma: str | None,
             speaker: tuple[int, int] | None, addressee: tuple[int, int] | None = None,
-            whole: bool = False) -> None:
-        """Record a quote; ``whole`` keeps the sentence's final punctuation (reported speech)."""
+            whole: bool = False, medium: str | None = None) -> None:
+        """Record a quote; ``whole`` keeps the sentence's final punctuation (reported speech);
+        ``medium`` is given when the cue verb is inside the quote and so not its cue (reported speech)."""
         an = self.an
         ranges = [(s, min(e, s + an.settings.max_quote_tokens)) for s, e in quote_ranges]
         if not whole:
@@ -115,6 +116,7 @@ class _Sentence:
             speaker=Speaker(an.char_spans(speaker)) if speaker else None,
             cue=Cue(an.token_parts(cue), lemma=lemma) if cue else None,
             addressee=an.part(addressee),
+            medium=medium,
         )
         self.found.append(Found(quote, ranges[0][0], ranges[-1][1]))
         for s, e in ranges:
@@ -330,7 +332,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             speaker = mentions.named_mention(doc, sent.a, v)
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
         if speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end]):
-            sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)
+            # the corpus marks no cue inside reported speech, but its verb still says how it was made
+            sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
 
 
 def _scope(sent: _Sentence, k: int) -> tuple[int, int]:
