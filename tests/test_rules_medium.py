@@ -45,3 +45,12 @@ def test_records_carry_the_medium_and_a_continuation_keeps_it() -> None:
     text = "„Wir kommen morgen“, schrieb die Ministerin. „Wir bleiben dann sicher lange hier in der Stadt.“"
     quotes = attribute(NLP(text))
     assert [(q.cue is not None, q.medium) for q in quotes] == [(True, "writing"), (False, "writing")]
+
+
+def test_a_person_states_aloud_an_institution_in_a_release() -> None:
+    person = attribute(NLP("„Wir kommen morgen“, erklärte die Ministerin."))
+    institution = attribute(NLP("„Wir kommen morgen“, erklärte das Ministerium."))
+    source = attribute(NLP("Laut der Ministerin komme sie morgen zurück."))
+    assert [(q.speaker.label, q.medium) for q in person] == [("PER", "speech")]
+    assert [(q.speaker.label, q.medium) for q in institution] == [("ORG", "speech_or_writing")]
+    assert [q.medium for q in source] == ["speech_or_writing"]

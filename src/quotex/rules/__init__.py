@@ -204,6 +204,8 @@ def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quot
     last: Quote | None = None
     for q in quotes:
         medium = medium_of(q.cue, text, lexicons) or q.medium
+        if medium == "speech_or_writing" and _person_states(q, lexicons):
+            medium = "speech"
         if medium is None and last is not None and _same_speaker(q, last):
             medium = last.medium
         q = replace(q, medium=medium)
@@ -211,6 +213,16 @@ def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quot
             last = q
         result.append(q)
     return result
+
+
+def _person_states(q: Quote, lexicons: Lexicons) -> bool:
+    """A person, not an institution, made the statement with a verb that leaves the channel
+    open ("erklärte die Ministerin", "teilte er mit"): a person's statement in the news is most
+    often made aloud (an interview, a press conference), an institution's in a release. Words
+    that attribute without a verb ("laut", "nach Angaben") name a source, not an act, and keep
+    the open class."""
+    return (q.cue is not None and q.cue.lemma is not None and q.cue.lemma.lower() not in lexicons.attribution
+            and q.speaker is not None and q.speaker.label == "PER")
 
 
 def _same_speaker(q: Quote, previous: Quote) -> bool:
