@@ -50,7 +50,9 @@ def test_records_carry_the_medium_and_a_continuation_keeps_it() -> None:
 def test_a_person_states_aloud_an_institution_in_a_release() -> None:
     person = attribute(NLP("„Wir kommen morgen“, erklärte die Ministerin."))
     institution = attribute(NLP("„Wir kommen morgen“, erklärte das Ministerium."))
-    source = attribute(NLP("Laut der Ministerin komme sie morgen zurück."))
+    person_source = attribute(NLP("Laut der Ministerin komme die Hilfe morgen."))
+    source = attribute(NLP("Laut der Polizei komme die Hilfe morgen."))
     assert [(q.speaker.label, q.medium) for q in person] == [("PER", "speech")]
     assert [(q.speaker.label, q.medium) for q in institution] == [("ORG", "speech_or_writing")]
+    assert [q.medium for q in person_source] == ["speech"]
     assert [q.medium for q in source] == ["speech_or_writing"]

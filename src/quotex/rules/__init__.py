@@ -216,13 +216,11 @@ def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quot
 
 
 def _person_states(q: Quote, lexicons: Lexicons) -> bool:
-    """A person, not an institution, made the statement with a verb that leaves the channel
-    open ("erklärte die Ministerin", "teilte er mit"): a person's statement in the news is most
-    often made aloud (an interview, a press conference), an institution's in a release. Words
-    that attribute without a verb ("laut", "nach Angaben") name a source, not an act, and keep
-    the open class."""
-    return (q.cue is not None and q.cue.lemma is not None and q.cue.lemma.lower() not in lexicons.attribution
-            and q.speaker is not None and q.speaker.label == "PER")
+    """A person, not an institution, is the source of a statement whose cue leaves the channel
+    open ("erklärte die Ministerin", "teilte er mit", "laut dem Minister"): a person's statement
+    in the news is most often made aloud (an interview, a press conference), an institution's
+    in a release, which keeps the open class."""
+    return q.cue is not None and q.speaker is not None and q.speaker.label == "PER"
 
 
 def _same_speaker(q: Quote, previous: Quote) -> bool:
