@@ -202,15 +202,24 @@ def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quot
     speaker, or by the last speaker when it names none."""
     result: list[Quote] = []
     last: Quote | None = None
+    #: the medium of the last quote with a cue per speaker mention and per speaker name
+    made: dict[object, str | None] = {}
     for q in quotes:
         medium = medium_of(q.cue, text, lexicons) or q.medium
         if medium == "speech_or_writing" and _person_states(q, lexicons):
             medium = "speech"
         if medium is None and last is not None and _same_speaker(q, last):
             medium = last.medium
+        if medium is None and q.speaker is not None:
+            # the quote it continues is not the last one ("X sagte … Y widersprach … X: „…“")
+            medium = made.get(q.speaker.spans) or (made.get(q.speaker.name) if q.speaker.name else None)
         q = replace(q, medium=medium)
         if q.cue is not None:
             last = q
+            if q.speaker is not None:
+                made[q.speaker.spans] = medium
+                if q.speaker.name:
+                    made[q.speaker.name] = medium
         result.append(q)
     return result
 
