@@ -47,3 +47,18 @@ def test_best_skips_rejected_candidates_in_order() -> None:
     chosen = best(PEOPLE, [None, Candidate(6, 7, "opener"), Candidate(3, 5, "opener"), Candidate(0, 2, "subject")])
     assert chosen == Candidate(0, 2, "subject")
     assert best(TOPIC, [Candidate(0, 2, "opener")]) is None
+
+
+def test_the_sentence_before_gives_its_subject_when_an_adverb_opens_it() -> None:
+    from quotex.rules.document import Analysis
+    from quotex.rules.ranking import sentence_source
+
+    # Zugleich warnte der Minister vor Russland .
+    doc = from_rows([
+        ("Zugleich", "ADV", "advmod", 1), ("warnte", "VERB", "ROOT", 1), ("der", "DET", "det", 3, "Case=Nom"),
+        ("Minister", "NOUN", "nsubj", 1, "Case=Nom"), ("vor", "ADP", "case", 5), ("Russland", "PROPN", "obl", 1, "Case=Dat"),
+        (".", "PUNCT", "punct", 1),
+    ])
+    an = Analysis.of_doc(doc)
+    chosen = sentence_source(an, an.sents[0])
+    assert chosen is not None and (chosen.span, chosen.origin) == ((2, 4), "subject")

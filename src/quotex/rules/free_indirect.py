@@ -32,20 +32,8 @@ def _mood(an: Analysis, start: int, end: int) -> int:
 
 
 def _named_subject(an: Analysis, sent) -> Found | None:
-    """The person or organization ``sent`` is about, as a speaker-only Found.
-
-    The subject of its first verb ("Zugleich warnte Stoltenberg Russland …",
-    "Die Anhänger warnte er, …": a fronted object is not who speaks), else
-    the phrase opening the sentence, whichever first names a source.
-    """
-    doc = an.doc
-    verb = next((i for i in range(sent.start, sent.end) if doc[i].pos_ in ("VERB", "AUX")), None)
-    subject = mentions.subject_mention(doc, doc[verb], sent.start, sent.end, an.scheme) if verb is not None else None
-    opener = mentions.named_mention(doc, sent.start, sent.end)
-    chosen = ranking.best(doc, (
-        ranking.Candidate(*opener, "opener") if opener is not None else None,
-        ranking.Candidate(*subject, "subject") if subject is not None else None,
-    ))
+    """The person or organization ``sent`` is about, as a speaker-only Found."""
+    chosen = ranking.sentence_source(an, sent)
     if chosen is None:
         return None
     quote = Quote(an.part(chosen.span), "indirect_free_indirect", speaker=Speaker(an.char_spans(chosen.span)))

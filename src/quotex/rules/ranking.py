@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from quotex.rules import lexicon
+from quotex.rules import lexicon, mentions
+from quotex.rules.document import Analysis
 from quotex.rules.mentions import noun_class
 from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS
 
@@ -101,3 +102,22 @@ def acceptable(doc: Doc, candidate: Candidate) -> bool:
 def best(doc: Doc, candidates: Iterable[Candidate | None]) -> Candidate | None:
     """The first acceptable candidate; ``candidates`` come most likely first (``None``s skipped)."""
     return next((c for c in candidates if c is not None and c.start < c.end and acceptable(doc, c)), None)
+
+
+def sentence_source(an: Analysis, sent: Span) -> Candidate | None:
+    """Who the sentence ``sent`` is about, when that may be who speaks next.
+
+    A Konjunktiv sentence or a quotation without a cue of its own often
+    continues the sentence before it ("X sprach sich gegen … aus. Zwar sei …",
+    "Sadiq Khan verurteilte die Haltung. „…“"): the phrase opening it, else
+    the subject of its first verb ("Zugleich warnte Stoltenberg …"),
+    whichever first names a source.
+    """
+    doc = an.doc
+    verb = next((i for i in range(sent.start, sent.end) if doc[i].pos_ in ("VERB", "AUX")), None)
+    subject = mentions.subject_mention(doc, doc[verb], sent.start, sent.end, an.scheme) if verb is not None else None
+    opener = mentions.named_mention(doc, sent.start, sent.end)
+    return best(doc, (
+        Candidate(*opener, "opener") if opener is not None else None,
+        Candidate(*subject, "subject") if subject is not None else None,
+    ))
