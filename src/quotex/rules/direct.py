@@ -80,9 +80,9 @@ def verb_attribution(an: Analysis, cue: VerbCue, lo: int, hi: int, quote: tuple[
     """Speaker and addressee of ``cue`` inside the clause ``[lo, hi)``."""
     doc = an.doc
     speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme, exclude=quote)
-    if speaker is None and cue.lemma == "heißen":
-        speaker = mentions.impersonal_source(doc, lo, hi, cue.tokens)
-    elif speaker is None and lo < cue.verb.i and not mentions.passive(doc, cue.verb, lo, hi):
+    if speaker is None:
+        speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, hi, cue.tokens)
+    if speaker is None and cue.lemma != "heißen" and lo < cue.verb.i and not mentions.passive(doc, cue.verb, lo, hi):
         named = mentions.named_mention(doc, lo, cue.verb.i)  # "X, zuständig für Y, betonte: „…“"
         if named is not None and not (named[0] < quote[1] and quote[0] < named[1]):
             speaker = named

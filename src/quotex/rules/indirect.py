@@ -283,9 +283,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
         subject_lo = sent.a if lo == v and lb >= sent.a and doc[lb].text == "," else lo
         speaker = mentions.subject_mention(doc, cue.verb, subject_lo, hi, an.scheme)
-        if speaker is None and cue.lemma == "heißen":
-            speaker = mentions.impersonal_source(doc, lo, hi, cue.tokens)
-        elif speaker is None and not mentions.passive(doc, cue.verb, sent.a, hi):
+        if speaker is None:
+            speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, hi, cue.tokens)
+        if speaker is None and cue.lemma != "heißen" and not mentions.passive(doc, cue.verb, sent.a, hi):
             # the sentence opens with who speaks ("Adidas-Vorstand X, zuständig für Y, hatte angekündigt, …")
             speaker = mentions.named_mention(doc, sent.a, v)
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
@@ -297,10 +297,10 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     if after_comma and verb_first and lb > sent.a and _main_clause(an, sent.a, lb):
         stop = sent.end if rb == sent.end else hi
         speaker = mentions.subject_mention(doc, cue.verb, lo, stop, an.scheme, exclude=(sent.a, lb))
-        if speaker is None and cue.lemma == "heißen":
-            speaker = mentions.impersonal_source(doc, lo, stop, cue.tokens)
-        elif speaker is None:
-            return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
+        if speaker is None:
+            speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, stop, cue.tokens)
+            if speaker is None and cue.lemma != "heißen":
+                return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
         # the content starts after a colon ("Das Tor war enttäuschend: „…“, sagte X")
         start = next((i + 1 for i in range(lb - 1, sent.a - 1, -1) if doc[i].text == ":" and not an.in_marks[i]),
                      sent.a)
