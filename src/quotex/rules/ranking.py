@@ -1,12 +1,12 @@
 """Speaker candidates and the named criteria that rank them.
 
 A quote whose speaker is not the subject of its own cue ("X: „…“", a
-Konjunktiv sentence continuing the sentence before, a quotation followed by
-"Das sagte X.") can take its speaker from several places: the phrase opening
-the introducing clause, the subject of that clause's verb, the speaker of
-the quote before, a cue in the sentence after. Rather than one branch per
-case, each place yields a :class:`Candidate`, in the order the text makes
-it most likely, and :func:`best` keeps the first one no criterion rejects.
+Konjunktiv sentence continuing the sentence before) can take its speaker
+from several places: the phrase opening the introducing clause, the
+subject of that clause's verb, the sentence before. Rather than one branch
+per case, each place yields a :class:`Candidate`, in the order the text
+makes it most likely, and :func:`best` keeps the first one no criterion
+rejects.
 
 Each criterion is a small function of the Doc and a token range, so that
 one rule ("an object is never the speaker") holds for every way a candidate
