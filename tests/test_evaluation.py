@@ -151,17 +151,21 @@ def test_the_evaluate_command_prints_json_scores(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "nope.jsonl" in missing.output
 
 
-def test_medium_scored_over_quotes_that_have_one() -> None:
+def test_medium_scored_as_an_attribute_of_paired_quotes() -> None:
     gold = [Mention("direct", frozenset({0, 1}), medium="speech"), Mention("direct", frozenset({5, 6}), medium="writing"),
-            Mention("direct", frozenset({9}), medium="speech_or_thought")]
+            Mention("direct", frozenset({9}), medium="speech_or_thought"), Mention("direct", frozenset({12})),
+            Mention("direct", frozenset({30}), medium="speech")]
     system = [Mention("direct", frozenset({0, 1}), medium="speech"), Mention("direct", frozenset({5, 6}), medium="speech"),
-              Mention("direct", frozenset({9})), Mention("direct", frozenset({20}), medium="speech")]
+              Mention("direct", frozenset({9})), Mention("direct", frozenset({12}), medium="writing"),
+              Mention("direct", frozenset({20}), medium="speech")]
     scorer = Scorer()
     scorer.add(gold, system)
     medium = scorer.result()["medium"]
-    # precision: 1 of 3 system quotes with a medium is right (the unpaired one counts 0)
-    # recall: 1 of 3 gold quotes with a medium is matched
-    assert (medium["p"], medium["r"], medium["system"], medium["gold"]) == (pytest.approx(1 / 3), pytest.approx(1 / 3), 3, 3)
+    # precision: 1 of the 2 paired system media whose gold quote has a medium is right; the
+    # invented quote ({20}) and the one paired with a gold quote without a medium ({12}) are not judged
+    # recall: 1 of the 3 paired gold media is matched (no system medium is wrong); the missed quote ({30}) is
+    # the quote score's loss
+    assert (medium["p"], medium["r"], medium["system"], medium["gold"]) == (pytest.approx(1 / 2), pytest.approx(1 / 3), 2, 3)
 
 
 def test_gold_medium_is_read_from_the_corpus(tmp_path) -> None:

@@ -150,6 +150,7 @@ def test_reported_speech_with_a_nominal_object() -> None:
     assert q.type == "reported"
     assert text_of(doc, q.quote) == "Die Gewerkschaft forderte eine schnellere Entscheidung."
     assert text_of(doc, q.speaker) == "Die Gewerkschaft"
+    assert q.cue is None and q.medium == "speech"  # the corpus marks no cue inside reported speech; the verb still tells
     only_indirect = Settings(types=("direct", "indirect"))
     assert attribute(doc, settings=only_indirect) == []
 
@@ -311,3 +312,12 @@ def test_a_place_after_the_noun_belongs_to_the_speaker() -> None:
                  "ADP DET NOUN ADP PROPN AUX NUM NOUN VERB PUNCT")
     (q,) = [q for q in attribute(doc) if q.type == "indirect"]
     assert text_of(doc, q.speaker) == "der Regierung in Lomé"
+
+
+def test_a_passive_cue_without_agent_takes_the_statement_it_was_made_in() -> None:
+    doc = tagged("In einer Mitteilung der Regierung wurde gefordert , die Hilfe komme bald .",
+                 "ADP DET NOUN DET NOUN AUX VERB PUNCT DET NOUN VERB ADV PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.speaker) == "einer Mitteilung der Regierung"
+    doc = tagged("In Berlin wurde gefordert , die Hilfe komme bald .", "ADP PROPN AUX VERB PUNCT DET NOUN VERB ADV PUNCT")
+    assert [q.speaker for q in attribute(doc)] == [None]  # a place says only where

@@ -45,3 +45,22 @@ def test_records_carry_the_medium_and_a_continuation_keeps_it() -> None:
     text = "„Wir kommen morgen“, schrieb die Ministerin. „Wir bleiben dann sicher lange hier in der Stadt.“"
     quotes = attribute(NLP(text))
     assert [(q.cue is not None, q.medium) for q in quotes] == [(True, "writing"), (False, "writing")]
+
+
+def test_a_person_states_aloud_an_institution_in_a_release() -> None:
+    person = attribute(NLP("„Wir kommen morgen“, erklärte die Ministerin."))
+    institution = attribute(NLP("„Wir kommen morgen“, erklärte das Ministerium."))
+    person_source = attribute(NLP("Laut der Ministerin komme die Hilfe morgen."))
+    source = attribute(NLP("Laut der Polizei komme die Hilfe morgen."))
+    assert [(q.speaker.label, q.medium) for q in person] == [("PER", "speech")]
+    assert [(q.speaker.label, q.medium) for q in institution] == [("ORG", "speech_or_writing")]
+    assert [q.medium for q in person_source] == ["speech"]
+    assert [q.medium for q in source] == ["speech_or_writing"]
+
+
+def test_a_continuation_takes_the_medium_of_its_speakers_quote_not_the_last_one() -> None:
+    text = ("„Wir kommen morgen wieder“, schrieb Anna Berg. „Das glaube ich nicht“, sagte Otto Kahn. "
+            "Anna Berg: „Wir kommen ganz sicher wieder zurück.“")
+    quotes = attribute(NLP(text))
+    assert [(q.speaker.text(text), q.cue is not None, q.medium) for q in quotes] == [
+        ("Anna Berg", True, "writing"), ("Otto Kahn", True, "speech"), ("Anna Berg", False, "writing")]

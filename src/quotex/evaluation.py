@@ -38,10 +38,14 @@ Precision and recall of a part
     no quotes is 0.
 
 Medium
-    ``medium`` is scored like a part with one token: precision is the share
-    of system quotes with a medium whose paired gold quote has the same one
-    (the corpus' Speech, Writing, Thought, SW, ST), recall the share of gold
-    quotes with a medium whose paired system quote has the same one.
+    ``medium`` is a label of a quote, so it is scored on the paired quotes
+    only, as an attribute: precision is the share of paired system quotes
+    with a medium whose gold quote has the same one (the corpus' Speech,
+    Writing, Thought, SW, ST), recall the share of paired gold quotes with a
+    medium whose system quote has the same one (no medium counts as wrong).
+    A missed or invented quote is the quote score's loss and is not counted
+    again here, and a gold quote without a medium (the corpus' rare "none")
+    cannot judge the system's.
 
 Quote types
     Per-type figures restrict the recall average to gold quotes of that type
@@ -261,6 +265,12 @@ class Scorer:
             self._add(self.precision, s, gold[gold_of[i]] if i in gold_of else empty, s.type)
         for i, g in enumerate(gold):
             self._add(self.recall, g, system[system_of[i]] if i in system_of else empty, g.type)
+        for g, s in pairs:
+            if gold[g].medium is None:
+                continue
+            if system[s].medium is not None:
+                self.precision.setdefault(("medium", None), _Mean()).add(float(system[s].medium == gold[g].medium))
+            self.recall.setdefault(("medium", None), _Mean()).add(float(system[s].medium == gold[g].medium))
         self.articles += 1
         self.gold_quotes += len(gold)
         self.system_quotes += len(system)
@@ -277,8 +287,6 @@ class Scorer:
             value = len(mine & other.part(name)) / len(mine) if mine else 0.0
             for key in ((name, None), (name, type_)):
                 means.setdefault(key, _Mean()).add(value)
-        if own.medium is not None:
-            means.setdefault(("medium", None), _Mean()).add(float(own.medium == other.medium))
 
     def _prf(self, name: str, type_: str | None = None) -> dict[str, float | int]:
         p = self.precision.get((name, type_), _Mean())

@@ -202,15 +202,34 @@ def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quot
     speaker, or by the last speaker when it names none."""
     result: list[Quote] = []
     last: Quote | None = None
+    #: the medium of the last quote with a cue per speaker mention and per speaker name
+    made: dict[object, str | None] = {}
     for q in quotes:
-        medium = medium_of(q.cue, text, lexicons)
+        medium = medium_of(q.cue, text, lexicons) or q.medium
+        if medium == "speech_or_writing" and _person_states(q, lexicons):
+            medium = "speech"
         if medium is None and last is not None and _same_speaker(q, last):
             medium = last.medium
+        if medium is None and q.speaker is not None:
+            # the quote it continues is not the last one ("X sagte … Y widersprach … X: „…“")
+            medium = made.get(q.speaker.spans) or (made.get(q.speaker.name) if q.speaker.name else None)
         q = replace(q, medium=medium)
         if q.cue is not None:
             last = q
+            if q.speaker is not None:
+                made[q.speaker.spans] = medium
+                if q.speaker.name:
+                    made[q.speaker.name] = medium
         result.append(q)
     return result
+
+
+def _person_states(q: Quote, lexicons: Lexicons) -> bool:
+    """A person, not an institution, is the source of a statement whose cue leaves the channel
+    open ("erklärte die Ministerin", "teilte er mit", "laut dem Minister"): a person's statement
+    in the news is most often made aloud (an interview, a press conference), an institution's
+    in a release, which keeps the open class."""
+    return q.cue is not None and q.speaker is not None and q.speaker.label == "PER"
 
 
 def _same_speaker(q: Quote, previous: Quote) -> bool:

@@ -137,6 +137,12 @@ def medium_of(cue: Cue | None, text: str, lex: Lexicons) -> str | None:
     for word in cue.text(text).lower().split():
         if lex.is_cue_noun(word) and word in media:
             return media[word]
-    if cue.lemma is not None and cue.lemma.lower() in media:
-        return media[cue.lemma.lower()]
+    return verb_medium(cue.lemma, lex)
+
+
+def verb_medium(lemma: str | None, lex: Lexicons) -> str | None:
+    """The medium of a cue verb's lemma, or the lexicon's default for cues it does not list."""
+    media = lex.media
+    if lemma is not None and lemma.lower() in media:
+        return media[lemma.lower()]
     return media.get("*")

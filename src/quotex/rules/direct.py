@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from quotex.records import Cue, Quote, Speaker
-from quotex.rules import lexicon, mentions
+from quotex.rules import lexicon, mentions, ranking
 from quotex.rules.cues import VerbCue, find_verb_cue
 from quotex.rules.document import Analysis, Found, Marked
 
@@ -80,9 +80,9 @@ def verb_attribution(an: Analysis, cue: VerbCue, lo: int, hi: int, quote: tuple[
     """Speaker and addressee of ``cue`` inside the clause ``[lo, hi)``."""
     doc = an.doc
     speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme, exclude=quote)
-    if speaker is None and cue.lemma == "heißen":
-        speaker = mentions.impersonal_source(doc, lo, hi, cue.tokens)
-    elif speaker is None and lo < cue.verb.i and not mentions.passive(doc, cue.verb, lo, hi):
+    if speaker is None:
+        speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, hi, cue.tokens)
+    if speaker is None and cue.lemma != "heißen" and lo < cue.verb.i and not mentions.passive(doc, cue.verb, lo, hi):
         named = mentions.named_mention(doc, lo, cue.verb.i)  # "X, zuständig für Y, betonte: „…“"
         if named is not None and not (named[0] < quote[1] and quote[0] < named[1]):
             speaker = named
@@ -141,14 +141,19 @@ def _before(an: Analysis, m: Marked) -> Attribution | None:
     if introduced:
         # "Merkel: „…“", "Punklady Nina Hagen zur neuen Heimat: „…“",
         # "Zypries sieht in dem Urteil eine Bestätigung: „…“": the clause introduces its subject as the speaker
-        speaker = mentions.np_before(doc, i, lo) or mentions.named_mention(doc, lo, i)
-        if speaker is None:
-            verb = next((k for k in range(lo, i) if doc[k].pos_ in ("VERB", "AUX")), None)
-            if verb is not None:
-                speaker = mentions.subject_mention(doc, doc[verb], lo, i, an.scheme)
-        if speaker is not None:
-            return Attribution((), None, speaker, None, m.start)
+        verb = next((k for k in range(lo, i) if doc[k].pos_ in ("VERB", "AUX")), None)
+        chosen = ranking.best(doc, (
+            _candidate(mentions.np_before(doc, i, lo), "opener"),
+            _candidate(mentions.named_mention(doc, lo, i), "opener"),
+            _candidate(mentions.subject_mention(doc, doc[verb], lo, i, an.scheme) if verb is not None else None, "subject"),
+        ))
+        if chosen is not None:
+            return Attribution((), None, chosen.span, None, m.start)
     return None
+
+
+def _candidate(found: tuple[int, int] | None, origin: str) -> ranking.Candidate | None:
+    return None if found is None else ranking.Candidate(found[0], found[1], origin)
 
 
 def _around(an: Analysis, m: Marked) -> Attribution | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from quotex.records import Quote, Speaker
-from quotex.rules import lexicon, mentions
+from quotex.rules import lexicon, mentions, ranking
 from quotex.rules.document import Analysis, Found
 
 #: how many sentences back a cue-less quote may find its speaker
@@ -32,23 +32,12 @@ def _mood(an: Analysis, start: int, end: int) -> int:
 
 
 def _named_subject(an: Analysis, sent) -> Found | None:
-    """The person or organization ``sent`` is about, as a speaker-only Found.
-
-    The phrase opening the sentence, else the subject of its first verb
-    ("Zugleich warnte Stoltenberg Russland …").
-    """
-    doc = an.doc
-    found = mentions.named_mention(doc, sent.start, sent.end)
-    if found is None:
-        verb = next((i for i in range(sent.start, sent.end) if doc[i].pos_ in ("VERB", "AUX")), None)
-        if verb is not None:
-            subject = mentions.subject_mention(doc, doc[verb], sent.start, sent.end, an.scheme)
-            if subject is not None and mentions.named_mention(doc, subject[0], subject[1]) == subject:
-                found = subject
-    if found is None:
+    """The person or organization ``sent`` is about, as a speaker-only Found."""
+    chosen = ranking.sentence_source(an, sent)
+    if chosen is None:
         return None
-    quote = Quote(an.part(found), "indirect_free_indirect", speaker=Speaker(an.char_spans(found)))
-    return Found(quote, found[0], found[1])
+    quote = Quote(an.part(chosen.span), "indirect_free_indirect", speaker=Speaker(an.char_spans(chosen.span)))
+    return Found(quote, chosen.start, chosen.end)
 
 
 def _reportative(an: Analysis, start: int, end: int) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Span
 
 from quotex.records import Cue, Quote, Speaker
 from quotex.rules import lexicon, mentions
-from quotex.rules.cues import VerbCue, find_verb_cue
+from quotex.rules.cues import VerbCue, find_verb_cue, verb_medium
 from quotex.rules.document import Analysis, Found
 
 _BOUNDARY = frozenset({",", ":", ";", "(", ")", "–", "—"})
@@ -97,8 +97,9 @@ class _Sentence:
 
     def add(self, quote_ranges: list[tuple[int, int]], kind: str, cue: tuple[int, ...], lemma: str | None,
             speaker: tuple[int, int] | None, addressee: tuple[int, int] | None = None,
-            whole: bool = False) -> None:
-        """Record a quote; ``whole`` keeps the sentence's final punctuation (reported speech)."""
+            whole: bool = False, medium: str | None = None) -> None:
+        """Record a quote; ``whole`` keeps the sentence's final punctuation (reported speech);
+        ``medium`` is given when the cue verb is inside the quote and so not its cue (reported speech)."""
         an = self.an
         ranges = [(s, min(e, s + an.settings.max_quote_tokens)) for s, e in quote_ranges]
         if not whole:
@@ -115,6 +116,7 @@ class _Sentence:
             speaker=Speaker(an.char_spans(speaker)) if speaker else None,
             cue=Cue(an.token_parts(cue), lemma=lemma) if cue else None,
             addressee=an.part(addressee),
+            medium=medium,
         )
         self.found.append(Found(quote, ranges[0][0], ranges[-1][1]))
         for s, e in ranges:
@@ -281,9 +283,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
         subject_lo = sent.a if lo == v and lb >= sent.a and doc[lb].text == "," else lo
         speaker = mentions.subject_mention(doc, cue.verb, subject_lo, hi, an.scheme)
-        if speaker is None and cue.lemma == "heißen":
-            speaker = mentions.impersonal_source(doc, lo, hi, cue.tokens)
-        elif speaker is None and not mentions.passive(doc, cue.verb, sent.a, hi):
+        if speaker is None:
+            speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, hi, cue.tokens)
+        if speaker is None and cue.lemma != "heißen" and not mentions.passive(doc, cue.verb, sent.a, hi):
             # the sentence opens with who speaks ("Adidas-Vorstand X, zuständig für Y, hatte angekündigt, …")
             speaker = mentions.named_mention(doc, sent.a, v)
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
@@ -295,10 +297,10 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     if after_comma and verb_first and lb > sent.a and _main_clause(an, sent.a, lb):
         stop = sent.end if rb == sent.end else hi
         speaker = mentions.subject_mention(doc, cue.verb, lo, stop, an.scheme, exclude=(sent.a, lb))
-        if speaker is None and cue.lemma == "heißen":
-            speaker = mentions.impersonal_source(doc, lo, stop, cue.tokens)
-        elif speaker is None:
-            return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
+        if speaker is None:
+            speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, stop, cue.tokens)
+            if speaker is None and cue.lemma != "heißen":
+                return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
         # the content starts after a colon ("Das Tor war enttäuschend: „…“, sagte X")
         start = next((i + 1 for i in range(lb - 1, sent.a - 1, -1) if doc[i].text == ":" and not an.in_marks[i]),
                      sent.a)
@@ -330,7 +332,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             speaker = mentions.named_mention(doc, sent.a, v)
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
         if speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end]):
-            sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True)
+            # the corpus marks no cue inside reported speech, but its verb still says how it was made
+            sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
 
 
 def _scope(sent: _Sentence, k: int) -> tuple[int, int]:

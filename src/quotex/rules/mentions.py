@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from quotex.rules import syntax
 from quotex.rules.lexicon import active, closes_quote, is_quote_mark, opens_quote, words
-from quotex.rules.nouns import LOC_LABELS, classify
+from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, classify
 
 
 _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
@@ -473,6 +473,25 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
                       or (last.text == ")" or closes_quote(last.text))):
         return None
     return s, j
+
+
+def source_of_subjectless(doc: Doc, verb: Token, lemma: str | None, lo: int, hi: int,
+                          cue: tuple[int, ...]) -> tuple[int, int] | None:
+    """Who speaks when the cue names no one: "es heißt" or a passive without agent ("wurde
+    gefordert", "werde geschätzt"). The source is where it was said ("in einem Bericht der X").
+    In the passive the phrase must name a statement, a person or an organization: "wurde in
+    Berlin bekannt gegeben" names only where."""
+    if lemma == "heißen":
+        return impersonal_source(doc, lo, hi, cue)
+    if not passive(doc, verb, lo, hi):
+        return None
+    found = impersonal_source(doc, lo, hi, cue)
+    if found is None:
+        return None
+    tokens = doc[found[0]:found[1]]
+    if any(t.ent_type_ in PERSON_LABELS or t.ent_type_ in ORG_LABELS or noun_class(t) is not None for t in tokens):
+        return found
+    return None
 
 
 def impersonal_source(doc: Doc, lo: int, hi: int, cue: tuple[int, ...]) -> tuple[int, int] | None:

@@ -1,0 +1,123 @@
+"""Speaker candidates and the named criteria that rank them.
+
+A quote whose speaker is not the subject of its own cue ("X: „…“", a
+Konjunktiv sentence continuing the sentence before) can take its speaker
+from several places: the phrase opening the introducing clause, the
+subject of that clause's verb, the sentence before. Rather than one branch
+per case, each place yields a :class:`Candidate`, in the order the text
+makes it most likely, and :func:`best` keeps the first one no criterion
+rejects.
+
+Each criterion is a small function of the Doc and a token range, so that
+one rule ("an object is never the speaker") holds for every way a candidate
+was found, and a new kind of candidate needs no new special cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from quotex.rules import lexicon, mentions
+from quotex.rules.document import Analysis
+from quotex.rules.mentions import noun_class
+from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A token range that may name the speaker, and where it was found."""
+
+    start: int
+    end: int
+    #: "opener", "subject", "chain", "next_sentence", ...: for reading a decision, not for ranking it
+    origin: str
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def impersonal(doc: Doc, start: int, end: int) -> bool:
+    """"man" speaks for nobody in particular ("man geht davon aus"): never a speaker."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    return len(words) == 1 and words[0].lower_ in lexicon.words("impersonal_pronouns")
+
+
+def object_case(doc: Doc, start: int, end: int) -> bool:
+    """The phrase is marked as an object ("den Präsidenten", "dem Sender", "ihm"): the
+    addressee or what is talked about, never who talks.
+
+    Only an unambiguous form counts: an article or pronoun that cannot be
+    nominative, or a determiner the tagger gives an oblique case and no nominative.
+    """
+    first = doc[start]
+    if first.lower_ in lexicon.words("not_nominative"):
+        return True
+    cases = set(first.morph.get("Case")) if first.pos_ in ("DET", "PRON") else set()
+    return bool(cases) and "Nom" not in cases
+
+
+def names_a_source(doc: Doc, start: int, end: int) -> bool:
+    """The phrase can name who speaks: a person, an organization, a place speaking
+    through its government, a role ("der Minister"), a pronoun for one of them, or a
+    statement its source stands behind ("der Bericht", "Angaben der Polizei").
+
+    Anything else ("Die Entwicklung im Iran", "Die praktische Anwendung der Regel", an adverb put
+    first) is a topic the clause is about, not a source.
+    """
+    tokens = [t for t in doc[start:end] if not t.is_punct]
+    if not tokens:
+        return False
+    if len(tokens) == 1 and tokens[0].lower_ in lexicon.active().clause_adverbs:
+        return False
+    for token in tokens:
+        if token.ent_type_ in PERSON_LABELS or token.ent_type_ in ORG_LABELS or token.ent_type_ in LOC_LABELS:
+            return True
+        if token.pos_ == "PROPN" or not token.pos_ and token.is_title:
+            return True  # untagged: a capitalised word may be a name
+        if token.lower_ in lexicon.words("third_person_pronouns") and token.pos_ in ("PRON", ""):
+            return True
+        if token.pos_ == "NOUN" and noun_class(token) is not None:
+            return True
+    return False
+
+
+def topic(doc: Doc, start: int, end: int) -> bool:
+    """The phrase names what is talked about, not who talks (see :func:`names_a_source`)."""
+    return not names_a_source(doc, start, end)
+
+
+#: The criteria that reject a candidate, in the order they are checked.
+REJECTIONS: tuple[Callable[[Doc, int, int], bool], ...] = (impersonal, object_case, topic)
+
+
+def acceptable(doc: Doc, candidate: Candidate) -> bool:
+    """No criterion rejects ``candidate``."""
+    return not any(reject(doc, candidate.start, candidate.end) for reject in REJECTIONS)
+
+
+def best(doc: Doc, candidates: Iterable[Candidate | None]) -> Candidate | None:
+    """The first acceptable candidate; ``candidates`` come most likely first (``None``s skipped)."""
+    return next((c for c in candidates if c is not None and c.start < c.end and acceptable(doc, c)), None)
+
+
+def sentence_source(an: Analysis, sent: Span) -> Candidate | None:
+    """Who the sentence ``sent`` is about, when that may be who speaks next.
+
+    A Konjunktiv sentence or a quotation without a cue of its own often
+    continues the sentence before it ("X sprach sich gegen … aus. Zwar sei …",
+    "Sadiq Khan verurteilte die Haltung. „…“"): the phrase opening it, else
+    the subject of its first verb ("Zugleich warnte Stoltenberg …"),
+    whichever first names a source.
+    """
+    doc = an.doc
+    verb = next((i for i in range(sent.start, sent.end) if doc[i].pos_ in ("VERB", "AUX")), None)
+    subject = mentions.subject_mention(doc, doc[verb], sent.start, sent.end, an.scheme) if verb is not None else None
+    opener = mentions.named_mention(doc, sent.start, sent.end)
+    return best(doc, (
+        Candidate(*opener, "opener") if opener is not None else None,
+        Candidate(*subject, "subject") if subject is not None else None,
+    ))

@@ -1,0 +1,64 @@
+"""The named criteria that rank speaker candidates, on hand-built Docs."""
+
+from __future__ import annotations
+
+from hand_docs import from_rows
+from quotex.rules.ranking import Candidate, best, impersonal, names_a_source, object_case
+
+# Seine Entwicklung gründet sich auf Erfahrungen: …
+TOPIC = from_rows([
+    ("Seine", "DET", "det", 1, "Case=Nom"), ("Entwicklung", "NOUN", "nsubj", 2, "Case=Nom"), ("gründet", "VERB", "ROOT", 2),
+    ("sich", "PRON", "obj", 2), ("auf", "ADP", "case", 5), ("Erfahrungen", "NOUN", "obl", 2), (":", "PUNCT", "punct", 2),
+])
+# Die Ministerin sagte dem Sender , man …
+PEOPLE = from_rows([
+    ("Die", "DET", "det", 1, "Case=Nom"), ("Ministerin", "NOUN", "nsubj", 2, "Case=Nom"), ("sagte", "VERB", "ROOT", 2),
+    ("dem", "DET", "det", 4, "Case=Dat"), ("Sender", "NOUN", "iobj", 2, "Case=Dat"), (",", "PUNCT", "punct", 2),
+    ("man", "PRON", "nsubj", 2, "Case=Nom"),
+])
+
+
+def test_a_topic_names_no_source_but_a_role_does() -> None:
+    assert not names_a_source(TOPIC, 0, 2)
+    assert names_a_source(PEOPLE, 0, 2)
+
+
+def test_an_adverb_put_first_names_no_source() -> None:
+    doc = from_rows([("Demnach", "ADV", "advmod", 1), ("sei", "AUX", "ROOT", 1)])
+    assert not names_a_source(doc, 0, 1)
+
+
+def test_untagged_capitalised_word_may_be_a_name() -> None:
+    doc = from_rows([("Merkel", "", "", 0), (":", "", "", 0)], parsed=False)
+    assert names_a_source(doc, 0, 1)
+
+
+def test_an_object_is_never_the_speaker() -> None:
+    assert object_case(PEOPLE, 3, 5)
+    assert not object_case(PEOPLE, 0, 2)
+
+
+def test_man_is_never_the_speaker() -> None:
+    assert impersonal(PEOPLE, 6, 7)
+    assert not impersonal(PEOPLE, 0, 2)
+
+
+def test_best_skips_rejected_candidates_in_order() -> None:
+    chosen = best(PEOPLE, [None, Candidate(6, 7, "opener"), Candidate(3, 5, "opener"), Candidate(0, 2, "subject")])
+    assert chosen == Candidate(0, 2, "subject")
+    assert best(TOPIC, [Candidate(0, 2, "opener")]) is None
+
+
+def test_the_sentence_before_gives_its_subject_when_an_adverb_opens_it() -> None:
+    from quotex.rules.document import Analysis
+    from quotex.rules.ranking import sentence_source
+
+    # Zugleich warnte der Minister vor Russland .
+    doc = from_rows([
+        ("Zugleich", "ADV", "advmod", 1), ("warnte", "VERB", "ROOT", 1), ("der", "DET", "det", 3, "Case=Nom"),
+        ("Minister", "NOUN", "nsubj", 1, "Case=Nom"), ("vor", "ADP", "case", 5), ("Russland", "PROPN", "obl", 1, "Case=Dat"),
+        (".", "PUNCT", "punct", 1),
+    ])
+    an = Analysis.of_doc(doc)
+    chosen = sentence_source(an, an.sents[0])
+    assert chosen is not None and (chosen.span, chosen.origin) == ((2, 4), "subject")
