@@ -196,7 +196,7 @@ def iter_inputs(paths: Sequence[str], *, text_field: str = "text", max_bytes: in
                 stdin_read = True
                 yield _read_stdin(text_field, max_bytes)
             continue
-        for source, kind, problem in _discover(given):
+        for source, kind, problem in discover(given):
             if problem is not None:
                 yield Input(key=source, digest="", problems=[problem])
                 continue
@@ -217,8 +217,12 @@ def iter_inputs(paths: Sequence[str], *, text_field: str = "text", max_bytes: in
             yield read_file(source, kind, text_field=text_field, max_bytes=max_bytes)
 
 
-def _discover(given: str) -> Iterator[tuple[str, str, Problem | None]]:
-    """``(source, format, problem)`` for a path as given: a file, or the files of a folder."""
+def discover(given: str) -> Iterator[tuple[str, str, Problem | None]]:
+    """``(source, format, problem)`` for a path as given: a file, or the files of a folder.
+
+    Public because the progress bar counts inputs with the very walk the run
+    makes, so its total and the run's count cannot disagree.
+    """
     try:
         info = os.stat(given)
     except OSError as err:

@@ -737,9 +737,9 @@ class _Reporter:
         """
         if self._progress is None or "-" in paths:
             return
-        from quotex.inputs import _discover  # the same walk the run makes, so the counts agree
+        from quotex.inputs import discover  # the same walk the run makes, so the counts agree
 
-        self._progress.update(self._task, total=sum(1 for given in paths for _ in _discover(given)))
+        self._progress.update(self._task, total=sum(1 for given in paths for _ in discover(given)))
         self._progress.refresh()
 
     def advance(self, totals: _Totals) -> None:
