@@ -207,7 +207,7 @@ def evaluate(
 def _documents_option() -> Any:
     return typer.Option(
         None, "--documents", metavar="DOCS",
-        help="The documents file of the run (quotex extract --documents): article texts, and every article read.",
+        help="A documents file (JSON Lines: source, doc_id, title, date, url, text): article texts, and every article read.",
     )
 
 

@@ -3,5 +3,5 @@
 They read records as ``quotex extract`` writes them (JSON Lines), so they work
 on any earlier run's output as well as on fresh results; the article texts
 the offsets point into come from the records' sources or from a documents
-file (``quotex extract --documents``).
+file (JSON Lines of source, doc_id, title, date, url, text).
 """

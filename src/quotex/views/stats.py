@@ -1,7 +1,7 @@
 """``quotex stats``: how many quotes per speaker, organization, type and medium.
 
 Articles without quotes leave no record, so the records alone cannot tell
-them. With a documents file (``quotex extract --documents``), which lists
+them. With a documents file (JSON Lines of source, doc_id, title, date, url, text), which lists
 every article a run read, they are counted and named; without one, the
 statistics say how many articles have quotes and leave the rest unknown
 (``null`` in JSON) instead of guessing from the files the records name.
