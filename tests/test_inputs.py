@@ -52,8 +52,11 @@ def test_plain_text_is_read_exactly_with_title_and_source(tmp_path: Path) -> Non
     write(folder / "sub" / "a.txt", GERMAN)
     write(folder / "notes.md", "ignored: not an article extension")
     write(folder / ".hidden.txt", GERMAN)
-    item = only(read(str(folder) + "/"))
+    item, skipped = read(str(folder) + "/")
     assert item.problems == []
+    # Hidden files are left out silently; other kinds are counted in one warning.
+    assert messages(skipped) == [f"quotex: warning: {folder}/: skipped 1 files that are not "
+                                 f".txt, .json, .jsonl, .html, .htm, .gz: 1 .md"]
     (document,) = item.documents
     assert document.text == GERMAN
     assert document.title == "Rathaus plant neue Brücke"
@@ -90,7 +93,7 @@ def test_whitespace_only_fails(tmp_path: Path) -> None:
 
 
 def test_binary_content_fails(tmp_path: Path) -> None:
-    item = only(read(write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")))
+    item = only(read(write(tmp_path / "data.txt", b"RECORD\x01\x00\x00\x00\rXYZ")))
     assert item.failed and item.documents == []
     assert "binary content (NUL byte at offset 8)" in messages(item)[0]
 
@@ -263,7 +266,7 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
     assert missing.failed and "no such file or folder" in messages(missing)[0]
     (tmp_path / "empty").mkdir()
     empty = only(read(tmp_path / "empty"))
-    assert not empty.failed and "no .txt, .json or .jsonl files" in messages(empty)[0]
+    assert not empty.failed and "no .txt, .json, .jsonl, .html, .htm, .gz files" in messages(empty)[0]
 
 
 # -- web boilerplate -------------------------------------------------------------

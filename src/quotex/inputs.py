@@ -20,6 +20,8 @@ import os
 import re
 import stat
 import sys
+import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,13 +29,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from quotex import formats
 from quotex.boilerplate import find_boilerplate
 from quotex.records import strict_json
 
-#: File name extensions picked up when walking a folder, and how each is read.
-FORMATS = {".txt": "text", ".json": "json", ".jsonl": "jsonl"}
+#: File name extensions picked up when walking a folder, and how each is read
+#: (``.gz`` files too: as what the extension under ``.gz`` says).
+FORMATS = {".txt": "text", ".json": "json", ".jsonl": "jsonl", **dict.fromkeys(formats.HTML_SUFFIXES, "html")}
+#: What a folder walk picks up, for messages.
+WALKED = ", ".join([*FORMATS, ".gz"])
 
-#: Fields of a JSON object passed through to the record as they are.
+#: Fields of a record taken from the input as they are (for JSON: see :class:`JsonFields`).
 META_FIELDS = ("date", "url")
 
 #: Default of ``--max-bytes``: the most bytes read from one input. Far above
@@ -80,6 +86,42 @@ class Document:
     skip: tuple[tuple[int, int], ...]
     key: str
     digest: str
+
+
+    def to_dict(self) -> dict[str, Any]:
+        """The line of a ``--documents`` file for this document: ``text`` is what its records' offsets index."""
+        return {key: self.meta.get(key) if key in META_FIELDS else getattr(self, key) for key in formats.DOCUMENT_KEYS}
+
+
+@dataclass(frozen=True)
+class JsonFields:
+    """Which fields of a JSON object hold an article's text, title, id and date.
+
+    Exports name them differently (``headline``, ``body``, ``published``), so
+    title, id and date each have a list of names tried in order, the first
+    present field winning; an option (``--title-field``) replaces the list by
+    one name. ``doc_id`` is among the id names so that a ``--documents`` file
+    can be read back as articles.
+    """
+
+    text: str = "text"
+    title: tuple[str, ...] = ("title", "headline")
+    id: tuple[str, ...] = ("id", "doc_id")
+    date: tuple[str, ...] = ("date",)
+    url: tuple[str, ...] = ("url",)
+
+    @classmethod
+    def named(
+        cls, text: str = "text", title: str | None = None, id: str | None = None, date: str | None = None
+    ) -> "JsonFields":
+        """The fields for ``--text-field``, ``--title-field``, ``--id-field`` and ``--date-field`` (``None``: default)."""
+        default = cls()
+        return cls(
+            text=text,
+            title=(title,) if title else default.title,
+            id=(id,) if id else default.id,
+            date=(date,) if date else default.date,
+        )
 
 
 @dataclass(frozen=True)
@@ -178,14 +220,26 @@ def german_function_words() -> frozenset[str]:
 # -- discovery -----------------------------------------------------------------
 
 
-def iter_inputs(paths: Sequence[str], *, text_field: str = "text", max_bytes: int = MAX_BYTES) -> Iterator[Input]:
+def iter_inputs(
+    paths: Sequence[str],
+    *,
+    text_field: str = "text",
+    title_field: str | None = None,
+    id_field: str | None = None,
+    date_field: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Input]:
     """Every input named by ``paths``, in the order given (folders sorted, recursive).
 
     ``-`` is standard input; any other path must be a regular file (or a
-    folder of them) of at most ``max_bytes`` bytes. A file reached twice (the same path given twice,
+    folder of them) of at most ``max_bytes`` bytes (decompressed, for gzip).
+    A file reached twice (the same path given twice,
     a folder and a file inside it, a hard or symbolic link) is read once; the
-    repeat is reported as a warning.
+    repeat is reported as a warning. A folder walk's files that are not
+    articles come as one input holding a warning that counts them by kind.
+    The ``*_field`` options name JSON fields (see :class:`JsonFields`).
     """
+    fields = JsonFields.named(text_field, title_field, id_field, date_field)
     seen: dict[tuple[int, int], str] = {}
     stdin_read = False
     for given in paths:
@@ -194,8 +248,9 @@ def iter_inputs(paths: Sequence[str], *, text_field: str = "text", max_bytes: in
                 yield Input(key="-", digest="", problems=[Problem("-", None, "standard input given twice; read once", False)])
             else:
                 stdin_read = True
-                yield _read_stdin(text_field, max_bytes)
+                yield _read_stdin(fields, max_bytes)
             continue
+        in_folder = os.path.isdir(given)
         for source, kind, problem in discover(given):
             if problem is not None:
                 yield Input(key=source, digest="", problems=[problem])
@@ -214,14 +269,16 @@ def iter_inputs(paths: Sequence[str], *, text_field: str = "text", max_bytes: in
                 )
                 continue
             seen[identity] = source
-            yield read_file(source, kind, text_field=text_field, max_bytes=max_bytes)
+            yield read_file(source, kind, fields=fields, max_bytes=max_bytes, in_folder=in_folder)
 
 
 def discover(given: str) -> Iterator[tuple[str, str, Problem | None]]:
     """``(source, format, problem)`` for a path as given: a file, or the files of a folder.
 
     Public because the progress bar counts inputs with the very walk the run
-    makes, so its total and the run's count cannot disagree.
+    makes, so its total and the run's count cannot disagree. A folder's
+    files of other kinds are counted in one warning at the end, so a user
+    learns that the PDFs in the drop folder were left out, and why.
     """
     try:
         info = os.stat(given)
@@ -229,25 +286,49 @@ def discover(given: str) -> Iterator[tuple[str, str, Problem | None]]:
         yield given, "", _os_problem(given, err)
         return
     if not stat.S_ISDIR(info.st_mode):
-        # A file named explicitly is read whatever its extension: plain text unless .json/.jsonl.
-        yield given, FORMATS.get(Path(given).suffix.lower(), "text"), None
+        # A file named explicitly is read whatever its extension: plain text unless its name or bytes say otherwise.
+        yield given, format_for(given), None
         return
     found = False
-    for source, problem in _walk(given):
+    skipped: Counter[str] = Counter()
+    for source, problem in _walk(given, skipped):
         found = True
         if problem is not None:
             yield source, "", problem
         else:
-            yield source, FORMATS[Path(source).suffix.lower()], None
+            yield source, format_for(source), None
     if not found:
-        yield given, "", Problem(given, None, "no .txt, .json or .jsonl files in this folder", False)
+        yield given, "", Problem(given, None, f"no {WALKED} files in this folder", False)
+    if skipped:
+        kinds = ", ".join(f"{count} {formats.skipped_kind(suffix)}" for suffix, count in sorted(skipped.items()))
+        yield given, "", Problem(
+            given, None, f"skipped {sum(skipped.values())} files that are not {WALKED}: {kinds}", False
+        )
 
 
-def _walk(folder: str) -> Iterator[tuple[str, Problem | None]]:
+def format_for(name: str) -> str:
+    """How a file is read, by its name: ``.gz`` by the extension under it; plain text if unknown.
+
+    The bytes still decide where the name is silent or wrong: gzip, HTML and
+    binary formats are recognised whatever the file is called.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix == ".gz":
+        suffix = formats.inner_suffix(name)
+    return FORMATS.get(suffix, "text")
+
+
+def _walked(name: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    return suffix in FORMATS or suffix == ".gz"
+
+
+def _walk(folder: str, skipped: Counter[str]) -> Iterator[tuple[str, Problem | None]]:
     """Files below ``folder`` with a known extension, sorted, following links once.
 
     Hidden files and folders (".git", editor backups) are not articles and are
-    left out. Symbolic links to folders are followed, but a folder already
+    left out silently. Other files are counted in ``skipped`` by extension.
+    Symbolic links to folders are followed, but a folder already
     visited is not entered again, so a link loop cannot hang the batch.
     """
     visited: set[tuple[int, int]] = set()
@@ -269,13 +350,15 @@ def _walk(folder: str) -> Iterator[tuple[str, Problem | None]]:
             try:
                 mode = os.stat(path).st_mode
             except OSError as err:
-                if Path(name).suffix.lower() in FORMATS or os.path.islink(path):
+                if _walked(name) or os.path.islink(path):
                     yield path, _os_problem(path, err)
                 continue
             if stat.S_ISDIR(mode):
                 yield from visit(path)
-            elif Path(name).suffix.lower() in FORMATS:
+            elif _walked(name):
                 yield path, None  # a FIFO or device is reported by read_file, not opened
+            else:
+                skipped[Path(name).suffix.lower()] += 1
 
     yield from visit(folder)
 
@@ -300,12 +383,15 @@ def _os_problem(source: str, err: OSError) -> Problem:
 # -- reading -------------------------------------------------------------------
 
 
-def read_file(source: str, kind: str, *, text_field: str = "text", max_bytes: int = MAX_BYTES) -> Input:
+def read_file(
+    source: str, kind: str, *, fields: JsonFields = JsonFields(), max_bytes: int = MAX_BYTES, in_folder: bool = False
+) -> Input:
     """Read, decode and parse one file; never raises for a bad file.
 
     Only regular files are read: a FIFO without a writer would hang the run,
     a device like /dev/zero never ends. Both are reported instead (and may be
-    given as ``-``). At most ``max_bytes`` are read.
+    given as ``-``). At most ``max_bytes`` are read. ``in_folder``: the file
+    was found by a folder walk (quotex's own output there is skipped).
     """
     key = os.path.realpath(source)
     try:
@@ -323,7 +409,7 @@ def read_file(source: str, kind: str, *, text_field: str = "text", max_bytes: in
         return Input(key=key, digest="", problems=[Problem(source, None, message, True)])
     if len(data) > max_bytes:
         return Input(key=key, digest="", problems=[_too_big(source, max_bytes)])
-    return parse_bytes(data, source=source, kind=kind, key=key, text_field=text_field)
+    return parse_bytes(data, source=source, kind=kind, key=key, fields=fields, max_bytes=max_bytes, in_folder=in_folder)
 
 
 def _read_at_most(stream: Any, max_bytes: int) -> bytes:
@@ -347,14 +433,14 @@ def _too_big(source: str, max_bytes: int) -> Problem:
     )
 
 
-def _read_stdin(text_field: str, max_bytes: int) -> Input:
+def _read_stdin(fields: JsonFields, max_bytes: int) -> Input:
     """Standard input; its format is sniffed because it has no file name to go by."""
     if sys.stdin is None:
         return Input(key="-", digest="", problems=[Problem("-", None, "standard input is closed", True)])
     data = _read_at_most(sys.stdin.buffer, max_bytes)
     if len(data) > max_bytes:
         return Input(key="-", digest="", problems=[_too_big("-", max_bytes)])
-    return parse_bytes(data, source="-", kind=_sniff(data), key="-", text_field=text_field)
+    return parse_bytes(data, source="-", kind=None, key="-", fields=fields, max_bytes=max_bytes)
 
 
 def _sniff(data: bytes) -> str:
@@ -373,11 +459,31 @@ def _sniff(data: bytes) -> str:
     return "json"
 
 
-def parse_bytes(data: bytes, *, source: str, kind: str, key: str, text_field: str = "text") -> Input:
-    """An :class:`Input` from the raw bytes of one file (``kind``: text, json or jsonl)."""
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str,
+    kind: str | None,
+    key: str,
+    fields: JsonFields = JsonFields(),
+    max_bytes: int = MAX_BYTES,
+    in_folder: bool = False,
+) -> Input:
+    """An :class:`Input` from the raw bytes of one file.
+
+    ``kind`` (text, html, json or jsonl) is what the file name says, ``None``
+    to tell by the bytes alone (standard input). Whatever the name, gzip is
+    decompressed (at most ``max_bytes``), binary formats are refused with
+    advice, and text that begins like an HTML page is read as one. The
+    digest (``--state``) is of the bytes as given.
+    """
     digest = hashlib.sha256(data).hexdigest()
     problems: list[Problem] = []
     try:
+        data = _unpacked(data, max_bytes)
+        kind = _sniff(data) if kind is None else kind
+        if kind == "text" and formats.looks_like_html(data):
+            kind = "html"
         text, warning = decode(data)
     except InputError as err:
         return Input(key=key, digest=digest, problems=[Problem(source, None, str(err), True)])
@@ -386,13 +492,46 @@ def parse_bytes(data: bytes, *, source: str, kind: str, key: str, text_field: st
     if not text.strip():
         problems.append(Problem(source, None, _nothing_to_read(text), True))
         return Input(key=key, digest=digest, problems=problems)
+    own = formats.own_output(text.split("\n", 1)[0].encode("utf-8")) if text.startswith("{") else None
+    # In a folder, quotex's output would come back as errors (records) or as repeated articles (documents);
+    # named explicitly, a documents file is articles, a records file a mistake.
+    if own is not None and in_folder:
+        message = f"quotex's own {own} file (written by quotex extract), not articles; skipped"
+        return Input(key=key, digest=digest, problems=[Problem(source, None, message, False)])
+    if own == "records":
+        message = "a quotex records file (written by quotex extract), not articles; give the articles it was made from"
+        return Input(key=key, digest=digest, problems=[Problem(source, None, message, True)])
     if kind == "text":
         documents = _text_documents(text, source, key, digest, problems)
+    elif kind == "html":
+        documents = _html_documents(text, source, key, digest, problems)
     elif kind == "json":
-        documents = _json_documents(text, source, key, digest, text_field, problems)
+        documents = _json_documents(text, source, key, digest, fields, problems)
     else:
-        documents = _jsonl_documents(text, source, key, digest, text_field, problems)
+        documents = _jsonl_documents(text, source, key, digest, fields, problems)
     return Input(key=key, digest=digest, documents=documents, problems=problems)
+
+
+def _unpacked(data: bytes, max_bytes: int) -> bytes:
+    """``data`` decompressed if it is gzip; :class:`InputError` for binary formats and broken or huge gzip.
+
+    The decompressed size is what ``--max-bytes`` limits: a few kilobytes of
+    gzip can expand to gigabytes (a "gzip bomb"), so decompression stops there.
+    """
+    if formats.is_gzip(data):
+        try:
+            with formats.gunzip_stream(data) as stream:
+                data = _read_at_most(stream, max_bytes)
+        except (OSError, EOFError, zlib.error) as err:
+            raise InputError(f"gzip-compressed, but damaged or cut short ({err}); fetch or compress it again") from err
+        if len(data) > max_bytes:
+            raise InputError(f"decompresses to {_too_big('', max_bytes).message}")
+        if formats.is_gzip(data):
+            raise InputError("gzip-compressed twice; decompress it once with gunzip and give the result")
+    binary = formats.binary_format(data)
+    if binary is not None:
+        raise InputError(formats.binary_message(binary))
+    return data
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -507,7 +646,11 @@ def _german_share(text: str) -> float | None:
 
 
 def _stem(source: str) -> str:
-    return "stdin" if source == "-" else Path(record_source(source)).stem
+    """The default ``doc_id``: the file name without its extension (and without ``.gz``)."""
+    if source == "-":
+        return "stdin"
+    name = Path(record_source(source))
+    return (name.with_suffix("") if name.suffix.lower() == ".gz" else name).stem
 
 
 def _text_documents(text: str, source: str, key: str, digest: str, problems: list[Problem]) -> list[Document]:
@@ -525,8 +668,30 @@ def _text_documents(text: str, source: str, key: str, digest: str, problems: lis
     return [] if document is None else [document]
 
 
+def _html_documents(html: str, source: str, key: str, digest: str, problems: list[Problem]) -> list[Document]:
+    """A web page: its article as trafilatura extracts it; offsets index that extracted text."""
+    report = _Reporter(problems, source)
+    try:
+        page = formats.extract_page(html)
+    except formats.FormatError as err:
+        report(str(err), True)
+        return []
+    document = _new_document(
+        page.text,
+        source=source,
+        doc_id=_stem(source),
+        title=page.title,
+        derive_title=False,
+        meta={name: value for name, value in (("date", page.date), ("url", page.url)) if value is not None},
+        key=key,
+        digest=digest,
+        report=report,
+    )
+    return [] if document is None else [document]
+
+
 def _json_documents(
-    text: str, source: str, key: str, digest: str, text_field: str, problems: list[Problem]
+    text: str, source: str, key: str, digest: str, fields: JsonFields, problems: list[Problem]
 ) -> list[Document]:
     """A JSON file: one object, or an array of objects (``source#N``, N counted from 1)."""
     try:
@@ -535,19 +700,19 @@ def _json_documents(
         problems.append(Problem(source, getattr(err, "lineno", None), f"malformed JSON: {_json_error(err)}", True))
         return []
     if not isinstance(value, list):
-        document = _object_document(value, source, "", key, digest, text_field, _Reporter(problems, source))
+        document = _object_document(value, source, "", key, digest, fields, _Reporter(problems, source))
         return [] if document is None else [document]
     documents = []
     for number, item in enumerate(value, 1):
         report = _Reporter(problems, source, prefix=f"item {number}: ")
-        document = _object_document(item, source, f"#{number}", key, digest, text_field, report)
+        document = _object_document(item, source, f"#{number}", key, digest, fields, report)
         if document is not None:
             documents.append(document)
     return documents
 
 
 def _jsonl_documents(
-    text: str, source: str, key: str, digest: str, text_field: str, problems: list[Problem]
+    text: str, source: str, key: str, digest: str, fields: JsonFields, problems: list[Problem]
 ) -> list[Document]:
     """JSON Lines: one object per line; a bad line fails alone (``source#LINE``)."""
     documents = []
@@ -563,10 +728,15 @@ def _jsonl_documents(
             column = f" (column {err.colno})" if hasattr(err, "colno") else ""
             report(f"malformed JSON line: {_json_error(err)}{column}", True)
             continue
-        document = _object_document(value, source, f"#{number}", key, digest, text_field, report)
+        document = _object_document(value, source, f"#{number}", key, digest, fields, report)
         if document is not None:
             documents.append(document)
     return documents
+
+
+def _first_present(value: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` that ``value`` holds (not null), or ``None``."""
+    return next((name for name in names if value.get(name) is not None), None)
 
 
 def _json_error(err: ValueError | RecursionError) -> str:
@@ -610,7 +780,7 @@ def _depth(value: Any) -> int:
 
 
 def _object_document(
-    value: Any, source: str, suffix: str, key: str, digest: str, text_field: str, report: _Reporter
+    value: Any, source: str, suffix: str, key: str, digest: str, fields: JsonFields, report: _Reporter
 ) -> Document | None:
     """A document from one JSON object, or ``None`` with a problem saying what is wrong.
 
@@ -620,6 +790,7 @@ def _object_document(
     if not isinstance(value, dict):
         report(f"expected a JSON object, got {type(value).__name__}", True)
         return None
+    text_field = fields.text
     if text_field not in value:
         report(f"no {text_field!r} field" + (" (name another field with --text-field)" if text_field == "text" else ""), True)
         return None
@@ -627,12 +798,12 @@ def _object_document(
     if not isinstance(text, str):
         report(f"field {text_field!r} is {type(text).__name__}, not a string", True)
         return None
-    unwritable = _unwritable_field(value, (text_field, "id", "title", *META_FIELDS))
+    names = {role: _first_present(value, getattr(fields, role)) for role in ("id", "title", *META_FIELDS)}
+    unwritable = _unwritable_field(value, (text_field, *(name for name in names.values() if name is not None)))
     if unwritable is not None:
         report(unwritable, True)
         return None
-    doc_id = value.get("id")
-    title = value.get("title")
+    doc_id, title = (value[names[role]] if names[role] else None for role in ("id", "title"))
     return _new_document(
         text,
         source=source + suffix,
@@ -640,7 +811,7 @@ def _object_document(
         # An object without a title keeps it null: its text may well start with the body.
         title=str(title) if title is not None else None,
         derive_title=False,
-        meta={name: value[name] for name in META_FIELDS if value.get(name) is not None},
+        meta={role: value[names[role]] for role in META_FIELDS if names[role] is not None},
         key=key + suffix,
         digest=digest,
         report=report,
