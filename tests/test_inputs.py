@@ -93,7 +93,7 @@ def test_whitespace_only_fails(tmp_path: Path) -> None:
 
 
 def test_binary_content_fails(tmp_path: Path) -> None:
-    item = only(read(write(tmp_path / "data.txt", b"RECORD\x01\x00\x00\x00\rXYZ")))
+    item = only(read(write(tmp_path / "data.txt", b"RECORDS\x01\x00\x00\x00\rXYZ")))
     assert item.failed and item.documents == []
     assert "binary content (NUL byte at offset 8)" in messages(item)[0]
 
