@@ -90,7 +90,7 @@ def extract(
     paths: list[str] = typer.Argument(
         ...,
         metavar="PATH",
-        help="Article files, folders (recursive: .txt, .json, .jsonl) or - for standard input.",
+        help="Article files, folders (recursive: .txt, .json, .jsonl, .html, .htm, .gz) or - for standard input.",
         show_default=False,
     ),
     output: Optional[Path] = typer.Option(
@@ -115,6 +115,23 @@ def extract(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings; errors only."),
     text_field: str = typer.Option("text", "--text-field", help="Field holding the article text in JSON/JSONL input."),
+    title_field: Optional[str] = typer.Option(
+        None, "--title-field", metavar="FIELD", help="Field holding the title in JSON/JSONL input [default: title, else headline].",
+        show_default=False,
+    ),
+    id_field: Optional[str] = typer.Option(
+        None, "--id-field", metavar="FIELD", help="Field holding the doc_id in JSON/JSONL input [default: id, else doc_id].",
+        show_default=False,
+    ),
+    date_field: Optional[str] = typer.Option(
+        None, "--date-field", metavar="FIELD", help="Field copied into each record as date in JSON/JSONL input [default: date].",
+        show_default=False,
+    ),
+    documents: Optional[Path] = typer.Option(
+        None, "--documents", metavar="DOCS",
+        help="Also write every article read to DOCS (JSON Lines: source, doc_id, title, date, url, and the text "
+        "the records' offsets index); kept in step with OUT, also with --state.",
+    ),
     state: Optional[Path] = typer.Option(
         None,
         "--state",
@@ -147,7 +164,7 @@ def extract(
     if scheduler is not None and jobs > 1:
         raise typer.BadParameter("the Dask cluster's workers do the work; give --jobs or --scheduler, not both",
                                  param_hint="--scheduler")
-    for path in (output, state):
+    for path in (output, state, documents):
         if path is not None and not path.parent.is_dir():
             raise typer.BadParameter(f"folder {str(path.parent)!r} does not exist", param_hint=str(path))
     if not quiet:
@@ -156,7 +173,8 @@ def extract(
 
     code = run(
         paths, output=output, state=state, model=model, jobs=jobs, text_field=text_field, quiet=quiet,
-        format=format, max_bytes=limit, scheduler=scheduler,
+        format=format, max_bytes=limit, scheduler=scheduler, documents=documents, title_field=title_field,
+        id_field=id_field, date_field=date_field,
     )
     raise typer.Exit(code)
 

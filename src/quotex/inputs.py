@@ -318,7 +318,8 @@ def format_for(name: str) -> str:
     return FORMATS.get(suffix, "text")
 
 
-def _walked(name: str) -> bool:
+def walked(name: str) -> bool:
+    """Whether a folder walk reads a file of this name."""
     suffix = Path(name).suffix.lower()
     return suffix in FORMATS or suffix == ".gz"
 
@@ -350,12 +351,12 @@ def _walk(folder: str, skipped: Counter[str]) -> Iterator[tuple[str, Problem | N
             try:
                 mode = os.stat(path).st_mode
             except OSError as err:
-                if _walked(name) or os.path.islink(path):
+                if walked(name) or os.path.islink(path):
                     yield path, _os_problem(path, err)
                 continue
             if stat.S_ISDIR(mode):
                 yield from visit(path)
-            elif _walked(name):
+            elif walked(name):
                 yield path, None  # a FIFO or device is reported by read_file, not opened
             else:
                 skipped[Path(name).suffix.lower()] += 1

@@ -69,11 +69,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quotex.inputs import FORMATS as INPUT_FORMATS
-from quotex.inputs import MAX_BYTES, Input, Problem, file_kind, iter_inputs, printable
+from quotex.inputs import MAX_BYTES, Input, Problem, file_kind, iter_inputs, printable, walked
 from quotex.core import PipelineError
 from quotex.executors import executor_for, map_ordered
-from quotex.records import Record, header, serialize
+from quotex.formats import own_output
+from quotex.records import Record, header, serialize, strict_json
 from quotex.state import (
     EXIT_BUSY,
     Contents,
@@ -110,8 +110,16 @@ def run(
     max_bytes: int = MAX_BYTES,
     format: str = "jsonl",
     scheduler: str | None = None,
+    documents: Path | None = None,
+    title_field: str | None = None,
+    id_field: str | None = None,
+    date_field: str | None = None,
 ) -> int:
     """Run ``quotex extract`` and return its exit status.
+
+    ``documents``: also write every document read, with the text its
+    records' offsets index, to this file (``--documents``), kept in step
+    with the records (with ``state``, through a state of its own).
 
     0: every input was processed (warnings allowed); 1: some inputs failed
     (each named on stderr); 2: the run could not start (pipeline not loadable,
@@ -123,7 +131,7 @@ def run(
     report = _Reporter(quiet=quiet)
     report.expect(paths)
     try:
-        sink = _open_sink(output, state, paths, format)
+        sink = _open_sink(output, state, paths, format, documents)
     except StateBusy as err:
         report.error(str(err))
         return EXIT_BUSY
@@ -139,7 +147,8 @@ def run(
         totals = _Totals()
         status: int | None = None
         try:
-            status = _process(paths, sink, model, jobs, scheduler, text_field, max_bytes, report, totals, signals)
+            fields = {"text_field": text_field, "title_field": title_field, "id_field": id_field, "date_field": date_field}
+            status = _process(paths, sink, model, jobs, scheduler, fields, max_bytes, report, totals, signals)
         except _Stopped as stop:
             status = EXIT_STATUS_BY_SIGNAL[stop.signum]
             report.info(f"stopped by {signal.Signals(stop.signum).name}; {sink.kept_message()}")
@@ -153,7 +162,7 @@ def run(
         finally:
             with signals.deferred():
                 try:
-                    sink.close(
+                    sink.close_all(
                         commit=status in (EXIT_OK, EXIT_FAILED_INPUTS, *EXIT_STATUS_BY_SIGNAL.values()),
                         stopped=status in EXIT_STATUS_BY_SIGNAL.values(),
                     )
@@ -178,7 +187,7 @@ def _process(
     model: str | None,
     jobs: int,
     scheduler: str | None,
-    text_field: str,
+    fields: dict[str, Any],
     max_bytes: int,
     report: "_Reporter",
     totals: "_Totals",
@@ -187,10 +196,10 @@ def _process(
     failed = False
     # OUT and the state file often live in the folder being watched; they are
     # quotex's own output, never articles.
-    own_files = {os.path.realpath(path) for path in (sink.output, sink.state_path) if path is not None}
+    own_files = {os.path.realpath(path) for path in sink.own_files() if path is not None}
 
     def fresh() -> Iterator[Input]:
-        for item in iter_inputs(paths, text_field=text_field, max_bytes=max_bytes):
+        for item in iter_inputs(paths, max_bytes=max_bytes, **fields):
             if item.key in own_files:
                 continue
             totals.inputs += 1
@@ -328,6 +337,15 @@ class _Sink:
 
     #: Where records go (``None``: standard output).
     output: Path | None = None
+    #: The ``--documents`` file, a sink of its own (written before the records of each input).
+    documents: "_Sink | None" = None
+    #: What this sink writes, for messages.
+    what = "records"
+    #: Whether closing replaces a file that existed (only a complete run may).
+    _replaces = False
+    #: Whether a mark must be on disk before the call returns: a documents
+    #: file's marks must, or a kill could leave records marked before their documents.
+    sync_marks = False
 
     def __init__(self, fd: int, *, state: State | None, fsync: bool, format: str = "jsonl") -> None:
         self._fd = fd
@@ -341,11 +359,21 @@ class _Sink:
         self.finished: dict[str, str] = state.finished if state else {}
 
     def write(self, item: Input, records: list[Record], *, mark: bool, failed: bool) -> Problem | None:
-        """Write one input's records (and mark it); a problem if they could not be written.
+        """Write one input's documents and records (and mark it); a problem if they could not be written.
 
         A failure fails this input alone: what it wrote is taken back where
         that is provably its own, it is not marked, and the run goes on.
+        The documents go first, so that no record is ever without its document.
         """
+        if self.documents is not None:
+            try:
+                lines = "".join(strict_json(document.to_dict()) + "\n" for document in item.documents)
+            except ValueError as err:
+                return Problem(item.key, None, f"its documents cannot be written as strict JSON ({err}); "
+                               "please report this with the file", True)
+            unwritten = self.documents.put(item, lines.encode("utf-8"), len(item.documents), mark=mark, failed=failed)
+            if unwritten is not None:
+                return unwritten
         try:
             data = serialize(records, self._format).encode("utf-8")
         except (ValueError, RecursionError) as err:
@@ -353,23 +381,34 @@ class _Sink:
             problem = Problem(item.key, None, f"its records cannot be written as strict JSON ({err}); please report this with the file", True)
         else:
             problem = None
-            if data:
-                try:
-                    self._append(item.key, data)
-                except BrokenPipeError:
-                    raise
-                except OSError as err:
-                    retried = "; the input is retried by the next run" if self._state is not None else ""
-                    return Problem(item.key, None, f"its records could not be written to {self._where()}: "
-                                   f"{err.strerror or err}{retried}", True)
+        return self.put(item, data, len(records) if data else 0, mark=mark, failed=failed) or problem
+
+    def put(self, item: Input, data: bytes, count: int, *, mark: bool, failed: bool) -> Problem | None:
+        """Append one input's lines and mark it; a problem if they could not be written.
+
+        An input this sink's state already holds with these bytes is not
+        written again: a run killed after its documents were marked, but
+        before its records were, redoes only the records.
+        """
+        if self._state is not None and item.digest and self._state.finished.get(item.key) == item.digest:
+            return None
+        if data:
+            try:
+                self._append(item.key, data)
+            except BrokenPipeError:
+                raise
+            except OSError as err:
+                retried = "; the input is retried by the next run" if self._state is not None else ""
+                return Problem(item.key, None, f"its {self.what} could not be written to {self._where()}: "
+                               f"{err.strerror or err}{retried}", True)
         if self._state is not None and mark:
             end = self._state.committed_end + len(data) if self._state.output is not None else None
             try:
-                self._state.mark(item.key, item.digest, len(records) if data else 0, end, data, failed=failed)
+                self._state.mark(item.key, item.digest, count, end, data, failed=failed, sync=self.sync_marks)
             except OSError as err:
                 return Problem(item.key, None, f"could not be marked as finished in {self._state.path}: "
                                f"{err.strerror or err}; {self._unwrite()}", True)
-        return problem
+        return None
 
     def _unwrite(self) -> str:
         """Take back the records of an input that could not be marked; say what happened to them."""
@@ -395,6 +434,24 @@ class _Sink:
         if self._state is not None:
             self._state.close()
 
+    def close_all(self, *, commit: bool, stopped: bool = False) -> None:
+        """Close the documents file, then this one: records are never installed without their documents.
+
+        A stopped run that leaves an existing OUT or DOCS as it was leaves both.
+        """
+        if stopped and any(sink._replaces for sink in (self, self.documents) if sink is not None):
+            commit = False
+        try:
+            if self.documents is not None:
+                self.documents.close(commit=commit, stopped=stopped)
+        finally:
+            self.close(commit=commit, stopped=stopped)
+
+    def own_files(self) -> list[Path | None]:
+        """The files this run writes, never to be read as inputs."""
+        documents = self.documents.own_files() if self.documents is not None else []
+        return [self.output, self.state_path, *documents]
+
 
 class _StdoutSink(_Sink):
     def __init__(self, state: State | None, format: str) -> None:
@@ -410,8 +467,8 @@ class _StdoutSink(_Sink):
 class _AppendSink(_Sink):
     """``-o OUT --state FILE``: append to OUT, whose finished part the state has verified."""
 
-    def __init__(self, output: Path, state: State) -> None:
-        self.output = output
+    def __init__(self, output: Path, state: State, *, what: str = "records") -> None:
+        self.output, self.what = output, what
         committed, size = verify_output(state.path, _contents(state), output)
         fd = os.open(output, os.O_WRONLY | os.O_NOFOLLOW)
         if size > committed:
@@ -446,8 +503,8 @@ class _AppendSink(_Sink):
 class _ReplaceSink(_Sink):
     """``-o OUT`` without ``--state``: a temporary file renamed over OUT at the end."""
 
-    def __init__(self, output: Path, format: str) -> None:
-        self.output = output
+    def __init__(self, output: Path, format: str, *, what: str = "records") -> None:
+        self.output, self.what = output, what
         directory = output.parent if str(output.parent) else Path(".")
         try:
             handle, name = tempfile.mkstemp(prefix=temporary_prefix(output), suffix=".tmp", dir=directory)
@@ -490,43 +547,105 @@ def _contents(state: State) -> Contents:
     return Contents(header=state.header, entries=state.entries, intent=state.intent)
 
 
-def _open_sink(output: Path | None, state_path: Path | None, paths: Sequence[str], format: str = "jsonl") -> _Sink:
+def _open_sink(
+    output: Path | None,
+    state_path: Path | None,
+    paths: Sequence[str],
+    format: str = "jsonl",
+    documents: Path | None = None,
+) -> _Sink:
     """The sink for these options, after refusing every output that could destroy data.
 
     ``format`` other than JSON Lines is for whole runs only: ``--state`` appends
     and cuts records by byte ranges, which a CSV header would not survive."""
     if format != "jsonl" and state_path is not None:
         raise _UsageError("--state keeps JSON Lines only; run without --state for CSV/TSV")
-    if output is not None:
-        _check_writable(output, "-o", paths)
-    if state_path is not None:
-        _check_writable(state_path, "--state", paths)
-        if output is not None and _same_file(output, state_path):
-            raise _UsageError(f"-o and --state name the same file {output}; give two files")
+    named = [(path, option) for path, option in ((output, "-o"), (state_path, "--state"), (documents, "--documents"))
+             if path is not None]
+    for index, (path, option) in enumerate(named):
+        _check_writable(path, option, paths)
+        for other, other_option in named[:index]:
+            if _same_file(path, other) or path.resolve() == other.resolve():
+                raise _UsageError(f"{other_option} and {option} name the same file {path}; give different files")
     removed = []
-    if output is not None:
-        for path in stale_temporaries(output):
-            path.unlink(missing_ok=True)
-            removed.append(path)
+    for path in (output, documents):
+        if path is not None:
+            for stale in stale_temporaries(path):
+                stale.unlink(missing_ok=True)
+                removed.append(stale)
     try:
         state = State.open(state_path, output) if state_path is not None else None
     except OSError as err:
         raise _UsageError(f"cannot use the state file {state_path}: {err.strerror}") from err
+    sink: _Sink | None = None
     try:
         if output is None:
-            sink: _Sink = _StdoutSink(state, format)
+            sink = _StdoutSink(state, format)
         elif state is None:
             sink = _ReplaceSink(output, format)
         else:
             sink = _AppendSink(output, state)
+        sink.documents = _documents_sink(documents, state)
     except BaseException as err:
-        if state is not None:
+        if sink is not None:
+            sink.close(commit=False)
+        elif state is not None:
             state.close()
         if isinstance(err, OSError) and not isinstance(err, BrokenPipeError):
             raise _UsageError(f"cannot write {output or 'standard output'}: {err.strerror}") from err
         raise
     sink.removed = removed
     return sink
+
+
+def documents_state_path(state_path: Path) -> Path:
+    """The state that keeps ``--documents`` in step with ``--state``: a hidden file beside it."""
+    return state_path.with_name(f".{state_path.name}.documents")
+
+
+def _documents_sink(documents: Path | None, state: State | None) -> _Sink | None:
+    """The ``--documents`` file: replaced at the end like OUT, or (``--state``) appended under a state of its own.
+
+    Its state has the same keys and digests as the records' state, so an
+    input is in both or is redone; it is refused when the two cannot agree:
+    finished inputs whose documents were never written, or a documents file
+    kept earlier that this run would leave behind.
+    """
+    if state is None:
+        return None if documents is None else _ReplaceSink(documents, "jsonl", what="documents")
+    path = documents_state_path(state.path)
+    kept = _kept_for(path)
+    if documents is None:
+        if kept is not None:
+            raise _UsageError(f"the state file {state.path} keeps the documents file {kept} in step with its records "
+                              f"(in {path}); give --documents {kept}")
+        return None
+    if kept is not None and kept != str(documents.resolve()):
+        raise _UsageError(f"the state file {state.path} keeps the documents file {kept} in step with its records "
+                          f"(in {path}), not {documents}; give --documents {kept}, or a new --state file")
+    if kept is None and state.entries:
+        raise _UsageError(f"the state file {state.path} has finished inputs whose documents were never written; "
+                          f"give a new --state file (and a new -o) to start keeping --documents {documents}")
+    documents_state = State.open(path, documents)
+    try:
+        sink = _AppendSink(documents, documents_state, what="documents")
+    except BaseException:
+        documents_state.close()
+        raise
+    sink.sync_marks = True
+    return sink
+
+
+def _kept_for(state_path: Path) -> str | None:
+    """The output a state file was kept for, if it exists and has a header."""
+    try:
+        with open(state_path, "rb") as stream:
+            header = json.loads(stream.readline(1 << 16) or b"null")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as err:
+        raise _UsageError(f"cannot read {state_path}: {err}; it belongs to --state, do not edit it") from err
+    return header.get("output") if isinstance(header, dict) else None
 
 
 def _check_writable(path: Path, option: str, paths: Sequence[str]) -> None:
@@ -549,33 +668,31 @@ def _check_writable(path: Path, option: str, paths: Sequence[str]) -> None:
         raise _UsageError(f"{option} {path} is {file_kind(info.st_mode)}, not a regular file; give a file name")
     if not info.st_mode & 0o222:
         raise _UsageError(f"{option} {path} is read-only; make it writable (chmod u+w) or give another file")
+    own = {"-o": "records", "--documents": "documents"}.get(option)
     for given in paths:
         # A state file in the folder is recognised by its header (State.open refuses anything else).
-        inside = option == "-o" and _read_from_folder(path, given)
+        inside = own is not None and _read_from_folder(path, given, own)
         if given != "-" and (_same_file(path, Path(given)) or inside):
             raise _UsageError(f"{option} {path} is one of the inputs; writing it would destroy it. Give another file")
 
 
-def _read_from_folder(path: Path, folder: str) -> bool:
+def _read_from_folder(path: Path, folder: str, own: str) -> bool:
     """Whether the walk of ``folder`` would read the existing file ``path`` as an article.
 
-    OUT may live in the folder it watches (the run skips it), but only if it
-    is quotex's own: empty, or starting with a record. Anything else there is
-    someone's article, and replacing or appending to it would destroy it.
+    OUT (or DOCS) may live in the folder it watches (the run skips it), but
+    only if it is quotex's own: empty, or starting with a record (a document
+    line). Anything else there is someone's article, and replacing or
+    appending to it would destroy it.
     """
     inside = os.path.relpath(os.path.realpath(path), os.path.realpath(folder))
     parts = Path(inside).parts
     if not os.path.isdir(folder) or parts[0] == ".." or any(part.startswith(".") for part in parts):
         return False
-    if Path(inside).suffix.lower() not in INPUT_FORMATS:
+    if not walked(inside):
         return False
     with open(path, "rb") as stream:
         first = stream.readline(1 << 20)
-    try:
-        record = json.loads(first) if first.strip() else {"source": "", "quote": ""}
-    except (ValueError, RecursionError):
-        return True
-    return not (isinstance(record, dict) and "source" in record and "quote" in record)
+    return bool(first.strip()) and own_output(first) != own
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -302,7 +302,10 @@ class State:
         line = {"writing": key, "at": at, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
         _append_line(self._stream, line, sync=True)
 
-    def mark(self, key: str, digest: str, records: int, end: int | None, data: bytes, *, failed: bool) -> None:
+    def mark(
+        self, key: str, digest: str, records: int, end: int | None, data: bytes, *, failed: bool, sync: bool = False
+    ) -> None:
+        """Mark an input finished; ``sync``: on disk before returning (else when the state is closed)."""
         line = {
             "key": key,
             "digest": digest,
@@ -311,7 +314,7 @@ class State:
             "sha256": hashlib.sha256(data).hexdigest() if end is not None else None,
             "failed": failed,
         }
-        _append_line(self._stream, line, sync=False)
+        _append_line(self._stream, line, sync=sync)
         self.entries.append(line)
         self.finished[key] = digest
         if end is not None:
