@@ -109,7 +109,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     return {
         "empty.txt": "empty",
         "blank.txt": "only whitespace",
-        "binary.txt": "binary content",
+        "binary.txt": "is a GIF image, not text",
         "garbled.txt": "not valid UTF-8",
         "broken.txt": "broken symbolic link",
         "loop1.txt": "symbolic link loop",
