@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
 from pathlib import Path
 
 from schema import validate
-from test_runner import _lines, _run, _start, _state_entries, _wait_for, _write_articles, fast_model, slow_model  # noqa: F401
+from test_runner import _command, _lines, _run, _start, _state_entries, _wait_for, _write_articles, fast_model, slow_model  # noqa: F401
 
 
 def _documents(path: Path) -> list[dict]:
@@ -76,6 +77,18 @@ def test_with_state_documents_are_written_once_and_follow_changed_inputs(tmp_pat
     unchanged = _run(fast_model, articles, *options)
     assert unchanged.returncode == 0 and "6 unchanged" in unchanged.stderr
     assert sorted(_lines(docs)) == sorted(clean_docs)
+
+
+def test_doctor_checks_the_documents_file_too(tmp_path, fast_model):
+    articles, out, state, docs = tmp_path / "drop", tmp_path / "out.jsonl", tmp_path / "state", tmp_path / "docs.jsonl"
+    _write_articles(articles, 2)
+    assert _run(fast_model, articles, "-o", out, "--state", state, "--documents", docs).returncode == 0
+    doctor = [*_command(fast_model)[:2], "doctor", "--state", str(state)]
+    healthy = subprocess.run(doctor, capture_output=True, text=True, timeout=60)
+    assert healthy.returncode == 0 and f"{docs} are consistent" in healthy.stderr, healthy.stderr
+    docs.write_text(docs.read_text(encoding="utf-8").replace("Titel 1", "Titel X"), encoding="utf-8")
+    damaged = subprocess.run(doctor, capture_output=True, text=True, timeout=60)
+    assert damaged.returncode == 1 and f"{docs} was changed behind quotex's back" in damaged.stderr, damaged.stderr
 
 
 def test_a_run_killed_after_the_documents_but_before_the_records_of_an_input_does_not_repeat_them(tmp_path, fast_model):

@@ -33,12 +33,17 @@ def extract(
     jobs: int = 1,
     scheduler: str | None = None,
     text_field: str = "text",
+    title_field: str | None = None,
+    id_field: str | None = None,
+    date_field: str | None = None,
     on_problem: Callable[[Problem], None] | None = None,
 ) -> Iterator[Record]:
     """Records of every quote in the inputs named by ``paths``, in input order.
 
     ``paths`` are files, folders (read recursively: ``.txt``, ``.json``,
-    ``.jsonl``) or ``"-"`` for standard input, as for ``quotex extract``.
+    ``.jsonl``, ``.html``, ``.htm``, ``.gz``) or ``"-"`` for standard input,
+    as for ``quotex extract``; the ``*_field`` options are its ``--text-field``,
+    ``--title-field``, ``--id-field`` and ``--date-field``.
     ``model`` is a pipeline name or path (``None``: ``de_core_news_lg`` if
     installed, else the embedded one) or an already loaded pipeline (then it
     runs in this process: ``jobs`` must be 1 and no scheduler be given).
@@ -50,7 +55,10 @@ def extract(
     pipeline does not load, the scheduler is not reachable).
     """
     report = on_problem or (lambda problem: warnings.warn(str(problem), InputWarning, stacklevel=3))
-    inputs = iter_inputs([paths] if isinstance(paths, str) else list(paths), text_field=text_field)
+    inputs = iter_inputs(
+        [paths] if isinstance(paths, str) else list(paths),
+        text_field=text_field, title_field=title_field, id_field=id_field, date_field=date_field,
+    )
     executor = executor_for(model, jobs=jobs, scheduler=scheduler)
     for _item, result in map_ordered(_reported(inputs, report), executor):
         if isinstance(result, Problem):

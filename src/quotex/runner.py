@@ -754,8 +754,17 @@ def doctor(state_path: Path, output: Path | None = None) -> int:
     """Check a state file and its OUT, changing nothing; 0 consistent, 1 not, 2 unusable, 75 busy.
 
     Takes a shared lock, so it waits for no one and no run starts while the
-    files are being read.
+    files are being read. The state that keeps ``--documents`` in step is
+    checked too, with the documents file it names.
     """
+    status = _doctor(state_path, output)
+    documents = documents_state_path(state_path)
+    if status == EXIT_OK and documents.exists():
+        status = _doctor(documents, None)
+    return status
+
+
+def _doctor(state_path: Path, output: Path | None) -> int:
     report = _Reporter(quiet=False)
     try:
         stream = lock(state_path, shared=True)
