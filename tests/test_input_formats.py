@@ -171,6 +171,8 @@ def _zip(entries: dict[str, bytes]) -> bytes:
          "is an old Microsoft Office document (.doc, .xls, .ppt), not text; convert it with libreoffice"),
         ("foto.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "is a JPEG image, not text; it holds no text to read"),
         ("export.jsonl.bz2", b"BZh91AY&SY", "is a bzip2-compressed file, not text; decompress it with bunzip2"),
+        ("artikel.tar.gz", gzip.compress(b"artikel.txt".ljust(257, b"\0") + b"ustar\x0000" + bytes(200)),
+         "is a tar archive, not text; unpack it with tar xf"),
     ],
 )
 def test_binary_formats_are_named_with_a_tool_that_converts_them(tmp_path: Path, name: str, data: bytes,

@@ -82,6 +82,7 @@ BINARY_FORMATS = (
     Binary("a GIF image", _OCR, (b"GIF87a", b"GIF89a"), (".gif",)),
     Binary("a TIFF image", _OCR, (b"II*\x00", b"MM\x00*"), (".tif", ".tiff")),
     Binary("a WebP image", _OCR, (), (".webp",)),
+    Binary("a tar archive", "unpack it with tar xf FILE and give the files inside", (), (".tar", ".tgz"), "tar"),
     Binary("an executable program", "it is not an article; leave it out", (b"\x7fELF",), (".exe",)),
 )
 _BY_NAME = {binary.name: binary for binary in BINARY_FORMATS}
@@ -96,6 +97,8 @@ def binary_format(data: bytes) -> Binary | None:
             return binary
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return _BY_NAME["a WebP image"]
+    if data[257:262] == b"ustar":  # tar has its magic number at offset 257
+        return _BY_NAME["a tar archive"]
     return None
 
 

@@ -87,7 +87,6 @@ class Document:
     key: str
     digest: str
 
-
     def to_dict(self) -> dict[str, Any]:
         """The line of a ``--documents`` file for this document: ``text`` is what its records' offsets index."""
         return {key: self.meta.get(key) if key in META_FIELDS else getattr(self, key) for key in formats.DOCUMENT_KEYS}
