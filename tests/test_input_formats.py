@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -118,10 +119,30 @@ def test_html_extraction_is_the_same_on_every_run() -> None:
     assert extract_page(html) == extract_page(html)
 
 
-def test_html_on_standard_input_and_under_a_txt_name_is_recognised(tmp_path: Path) -> None:
+def test_html_under_a_txt_name_is_recognised(tmp_path: Path) -> None:
     (tmp_path / "saved.txt").write_bytes(PAGE.read_bytes())
     (item,) = read(tmp_path / "saved.txt")
     assert item.documents[0].text.startswith("Der Musterstädter Stadtrat")
+
+
+def test_gzipped_html_on_standard_input_is_recognised(tmp_path: Path) -> None:
+    run = run_quotex("extract", "-", "--model", MODEL, "-o", "out.jsonl", "--documents", "docs.jsonl", cwd=tmp_path,
+                     stdin=gzip.compress(PAGE.read_bytes()))
+    assert run.code == 0, run.stderr
+    (document,) = _lines(tmp_path / "docs.jsonl")
+    assert (document["source"], document["doc_id"]) == ("-", "stdin")
+    assert document["text"].startswith("Der Musterstädter Stadtrat")
+    assert _lines(tmp_path / "out.jsonl")
+
+
+def test_the_title_falls_back_to_og_title_and_the_json_ld_headline() -> None:
+    html = PAGE.read_text(encoding="utf-8")
+    html = re.sub(r"<title>.*?</title>|<h1.*?</h1>", "", html)
+    assert extract_page(html).title == "Stadtrat streitet über neue Radwege"  # og:title
+    headline = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+                '"headline": "Streit im Rat"}</script>')
+    html = re.sub(r'<meta property="og:title"[^>]*>', headline, html)
+    assert extract_page(html).title == "Streit im Rat"
 
 
 def test_a_page_without_article_text_is_reported_and_fails_alone(tmp_path: Path) -> None:
