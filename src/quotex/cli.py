@@ -116,15 +116,15 @@ def extract(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings; errors only."),
     text_field: str = typer.Option("text", "--text-field", help="Field holding the article text in JSON/JSONL input."),
     title_field: Optional[str] = typer.Option(
-        None, "--title-field", metavar="FIELD", help="Field holding the title in JSON/JSONL input [default: title, else headline].",
+        None, "--title-field", metavar="FIELD", help="Field holding the title in JSON/JSONL input (default: title, else headline).",
         show_default=False,
     ),
     id_field: Optional[str] = typer.Option(
-        None, "--id-field", metavar="FIELD", help="Field holding the doc_id in JSON/JSONL input [default: id, else doc_id].",
+        None, "--id-field", metavar="FIELD", help="Field holding the doc_id in JSON/JSONL input (default: id, else doc_id).",
         show_default=False,
     ),
     date_field: Optional[str] = typer.Option(
-        None, "--date-field", metavar="FIELD", help="Field copied into each record as date in JSON/JSONL input [default: date].",
+        None, "--date-field", metavar="FIELD", help="Field copied into each record as date in JSON/JSONL input (default: date).",
         show_default=False,
     ),
     documents: Optional[Path] = typer.Option(
