@@ -125,6 +125,16 @@ def test_html_under_a_txt_name_is_recognised(tmp_path: Path) -> None:
     assert item.documents[0].text.startswith("Der Musterstädter Stadtrat")
 
 
+def test_a_page_in_the_charset_it_declares_is_decoded_by_it_without_a_warning(tmp_path: Path) -> None:
+    html = PAGE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', '<meta charset="iso-8859-15">')
+    html = html.replace("dagegen:", "dagegen (5 €):").translate(str.maketrans("„“–", "»«-"))
+    (tmp_path / "alt.html").write_bytes(html.encode("iso-8859-15"))
+    (item,) = read(tmp_path / "alt.html")
+    assert item.problems == []
+    # Read as cp1252 (the guess for text files), the euro sign of ISO-8859-15 would be "¤".
+    assert "Klaus Brenner, hielt dagegen (5 €): „Dieser Plan" in item.documents[0].text  # „ from &bdquo;
+
+
 def test_gzipped_html_on_standard_input_is_recognised(tmp_path: Path) -> None:
     run = run_quotex("extract", "-", "--model", MODEL, "-o", "out.jsonl", "--documents", "docs.jsonl", cwd=tmp_path,
                      stdin=gzip.compress(PAGE.read_bytes()))

@@ -484,7 +484,8 @@ def parse_bytes(
         kind = _sniff(data) if kind is None else kind
         if kind == "text" and formats.looks_like_html(data):
             kind = "html"
-        text, warning = decode(data)
+        declared = formats.declared_charset(data) if kind == "html" else None
+        text, warning = (declared, None) if declared is not None else decode(data)
     except InputError as err:
         return Input(key=key, digest=digest, problems=[Problem(source, None, str(err), True)])
     if warning:
