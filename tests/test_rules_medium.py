@@ -1,13 +1,17 @@
-"""``medium``: how a quote was uttered, read from its cue through ``media.txt``."""
+"""``medium``: how a quote was uttered, read from its cue and the sentence around it through ``media.txt``."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hand_docs import NLP
 
-from quotex.records import Cue
+from quotex.records import Cue, Part, Quote, Speaker
 from quotex.rules import attribute
 from quotex.rules.cues import medium_of
+from quotex.rules.document import Analysis, Settings
 from quotex.rules.lexicon import Lexicons
+from quotex.rules.media import written_source
 
 LEX = Lexicons.from_package()
 
@@ -64,3 +68,48 @@ def test_a_continuation_takes_the_medium_of_its_speakers_quote_not_the_last_one(
     quotes = attribute(NLP(text))
     assert [(q.speaker.text(text), q.cue is not None, q.medium) for q in quotes] == [
         ("Anna Berg", True, "writing"), ("Otto Kahn", True, "speech"), ("Anna Berg", False, "writing")]
+
+
+def media(text: str) -> list[str | None]:
+    return [q.medium for q in attribute(NLP(text))]
+
+
+def test_a_channel_named_in_the_sentence_decides_an_open_cue() -> None:
+    assert media("„Wir kommen morgen“, erklärte das Ministerium auf seiner Website.") == ["writing"]
+    assert media("„Wir kommen morgen“, teilte das Ministerium in einem Fernsehinterview mit.") == ["speech"]
+    # an unlisted cue has only the lexicon's default medium, which the channel replaces
+    assert media("„Wir kommen morgen“, kritisierte das Ministerium in einem Brief.") == ["writing"]
+
+
+def test_a_cue_that_names_its_medium_is_not_overruled_by_the_sentence() -> None:
+    assert media("„Wir kommen morgen“, schrieb die Ministerin nach dem Interview.") == ["writing"]
+    assert media("„Wir kommen morgen“, sagte die Ministerin über den Brief.") == ["speech"]
+
+
+def test_a_channel_inside_the_quote_is_not_the_quotes_channel() -> None:
+    assert media("„Der Brief ist gefälscht“, erklärte das Ministerium.") == ["speech_or_writing"]
+
+
+def test_a_document_or_web_address_as_source_makes_the_statement_written() -> None:
+    assert media("Laut dem Entwurf soll die Steuer im nächsten Jahr steigen.") == ["writing"]
+    assert media("Den Dokumenten zufolge soll die Steuer im nächsten Jahr steigen.") == ["writing"]
+    assert media("Laut der Polizei soll die Steuer im nächsten Jahr steigen.") == ["speech_or_writing"]
+
+
+def test_a_web_address_as_source_makes_the_statement_written() -> None:
+    text = "Laut tagesschau.de steigt die Steuer."
+    an = Analysis.of(NLP(text), LEX, Settings())
+    q = Quote(Part(((text.index("steigt"), len(text) - 1),)), "indirect", cue=cue(text, "Laut", "laut"),
+              speaker=Speaker(((5, 18),)))
+    assert written_source(an, q) == "writing"
+    assert written_source(an, replace(q, speaker=Speaker(((0, 4),)))) is None
+
+
+def test_channel_and_source_nouns_match_as_compound_heads_and_sources_inflected() -> None:
+    assert LEX.noun_medium("Fernsehinterview", "channel") == "speech"
+    assert LEX.noun_medium("Zeitungsbericht", "channel") == "writing"
+    assert LEX.noun_medium("Gesetzentwurfs", "source") == "writing"
+    # plural channels name no single channel ("in Gesprächen", "Berichten zufolge")
+    assert LEX.noun_medium("Gesprächen", "channel") is None
+    assert LEX.noun_medium("Rednerin", "channel") is None
+    assert LEX.noun_medium("Ministerin", "source") is None

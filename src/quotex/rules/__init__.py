@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 from quotex.records import Part, Quote
 from quotex.rules.lexicon import Lexicons, using
 from quotex.rules.lexicon import words as lexicon_words
-from quotex.rules.cues import medium_of
 from quotex.rules.direct import find_direct, name_like
 from quotex.rules.document import Analysis, Found, Settings
 from quotex.rules.free_indirect import find_free_indirect
+from quotex.rules.media import with_media
 from quotex.rules.indirect import find_indirect
 from quotex.rules.organizations import attach_organizations
 from quotex.rules.speakers import referents, resolve_speakers
@@ -186,7 +186,7 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     quotes = [_without_impersonal_speaker(f.quote, an.text) for f in found if f.quote.type in settings.types]
     speakers = referents(an, quotes)
     quotes = resolve_speakers(an, quotes, speakers)
-    return attach_organizations(an, _with_media(quotes, an.text, lexicons), speakers)
+    return attach_organizations(an, with_media(an, quotes), speakers)
 
 
 def _without_impersonal_speaker(q: Quote, text: str) -> Quote:
@@ -194,48 +194,3 @@ def _without_impersonal_speaker(q: Quote, text: str) -> Quote:
     if q.speaker is not None and q.speaker.text(text).lower() in lexicon_words("impersonal_pronouns"):
         return replace(q, speaker=None)
     return q
-
-
-def _with_media(quotes: list[Quote], text: str, lexicons: Lexicons) -> list[Quote]:
-    """Each quote with the medium of its cue; a continuation without a cue of its own
-    ("„…“ Und weiter: „…“") was made the way the quote it continues was: by the same
-    speaker, or by the last speaker when it names none."""
-    result: list[Quote] = []
-    last: Quote | None = None
-    #: the medium of the last quote with a cue per speaker mention and per speaker name
-    made: dict[object, str | None] = {}
-    for q in quotes:
-        medium = medium_of(q.cue, text, lexicons) or q.medium
-        if medium == "speech_or_writing" and _person_states(q, lexicons):
-            medium = "speech"
-        if medium is None and last is not None and _same_speaker(q, last):
-            medium = last.medium
-        if medium is None and q.speaker is not None:
-            # the quote it continues is not the last one ("X sagte … Y widersprach … X: „…“")
-            medium = made.get(q.speaker.spans) or (made.get(q.speaker.name) if q.speaker.name else None)
-        q = replace(q, medium=medium)
-        if q.cue is not None:
-            last = q
-            if q.speaker is not None:
-                made[q.speaker.spans] = medium
-                if q.speaker.name:
-                    made[q.speaker.name] = medium
-        result.append(q)
-    return result
-
-
-def _person_states(q: Quote, lexicons: Lexicons) -> bool:
-    """A person, not an institution, is the source of a statement whose cue leaves the channel
-    open ("erklärte die Ministerin", "teilte er mit", "laut dem Minister"): a person's statement
-    in the news is most often made aloud (an interview, a press conference), an institution's
-    in a release, which keeps the open class."""
-    return q.cue is not None and q.speaker is not None and q.speaker.label == "PER"
-
-
-def _same_speaker(q: Quote, previous: Quote) -> bool:
-    if q.speaker is None:
-        return True
-    if previous.speaker is None:
-        return False
-    # the mention carried over from the introducing quote, or another mention of the same person
-    return q.speaker.spans == previous.speaker.spans or q.speaker.name is not None and q.speaker.name == previous.speaker.name

@@ -21,7 +21,7 @@ lines are skipped, every other line is a row of blank-separated columns. A
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -319,13 +319,44 @@ class Lexicons:
 
     def is_cue_noun(self, word: str) -> bool:
         """``word`` names a statement ("Angaben", "Polizeiangaben")."""
+        return self._head_noun(word, self.cue_nouns) is not None
+
+    def noun_medium(self, word: str, kind: str) -> str | None:
+        """The medium of a noun ``media.txt`` marks as ``kind``, as written, inflected ("Berichts",
+        "Dokumenten") or as the head of a compound ("Fernsehinterview"); ``None`` for other words.
+
+        ``channel`` nouns name the channel of a statement ("im Interview", "auf seiner Website"),
+        ``source`` nouns a document that is the source ("laut dem Bericht", "nach dem Gesetz").
+        """
+        nouns = self.media_nouns[kind]
         lower = word.lower()
-        for noun in self.cue_nouns:
+        endings = self.words("noun_endings") if kind == "source" else ()
+        for form in (lower, *(lower[: -len(e)] for e in endings if lower.endswith(e))):
+            head = self._head_noun(form, nouns)
+            if head is not None:
+                return nouns[head]
+        return None
+
+    @cached_property
+    def media_nouns(self) -> dict[str, dict[str, str]]:
+        """Kind (``channel``, ``source``) -> noun -> medium, longest noun first."""
+        found: dict[str, dict[str, str]] = {"channel": {}, "source": {}}
+        for row in rows(self.texts["media.txt"]):
+            if row[2:3] and row[2] in found:
+                found[row[2]][row[0]] = row[1]
+        return {kind: {n: nouns[n] for n in sorted(nouns, key=len, reverse=True)} for kind, nouns in found.items()}
+
+    def _head_noun(self, word: str, nouns: Iterable[str]) -> str | None:
+        """The noun of ``nouns`` that ``word`` is or ends in as a compound's head, if any."""
+        lower = word.lower()
+        for noun in nouns:
             if lower.endswith(noun):
                 prefix = lower[: len(lower) - len(noun)].rstrip("-")
                 # "Polizeiangaben", but not "Anmeldung", "Beschluss", "Rücksicht"
-                return not prefix or (len(prefix) >= 3 and prefix not in self.words("verbal_prefixes"))
-        return False
+                if not prefix or (len(prefix) >= 3 and prefix not in self.words("verbal_prefixes")):
+                    return noun
+                return None
+        return None
 
     def konjunktiv_strength(self, token: Token) -> int:
         """2 for a Konjunktiv I form, 1 for Konjunktiv II, 0 for none.

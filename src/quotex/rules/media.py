@@ -1,0 +1,123 @@
+"""The medium of a quote: said, written or thought, in the corpus' classes.
+
+The cue says it first ("sagte" is said, "schrieb" written, "glaubt" may be
+only thought; ``media.txt``). Many cues leave the channel open ("erklärte",
+"laut", "teilte mit"); then the attributing sentence often names it ("im
+Interview", "auf seiner Website"), and else who made the statement is the
+best guess left: a person most often speaks, an institution issues a
+release. A continuation without a cue of its own was made the way the
+quote it continues was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from quotex.records import Cue, Quote
+from quotex.rules.cues import medium_of
+from quotex.rules.document import Analysis
+
+#: The class of a cue that leaves open whether it was said or written.
+OPEN = "speech_or_writing"
+
+
+def with_media(an: Analysis, quotes: list[Quote]) -> list[Quote]:
+    """Each quote with its medium: its cue's, else that of the quote it continues.
+
+    A continuation without a cue ("„…“ Und weiter: „…“") was made the way the
+    quote it continues was: by the same speaker, or by the last speaker when
+    it names none.
+    """
+    result: list[Quote] = []
+    last: Quote | None = None
+    #: the medium of the last quote with a cue per speaker mention and per speaker name
+    made: dict[object, str | None] = {}
+    for q in quotes:
+        medium = cue_medium(an, q)
+        if medium is None and last is not None and same_speaker(q, last):
+            medium = last.medium
+        if medium is None and q.speaker is not None:
+            # the quote it continues is not the last one ("X sagte … Y widersprach … X: „…“")
+            medium = made.get(q.speaker.spans) or (made.get(q.speaker.name) if q.speaker.name else None)
+        q = replace(q, medium=medium)
+        if q.cue is not None:
+            last = q
+            if q.speaker is not None:
+                made[q.speaker.spans] = medium
+                if q.speaker.name:
+                    made[q.speaker.name] = medium
+        result.append(q)
+    return result
+
+
+def cue_medium(an: Analysis, q: Quote) -> str | None:
+    """The medium ``q``'s cue reports, with an open channel decided by the sentence or the source."""
+    medium = medium_of(q.cue, an.text, an.lex) or q.medium
+    if q.cue is None or not leaves_channel_open(an, q.cue, medium):
+        return medium
+    return named_channel(an, q) or written_source(an, q) or ("speech" if person_states(q) else medium)
+
+
+def leaves_channel_open(an: Analysis, cue: Cue, medium: str | None) -> bool:
+    """The cue does not say whether it was said or written: an open cue ("erklärte", "laut"), or
+    one ``media.txt`` does not list ("kritisierte"), whose medium is only the lexicon's default."""
+    if medium == OPEN:
+        return True
+    words = [*cue.text(an.text).lower().split(), (cue.lemma or "").lower()]
+    return not any(word in an.lex.media for word in words)
+
+
+def named_channel(an: Analysis, q: Quote) -> str | None:
+    """The medium of the channel noun in the attributing sentence nearest the cue, if one is named.
+
+    "erklärte er in einem Interview" was said, "teilte die Firma auf ihrer
+    Website mit" written: the sentence names the channel the cue leaves open.
+    """
+    if q.frame is None or q.cue is None:
+        return None
+    cue_at = q.cue.spans[0][0]
+    best: tuple[int, str] | None = None
+    for start, end in q.frame.spans:
+        span = an.doc.char_span(start, end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            medium = an.lex.noun_medium(token.text, "channel") if _noun(token) else None
+            if medium is not None and (best is None or abs(token.idx - cue_at) < best[0]):
+                best = (abs(token.idx - cue_at), medium)
+    return best[1] if best is not None else None
+
+
+def written_source(an: Analysis, q: Quote) -> str | None:
+    """``writing`` when the source is a document, a publication or a web address ("laut dem
+    Entwurf", "nach Angaben der Zeitung", "laut tagesschau.de"): none of them speaks."""
+    if q.speaker is None:
+        return None
+    for start, end in q.speaker.spans:
+        span = an.doc.char_span(start, end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.like_url or _noun(token) and an.lex.noun_medium(token.text, "source") == "writing":
+                return "writing"
+    return None
+
+
+def _noun(token: Token) -> bool:
+    # German nouns are capitalized; a capitalized verb opens a sentence ("Schreiben Sie …")
+    return token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX")
+
+
+def person_states(q: Quote) -> bool:
+    """A person, not an institution, is the source of a statement whose cue leaves the channel
+    open ("erklärte die Ministerin", "teilte er mit", "laut dem Minister"): a person's statement
+    in the news is most often made aloud (an interview, a press conference), an institution's
+    in a release, which keeps the open class."""
+    return q.speaker is not None and q.speaker.label == "PER"
+
+
+def same_speaker(q: Quote, previous: Quote) -> bool:
+    """``q`` continues ``previous``: it names no speaker, or the same mention or person."""
+    if q.speaker is None:
+        return True
+    if previous.speaker is None:
+        return False
+    return q.speaker.spans == previous.speaker.spans or q.speaker.name is not None and q.speaker.name == previous.speaker.name
