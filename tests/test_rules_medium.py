@@ -96,6 +96,11 @@ def test_a_document_or_web_address_as_source_makes_the_statement_written() -> No
     assert media("Laut der Polizei soll die Steuer im nächsten Jahr steigen.") == ["speech_or_writing"]
 
 
+def test_a_statement_noun_heading_the_source_decides_unless_it_leaves_the_channel_open() -> None:
+    assert media("Laut Aussagen der Polizei soll die Steuer im nächsten Jahr steigen.") == ["speech"]
+    assert media("Laut Angaben der Polizei soll die Steuer im nächsten Jahr steigen.") == ["speech_or_writing"]
+
+
 def test_a_web_address_as_source_makes_the_statement_written() -> None:
     text = "Laut tagesschau.de steigt die Steuer."
     an = Analysis.of(NLP(text), LEX, Settings())

@@ -57,7 +57,8 @@ def cue_medium(an: Analysis, q: Quote) -> str | None:
     medium = medium_of(q.cue, an.text, an.lex) or q.medium
     if q.cue is None or not leaves_channel_open(an, q.cue, medium):
         return medium
-    return named_channel(an, q) or written_source(an, q) or ("speech" if person_states(q) else medium)
+    return (source_statement(an, q) or named_channel(an, q) or written_source(an, q)
+            or ("speech" if person_states(q) else medium))
 
 
 def leaves_channel_open(an: Analysis, cue: Cue, medium: str | None) -> bool:
@@ -86,6 +87,18 @@ def named_channel(an: Analysis, q: Quote) -> str | None:
             if medium is not None and (best is None or abs(token.idx - cue_at) < best[0]):
                 best = (abs(token.idx - cue_at), medium)
     return best[1] if best is not None else None
+
+
+def source_statement(an: Analysis, q: Quote) -> str | None:
+    """The medium of a statement noun heading the source, when it says more than the open class:
+    "laut ihren Aussagen" was said, "seiner Meinung nach" may only be thought."""
+    if q.speaker is None:
+        return None
+    for word in q.speaker.text(an.text).lower().split():
+        medium = an.lex.media.get(word) if an.lex.is_cue_noun(word) else None
+        if medium is not None:
+            return medium if medium != OPEN else None
+    return None
 
 
 def written_source(an: Analysis, q: Quote) -> str | None:
