@@ -114,6 +114,11 @@ def test_channel_and_source_nouns_match_as_compound_heads_and_sources_inflected(
     assert LEX.noun_medium("Fernsehinterview", "channel") == "speech"
     assert LEX.noun_medium("Zeitungsbericht", "channel") == "writing"
     assert LEX.noun_medium("Gesetzentwurfs", "source") == "writing"
+    # a hyphen marks a compound whatever the length of its first part
+    assert LEX.noun_medium("ai-Bericht", "channel") == "writing"
+    assert LEX.is_cue_noun("UN-Angaben") and not LEX.is_cue_noun("Anmeldung")
+    # a document is a channel too: "in seinem Gutachten"
+    assert LEX.noun_medium("Gutachten", "channel") == "writing"
     # plural channels name no single channel ("in Gesprächen", "Berichten zufolge")
     assert LEX.noun_medium("Gesprächen", "channel") is None
     assert LEX.noun_medium("Rednerin", "channel") is None

@@ -325,8 +325,9 @@ class Lexicons:
         """The medium of a noun ``media.txt`` marks as ``kind``, as written, inflected ("Berichts",
         "Dokumenten") or as the head of a compound ("Fernsehinterview"); ``None`` for other words.
 
-        ``channel`` nouns name the channel of a statement ("im Interview", "auf seiner Website"),
-        ``source`` nouns a document that is the source ("laut dem Bericht", "nach dem Gesetz").
+        ``channel`` nouns name the channel of a statement ("im Interview", "auf seiner Website",
+        "in seinem Gutachten"), ``source`` nouns a document that is the source ("laut dem Entwurf",
+        "nach dem Gesetz"); every ``source`` noun is a channel too.
         """
         nouns = self.media_nouns[kind]
         lower = word.lower()
@@ -343,7 +344,9 @@ class Lexicons:
         found: dict[str, dict[str, str]] = {"channel": {}, "source": {}}
         for row in rows(self.texts["media.txt"]):
             if row[2:3] and row[2] in found:
-                found[row[2]][row[0]] = row[1]
+                # a document is also a channel: "in seinem Gutachten" as much as "im Interview"
+                for kind in ("channel", "source") if row[2] == "source" else ("channel",):
+                    found[kind][row[0]] = row[1]
         return {kind: {n: nouns[n] for n in sorted(nouns, key=len, reverse=True)} for kind, nouns in found.items()}
 
     def _head_noun(self, word: str, nouns: Iterable[str]) -> str | None:
@@ -351,9 +354,9 @@ class Lexicons:
         lower = word.lower()
         for noun in nouns:
             if lower.endswith(noun):
-                prefix = lower[: len(lower) - len(noun)].rstrip("-")
-                # "Polizeiangaben", but not "Anmeldung", "Beschluss", "Rücksicht"
-                if not prefix or (len(prefix) >= 3 and prefix not in self.words("verbal_prefixes")):
+                prefix = lower[: len(lower) - len(noun)]
+                # "Polizeiangaben", "ai-Bericht", but not "Anmeldung", "Beschluss", "Rücksicht"
+                if not prefix or prefix.endswith("-") or (len(prefix) >= 3 and prefix not in self.words("verbal_prefixes")):
                     return noun
                 return None
         return None
