@@ -113,7 +113,9 @@ def executor_for(model: str | Language | None, *, jobs: int = 1, scheduler: str 
     return InProcess(model)
 
 
-def map_ordered(inputs: Iterable[Input], executor: Executor) -> Iterator[tuple[Input, list[Record] | Problem]]:
+def map_ordered(
+    inputs: Iterable[Input], executor: Executor
+) -> Generator[tuple[Input, list[Record] | Problem], None, None]:
     """Annotate inputs with ``executor``, yielding them in input order.
 
     Yields ``(input, records)`` for every input (``records`` is empty for an
