@@ -143,6 +143,21 @@ def test_the_component_is_found_through_its_entry_point_without_importing_quotex
     assert result.stdout.split()[0] == "list"
 
 
+def test_import_quotex_loads_neither_spacy_nor_the_command_line() -> None:
+    # A program that only reads records, or quotex --version, should not pay
+    # spaCy's import (rich and typer come with it); quotex.extract needs spaCy
+    # but not the batch job's modules.
+    program = (
+        "import sys, quotex\n"
+        "print(sorted({'spacy', 'rich', 'typer'} & set(sys.modules)))\n"
+        "quotex.extract\n"
+        "print(sorted({'quotex.cli', 'quotex.runner', 'quotex.state'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["[]", "[]"]
+
+
 def test_annotate_refuses_a_pipeline_without_the_component() -> None:
     with pytest.raises(ValueError, match="quotex"):
         list(annotate(spacy.blank("de"), [document("Text")]))

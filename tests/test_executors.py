@@ -10,7 +10,8 @@ import pytest
 import fake_pipeline
 from quotex.inputs import Document, Input, Problem, iter_inputs
 from quotex.core import PipelineError
-from quotex.executors import BATCH_DOCS, IN_FLIGHT_PER_JOB, executor_for, map_ordered
+from quotex.executors import (BATCH_DOCS, IN_FLIGHT_PER_JOB, LOOKAHEAD_DOCS, TAIL_BATCH_DOCS, executor_for,
+                              map_ordered)
 
 
 @pytest.fixture(scope="module")
@@ -104,9 +105,37 @@ def test_inputs_are_read_only_a_bounded_way_ahead(model):
     results = map_ordered(inputs(), executor_for(model, jobs=2))
     first, records = next(results)
     assert first.key == "k0" and len(records) == 1
-    # The window of batches in flight, plus the batch being cut: far from all 2000.
-    assert pulled <= (IN_FLIGHT_PER_JOB * 2 + 2) * BATCH_DOCS
+    # The window of batches in flight, the batch being cut and the look-ahead: far from all 2000.
+    assert pulled <= (IN_FLIGHT_PER_JOB * 2 + 2) * BATCH_DOCS + LOOKAHEAD_DOCS
     results.close()
+
+
+class _Sizes:
+    """An executor that annotates nothing and notes the size of every batch it is given."""
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def map(self, batches):
+        for batch in batches:
+            self.sizes.append(len(batch))
+            yield [[] for _ in batch]
+
+
+def test_the_last_documents_go_out_in_small_batches_so_that_workers_finish_together():
+    documents = [Document(f"mem{n}", f"d{n}", None, f"Text {n}.", {}, (), f"k{n}", "x") for n in range(100)]
+    # One input of 30 documents, then one document per input.
+    inputs = [Input(key="big", digest="x", documents=documents[:30])]
+    inputs += [Input(key=f"k{n}", digest="x", documents=[documents[n]]) for n in range(30, 100)]
+    executor = _Sizes()
+    results = list(map_ordered(inputs, executor))
+    assert [item.key for item, _ in results] == [item.key for item in inputs]
+    assert sum(executor.sizes) == 100
+    tail = [size for size in executor.sizes if size < BATCH_DOCS]
+    assert executor.sizes == [BATCH_DOCS] * (len(executor.sizes) - len(tail)) + tail
+    assert all(size <= TAIL_BATCH_DOCS for size in tail)
+    # The look-ahead was full when the end was seen: all of it went out in small batches.
+    assert LOOKAHEAD_DOCS - BATCH_DOCS < sum(tail) <= LOOKAHEAD_DOCS
 
 
 def test_a_document_that_kills_its_worker_fails_alone(tmp_path, model):

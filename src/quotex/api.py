@@ -1,16 +1,19 @@
 """The Python API that ``quotex extract`` is a thin layer over.
 
-``extract`` goes from paths to records, through the same executors as the
-command (:mod:`quotex.executors`) and the same per-document core
-(:mod:`quotex.core`); ``annotate`` goes from already read documents to
-records with a loaded pipeline. Every offset points into the text exactly as
-it was decoded.
+``extract`` goes from paths to records. ``extract_inputs`` is the level
+below it, from inputs already read to each input's records: the batch job
+(:mod:`quotex.runner`, which adds ``--state``, signals, exit statuses and
+the progress bar) calls it, and so does ``extract``, so the command and the
+library run the same executors (:mod:`quotex.executors`) over the same
+per-document core (:mod:`quotex.core`). ``annotate`` goes from already read
+documents to records with a loaded pipeline. Every offset points into the
+text exactly as it was decoded.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
@@ -19,7 +22,7 @@ from quotex.executors import executor_for, map_ordered
 from quotex.inputs import Input, Problem, iter_inputs
 from quotex.records import Record
 
-__all__ = ["MAX_CHUNK_CHARS", "InputWarning", "PipelineError", "annotate", "chunks", "extract"]
+__all__ = ["MAX_CHUNK_CHARS", "InputWarning", "PipelineError", "annotate", "chunks", "extract", "extract_inputs"]
 
 
 class InputWarning(UserWarning):
@@ -59,12 +62,26 @@ def extract(
         [paths] if isinstance(paths, str) else list(paths),
         text_field=text_field, title_field=title_field, id_field=id_field, date_field=date_field,
     )
-    executor = executor_for(model, jobs=jobs, scheduler=scheduler)
-    for _item, result in map_ordered(_reported(inputs, report), executor):
+    for _item, result in extract_inputs(_reported(inputs, report), model=model, jobs=jobs, scheduler=scheduler):
         if isinstance(result, Problem):
             report(result)
         else:
             yield from result
+
+
+def extract_inputs(
+    inputs: Iterable[Input], *, model: str | Language | None = None, jobs: int = 1, scheduler: str | None = None
+) -> Generator[tuple[Input, list[Record] | Problem], None, None]:
+    """Each input with its records, or with the problem that failed it, in input order.
+
+    ``inputs`` come from :func:`quotex.inputs.iter_inputs` (a caller may
+    filter them, as ``--state`` does); it is read only a bounded way ahead of
+    the results. ``model``, ``jobs`` and ``scheduler`` are as for
+    :func:`extract`. An input's own reading problems (``input.problems``)
+    are left to the caller. Close the generator to stop the work in flight
+    at once. Raises :class:`PipelineError` if nothing can be annotated.
+    """
+    return map_ordered(inputs, executor_for(model, jobs=jobs, scheduler=scheduler))
 
 
 def _reported(inputs: Iterable[Input], report: Callable[[Problem], None]) -> Iterator[Input]:

@@ -69,9 +69,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotex.api import PipelineError, extract_inputs
 from quotex.inputs import MAX_BYTES, Input, Problem, file_kind, iter_inputs, printable, walked
-from quotex.core import PipelineError
-from quotex.executors import executor_for, map_ordered
 from quotex.formats import own_output
 from quotex.records import Record, header, serialize, strict_json
 from quotex.state import (
@@ -210,7 +209,7 @@ def _process(
             yield item
 
     # ``closing``: a stop raised in this loop must still stop the workers at once.
-    with closing(map_ordered(fresh(), executor_for(model, jobs=jobs, scheduler=scheduler))) as results:
+    with closing(extract_inputs(fresh(), model=model, jobs=jobs, scheduler=scheduler)) as results:
         for item, outcome in results:
             problems = list(item.problems)
             records: list[Record] = []
