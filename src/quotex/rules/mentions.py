@@ -166,8 +166,12 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
             return False  # "am" tagged as a name: "sagte Jan Krüger am Freitag"
     elif token.pos_ == "PROPN" or (not token.pos_ and token.is_title):
         return True
+    if _glued(doc[head], token) or token.lower_ in words("titles"):
+        return True
     kind = noun_class(doc[head]) if doc[head].pos_ == "NOUN" else None
     if token.pos_ == "NOUN":
+        if _modifies_next_noun(doc[head]):
+            return True
         # a title before a name the tagger took for a noun ("Staatssekretär Müller")
         return kind in ("role", "org") and token.is_title and noun_class(token) is None
     if token.pos_ == "DET" or token.lower_ in words("genitive_articles"):
@@ -180,6 +184,24 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     if token.pos_ == "ADJ" and kind == "statement":
         return True  # a genitive without article: "Schätzungen französischer Behörden"
     return False
+
+
+def _glued(before: Token, token: Token) -> bool:
+    """``token`` is written onto ``before`` without a space, so both are one name the
+    tokenizer split at an apostrophe ("O’Keefe")."""
+    return not before.whitespace_ and token.is_alpha and (before.is_alpha or before.text in words("apostrophes"))
+
+
+def _modifies_next_noun(word: Token) -> bool:
+    """A name that qualifies the noun after it rather than ending the phrase: a Saxon
+    genitive opening it ("Niedersachsens Ministerpräsident", "McCains Kampagne") or an
+    adjective of a place ("der Bielefelder Fachstelle", "Salzburger Nachrichten")."""
+    if word.pos_ not in ("PROPN", "ADJ") or not word.is_title or word.ent_type_ in PERSON_LABELS and word.text.endswith("er"):
+        return False
+    if word.text.endswith("er"):
+        return True
+    opens = word.i == 0 or not _nominal(word.doc[word.i - 1]) or word.doc[word.i - 1].pos_ == "ADP"
+    return opens and word.text.endswith("s") and word.pos_ == "PROPN"
 
 
 def _attaches(head: Token, preposition: str) -> bool:

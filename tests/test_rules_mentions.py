@@ -1,0 +1,52 @@
+"""How far a speaker mention reaches (``mentions.np_after`` and friends), on hand-built Docs."""
+
+from __future__ import annotations
+
+from hand_docs import from_rows
+from quotex.rules.mentions import np_after
+
+
+def _text(doc, found) -> str | None:
+    return None if found is None else doc[found[0]:found[1]].text
+
+
+def test_a_place_adjective_qualifies_the_noun_after_it() -> None:
+    # die Leiterin der Bielefelder Fachstelle sagte
+    doc = from_rows([
+        ("die", "DET", "det", 1), ("Leiterin", "NOUN", "nsubj", 5), ("der", "DET", "det", 4, "Case=Gen"),
+        ("Bielefelder", "PROPN", "amod", 4), ("Fachstelle", "NOUN", "nmod", 1), ("sagte", "VERB", "ROOT", 5),
+    ])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "die Leiterin der Bielefelder Fachstelle"
+
+
+def test_a_saxon_genitive_opens_the_phrase_of_its_noun() -> None:
+    # Demjanjuks Sohn sagte
+    doc = from_rows([("Demjanjuks", "PROPN", "nmod", 1), ("Sohn", "NOUN", "nsubj", 2), ("sagte", "VERB", "ROOT", 2)])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Demjanjuks Sohn"
+
+
+def test_a_name_followed_by_a_dative_noun_ends_before_it() -> None:
+    # sagte Schröder Reportern: a surname in -er is no place adjective
+    doc = from_rows([
+        ("sagte", "VERB", "ROOT", 0), ("Schröder", "PROPN", "nsubj", 0), ("Reportern", "NOUN", "iobj", 0),
+    ])
+    doc.ents = [doc.char_span(doc[1].idx, doc[1].idx + len("Schröder"), label="PER")]
+    assert _text(doc, np_after(doc, 1, len(doc))) == "Schröder"
+
+
+def test_a_name_split_at_its_apostrophe_stays_whole() -> None:
+    doc = from_rows(
+        [("Mark", "PROPN", "nsubj", 4), ("O", "PROPN", "flat", 0), ("’", "PROPN", "flat", 0), ("Keefe", "NOUN", "flat", 0),
+         ("sagte", "VERB", "ROOT", 4)],
+        spaces=[True, False, False, True, False],
+    )
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Mark O’Keefe"
+
+
+def test_titles_continue_a_name() -> None:
+    # Klinikdirektor Prof. Dr. Matthias Beckmann sagte
+    doc = from_rows([
+        ("Klinikdirektor", "NOUN", "nsubj", 5), ("Prof.", "PROPN", "flat", 0), ("Dr.", "NOUN", "flat", 0),
+        ("Matthias", "PROPN", "flat", 0), ("Beckmann", "PROPN", "flat", 0), ("sagte", "VERB", "ROOT", 5),
+    ])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Klinikdirektor Prof. Dr. Matthias Beckmann"
