@@ -50,3 +50,13 @@ def test_titles_continue_a_name() -> None:
         ("Matthias", "PROPN", "flat", 0), ("Beckmann", "PROPN", "flat", 0), ("sagte", "VERB", "ROOT", 5),
     ])
     assert _text(doc, np_after(doc, 0, len(doc))) == "Klinikdirektor Prof. Dr. Matthias Beckmann"
+
+
+def test_an_apposition_may_open_with_an_indefinite_article() -> None:
+    # Stephen Singer , ein Klimaexperte vom WWF , erklärte
+    doc = from_rows([
+        ("Stephen", "PROPN", "nsubj", 8), ("Singer", "PROPN", "flat", 0), (",", "PUNCT", "punct", 4),
+        ("ein", "DET", "det", 4), ("Klimaexperte", "NOUN", "appos", 0), ("vom", "ADP", "case", 6),
+        ("WWF", "PROPN", "nmod", 4), (",", "PUNCT", "punct", 4), ("erklärte", "VERB", "ROOT", 8),
+    ])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Stephen Singer, ein Klimaexperte vom WWF"

@@ -237,7 +237,7 @@ def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
     if i >= hi:
         return None
     first = doc[i]
-    if first.lower_ in words("relative_pronouns"):
+    if first.lower_ in words("relative_pronouns") or first.lower_ in words("indefinite_articles"):
         # a relative clause ("…, die gestern sagte") is no apposition: the article needs a noun after it
         if i + 1 >= hi or not (doc[i + 1].pos_ in ("ADJ", "NOUN", "PROPN") or (not doc[i + 1].pos_ and doc[i + 1].is_title)):
             return None
