@@ -60,3 +60,13 @@ def test_an_apposition_may_open_with_an_indefinite_article() -> None:
         ("WWF", "PROPN", "nmod", 4), (",", "PUNCT", "punct", 4), ("erklärte", "VERB", "ROOT", 8),
     ])
     assert _text(doc, np_after(doc, 0, len(doc))) == "Stephen Singer, ein Klimaexperte vom WWF"
+
+
+def test_after_a_statement_noun_only_a_genitive_plural_adjective_continues() -> None:
+    # Schätzungen französischer Behörden | der Bericht schwere Mängel (an object after the subject)
+    genitive = from_rows([("Schätzungen", "NOUN", "obl", 0), ("französischer", "ADJ", "amod", 2), ("Behörden", "NOUN", "nmod", 0)])
+    accusative = from_rows([
+        ("der", "DET", "det", 1), ("Bericht", "NOUN", "nsubj", 1), ("schwere", "ADJ", "amod", 3), ("Mängel", "NOUN", "obj", 1),
+    ])
+    assert _text(genitive, np_after(genitive, 0, len(genitive))) == "Schätzungen französischer Behörden"
+    assert _text(accusative, np_after(accusative, 0, len(accusative))) == "der Bericht"

@@ -181,8 +181,10 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
             return False
         cases = token.morph.get("Case")
         return not cases or "Gen" in cases or kind is not None
-    if token.pos_ == "ADJ" and kind == "statement":
-        return True  # a genitive without article: "Schätzungen französischer Behörden"
+    if token.pos_ in ("ADJ", "PRON", "DET") and kind == "statement":
+        # a genitive plural without article: "Schätzungen französischer Behörden", "Meinung vieler
+        # Experten"; other endings start the next phrase ("führt der Bericht schwere Mängel an")
+        return token.lower_.endswith("er")
     return False
 
 
