@@ -70,3 +70,16 @@ def test_after_a_statement_noun_only_a_genitive_plural_adjective_continues() -> 
     ])
     assert _text(genitive, np_after(genitive, 0, len(genitive))) == "Schätzungen französischer Behörden"
     assert _text(accusative, np_after(accusative, 0, len(accusative))) == "der Bericht"
+
+
+def test_a_source_before_zufolge_never_takes_in_sich() -> None:
+    from quotex.rules.mentions import np_ending_at
+
+    # breitete sich ersten Angaben zufolge aus (untagged case of the walk: no parse)
+    doc = from_rows([
+        ("breitete", "VERB", "", 0), ("sich", "PRON", "", 0), ("ersten", "ADJ", "", 0), ("Angaben", "NOUN", "", 0),
+        ("zufolge", "ADP", "", 0), ("aus", "ADP", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_ending_at(doc, 4, 0)) == "ersten Angaben"
+    alone = from_rows([("Ihm", "PRON", "", 0), ("zufolge", "ADP", "", 0)], parsed=False)
+    assert _text(alone, np_ending_at(alone, 1, 0)) == "Ihm"

@@ -473,7 +473,8 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     s = j
     while s > lo:
         prev = doc[s - 1]
-        if _nominal(prev) or prev.pos_ == "PRON" and prev.lower_ not in words("personal_pronouns"):
+        if _nominal(prev) or prev.pos_ == "PRON" and prev.lower_ not in words("personal_pronouns") and (
+                s == j or prev.lower_ not in words("object_pronouns")):  # "ihm zufolge", not "… sich ersten Angaben zufolge"
             s -= 1
         elif prev.lower_ in words("attaching_prepositions") and s - 1 > lo and _is_head_word(doc[s - 2]):
             s -= 1
