@@ -9,9 +9,11 @@ tags to the left or right of the cue.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
-from quotex.rules import syntax
+from quotex.rules import ranking, syntax
 from quotex.rules.lexicon import active, closes_quote, is_quote_mark, opens_quote, words
 from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, classify
 
@@ -286,44 +288,38 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     """The speaker mention of cue ``verb`` inside the clause ``[lo, hi)``.
 
     ``exclude`` is the quote's token range, which the mention never overlaps.
-    The parser's subject is preferred, completed by an apposition it missed
-    and cut before a relative clause; without one, the noun phrase filling
-    the clause before the verb, else the one after the clause's first verb
-    (German puts the subject there when something else comes first). In the
-    passive the subject is who was spoken to ("X wurde aufgefordert"); the
-    speaker is the agent ("von Y"), if named.
+    In the passive the subject is who was spoken to ("X wurde aufgefordert");
+    the speaker is the agent ("von Y"), if named. Otherwise the candidates of
+    :func:`cue_subjects` are ranked by :func:`ranking.cue_subject`.
     """
     if passive(doc, verb, lo, hi):
         agent = _passive_agent(doc, verb, lo, hi)
         return agent if agent is not None and not _overlaps(agent, exclude) else None
-    before = np_before(doc, verb.i, lo)
-    if before is not None and not _overlaps(before, exclude):
-        return before
-    subject = syntax.subject_of(verb, scheme)
-    if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
-        subject = syntax.subject_of(verb.head, scheme)  # "Key informierte sich und sprach von …"
-    if subject is not None and lo <= subject.i < hi and not _inside(subject.i, exclude) and _nominative(subject):
-        if subject.lower_ not in words("demonstrative_subjects"):
-            start, end = syntax.phrase(subject, lo, hi)
-            while start < subject.i and doc[start].pos_ == "ADV":
-                start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
-            if exclude is not None:
-                if start < exclude[1] <= subject.i:
-                    start = exclude[1]
-                if subject.i < exclude[0] < end:
-                    end = exclude[0]
-            # a fronted phrase the parser took for the subject ("Als Begründung sagte …")
-            if not start <= verb.i < end and doc[start].pos_ not in ("ADP", "SCONJ", "ADV"):
-                return _complete(doc, start, end, hi, subject.i)
-    before = np_before(doc, verb.i, lo)
-    if before is not None and not _overlaps(before, exclude):
-        return before
+    chosen = ranking.cue_subject(doc, cue_subjects(doc, verb, lo, hi, scheme, exclude), exclude)
+    return None if chosen is None else chosen.span
+
+
+def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
+                 exclude: tuple[int, int] | None) -> Iterator[ranking.Candidate]:
+    """Who may be the subject of cue ``verb``, most likely first (computed as needed).
+
+    The noun phrase filling the clause before the verb ("Der Minister
+    sagte"); the parser's subject, completed by an apposition it missed and
+    cut before a relative clause; the phrase before the clause's finite verb
+    ("X hat … angekündigt"); the phrase after the verb, where German puts the
+    subject when something else comes first ("Am Montag sagte X").
+    """
+    found = np_before(doc, verb.i, lo)
+    if found is not None:
+        yield ranking.Candidate(*found, "opener")
+    found = _parsed_subject(doc, verb, lo, hi, scheme, exclude)
+    if found is not None:
+        yield ranking.Candidate(*found, "subject")
     first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
     if first_verb < verb.i:
-        # "X hat in einem Interview angekündigt": the subject before the finite verb
-        before = np_before(doc, first_verb, lo)
-        if before is not None and not _overlaps(before, exclude):
-            return before
+        found = np_before(doc, first_verb, lo)
+        if found is not None:
+            yield ranking.Candidate(*found, "before_finite_verb")
     for after in dict.fromkeys((verb.i + 1, first_verb + 1)):
         # skip auxiliaries, "sich", object pronouns and adverbs between verb and subject
         # ("äußerte sich X", "meldeten dann die Nachrichten")
@@ -332,11 +328,34 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
         if after == verb.i:
             continue
         found = np_after(doc, after, hi)
-        if found is not None and not _overlaps(found, exclude) and not found[0] <= verb.i < found[1]:
+        if found is not None and not found[0] <= verb.i < found[1]:
             if doc[found[0]].lower_ in words("dative_articles") or "Dat" in doc[found[0]].morph.get("Case"):
                 continue
-            return found
-    return None
+            yield ranking.Candidate(*found, "after_verb")
+
+
+def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
+                    exclude: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The parser's subject of ``verb`` as a mention, if it is one ("Als Begründung sagte …" is not)."""
+    subject = syntax.subject_of(verb, scheme)
+    if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
+        subject = syntax.subject_of(verb.head, scheme)  # "Key informierte sich und sprach von …"
+    if subject is None or not lo <= subject.i < hi or _inside(subject.i, exclude) or not _nominative(subject):
+        return None
+    if subject.lower_ in words("demonstrative_subjects"):
+        return None
+    start, end = syntax.phrase(subject, lo, hi)
+    while start < subject.i and doc[start].pos_ == "ADV":
+        start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
+    if exclude is not None:
+        if start < exclude[1] <= subject.i:
+            start = exclude[1]
+        if subject.i < exclude[0] < end:
+            end = exclude[0]
+    # a fronted phrase the parser took for the subject ("Als Begründung sagte …")
+    if start <= verb.i < end or doc[start].pos_ in ("ADP", "SCONJ", "ADV"):
+        return None
+    return _complete(doc, start, end, hi, subject.i)
 
 
 def _may_be_subject(first: Token) -> bool:
