@@ -83,3 +83,18 @@ def test_a_source_before_zufolge_never_takes_in_sich() -> None:
     assert _text(doc, np_ending_at(doc, 4, 0)) == "ersten Angaben"
     alone = from_rows([("Ihm", "PRON", "", 0), ("zufolge", "ADP", "", 0)], parsed=False)
     assert _text(alone, np_ending_at(alone, 1, 0)) == "Ihm"
+
+
+def test_er_after_the_verb_is_the_subject_and_the_phrase_put_first_an_object() -> None:
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.syntax import scheme_of
+
+    # Die Arbeit der Koalition lobte er (parsed as if "Die Arbeit" were the subject)
+    rows = [
+        ("Die", "DET", "det", 1), ("Arbeit", "NOUN", "nsubj", 4), ("der", "DET", "det", 3), ("Koalition", "NOUN", "nmod", 1),
+        ("lobte", "VERB", "ROOT", 4), ("er", "PRON", "obj", 4),
+    ]
+    doc = from_rows(rows)
+    assert subject_mention(doc, doc[4], 0, len(doc), scheme_of(doc)) == (5, 6)
+    untagged = from_rows(rows, parsed=False)
+    assert subject_mention(untagged, untagged[4], 0, len(untagged), None) == (5, 6)

@@ -303,19 +303,24 @@ def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme 
                  exclude: tuple[int, int] | None) -> Iterator[ranking.Candidate]:
     """Who may be the subject of cue ``verb``, most likely first (computed as needed).
 
-    The noun phrase filling the clause before the verb ("Der Minister
+    A pronoun that is only ever nominative right after the verb; the noun phrase filling the clause before the verb ("Der Minister
     sagte"); the parser's subject, completed by an apposition it missed and
     cut before a relative clause; the phrase before the clause's finite verb
     ("X hat … angekündigt"); the phrase after the verb, where German puts the
     subject when something else comes first ("Am Montag sagte X").
     """
+    first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
+    for k in dict.fromkeys((first_verb + 1, verb.i + 1)):
+        if lo < k < hi and doc[k].lower_ in words("nominative_pronouns"):
+            # "Die Arbeit der Koalition lobte er": after the verb only the subject can be "er",
+            # so the phrase put first is an object
+            yield ranking.Candidate(k, k + 1, "pronoun_after_verb")
     found = np_before(doc, verb.i, lo)
     if found is not None:
         yield ranking.Candidate(*found, "opener")
     found = _parsed_subject(doc, verb, lo, hi, scheme, exclude)
     if found is not None:
         yield ranking.Candidate(*found, "subject")
-    first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
     if first_verb < verb.i:
         found = np_before(doc, first_verb, lo)
         if found is not None:
