@@ -98,3 +98,18 @@ def test_er_after_the_verb_is_the_subject_and_the_phrase_put_first_an_object() -
     assert subject_mention(doc, doc[4], 0, len(doc), scheme_of(doc)) == (5, 6)
     untagged = from_rows(rows, parsed=False)
     assert subject_mention(untagged, untagged[4], 0, len(untagged), None) == (5, 6)
+
+
+def test_a_name_after_the_verb_is_its_subject_whatever_case_the_tagger_guessed() -> None:
+    from quotex.rules.mentions import subject_mention
+
+    # Auf seiner Website schrieb Mussawi , … (the tagger calls "Mussawi" a dative); sagte dem Sender
+    doc = from_rows([
+        ("Auf", "ADP", "", 0), ("seiner", "DET", "", 0, "Case=Dat"), ("Website", "NOUN", "", 0, "Case=Dat"),
+        ("schrieb", "VERB", "", 0), ("Mussawi", "PROPN", "", 0, "Case=Dat"), (",", "PUNCT", "", 0),
+    ], parsed=False)
+    assert subject_mention(doc, doc[3], 0, 5, None) == (4, 5)
+    dative = from_rows([
+        ("Dann", "ADV", "", 0), ("sagte", "VERB", "", 0), ("dem", "DET", "", 0, "Case=Dat"), ("Sender", "NOUN", "", 0, "Case=Dat"),
+    ], parsed=False)
+    assert subject_mention(dative, dative[1], 0, 4, None) is None

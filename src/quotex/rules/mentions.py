@@ -334,8 +334,9 @@ def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme 
             continue
         found = np_after(doc, after, hi)
         if found is not None and not found[0] <= verb.i < found[1]:
-            if doc[found[0]].lower_ in words("dative_articles") or "Dat" in doc[found[0]].morph.get("Case"):
-                continue
+            first = doc[found[0]]
+            if first.lower_ in words("dative_articles") or first.pos_ in ("DET", "PRON") and "Dat" in first.morph.get("Case"):
+                continue  # "sagte dem Sender", not a name the tagger guessed a dative for ("schrieb Mussawi")
             yield ranking.Candidate(*found, "after_verb")
 
 
