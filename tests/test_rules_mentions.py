@@ -113,3 +113,15 @@ def test_a_name_after_the_verb_is_its_subject_whatever_case_the_tagger_guessed()
         ("Dann", "ADV", "", 0), ("sagte", "VERB", "", 0), ("dem", "DET", "", 0, "Case=Dat"), ("Sender", "NOUN", "", 0, "Case=Dat"),
     ], parsed=False)
     assert subject_mention(dative, dative[1], 0, 4, None) is None
+
+
+def test_a_determiner_the_tagger_calls_accusative_may_open_a_subject_unless_its_form_says_so() -> None:
+    from quotex.rules.mentions import np_before
+
+    # einige Parteien haben angekündigt | den Plan hat … angekündigt
+    doc = from_rows([
+        ("einige", "DET", "", 0, "Case=Acc"), ("Parteien", "NOUN", "", 0, "Case=Nom"), ("haben", "AUX", "", 0),
+    ], parsed=False)
+    assert np_before(doc, 2, 0) == (0, 2)
+    objects = from_rows([("den", "DET", "", 0, "Case=Acc"), ("Plan", "NOUN", "", 0, "Case=Acc"), ("hat", "AUX", "", 0)], parsed=False)
+    assert np_before(objects, 2, 0) is None

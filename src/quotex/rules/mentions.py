@@ -369,8 +369,10 @@ def _may_be_subject(first: Token) -> bool:
     if first.lower_ in words("not_nominative"):
         return False
     if first.pos_ == "DET":
+        # outside "not_nominative" an accusative has the nominative's form ("einige Parteien"),
+        # so the tagger's accusative is no evidence against a subject
         cases = first.morph.get("Case")
-        return not cases or "Nom" in cases
+        return not cases or "Nom" in cases or "Acc" in cases
     return True
 
 
