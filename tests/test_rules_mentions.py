@@ -125,3 +125,14 @@ def test_a_determiner_the_tagger_calls_accusative_may_open_a_subject_unless_its_
     assert np_before(doc, 2, 0) == (0, 2)
     objects = from_rows([("den", "DET", "", 0, "Case=Acc"), ("Plan", "NOUN", "", 0, "Case=Acc"), ("hat", "AUX", "", 0)], parsed=False)
     assert np_before(objects, 2, 0) is None
+
+
+def test_an_object_after_the_verb_is_never_the_speaker() -> None:
+    from quotex.rules.mentions import subject_mention
+
+    # Dann weist den Vorwurf zurück … (the subject is elsewhere): "den Vorwurf" is an object
+    doc = from_rows([
+        ("Dann", "ADV", "", 0), ("wies", "VERB", "", 0), ("den", "DET", "", 0, "Case=Acc"), ("Vorwurf", "NOUN", "", 0),
+        ("zurück", "ADP", "", 0),
+    ], parsed=False)
+    assert subject_mention(doc, doc[1], 0, len(doc), None) is None

@@ -337,6 +337,8 @@ def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme 
             first = doc[found[0]]
             if first.lower_ in words("dative_articles") or first.pos_ in ("DET", "PRON") and "Dat" in first.morph.get("Case"):
                 continue  # "sagte dem Sender", not a name the tagger guessed a dative for ("schrieb Mussawi")
+            if not _may_be_subject(first):
+                continue  # "Es weist den Vorwurf zurück": an object
             yield ranking.Candidate(*found, "after_verb")
 
 
