@@ -136,3 +136,17 @@ def test_an_object_after_the_verb_is_never_the_speaker() -> None:
         ("zurück", "ADP", "", 0),
     ], parsed=False)
     assert subject_mention(doc, doc[1], 0, len(doc), None) is None
+
+
+def test_a_mention_never_runs_into_a_quotation() -> None:
+    # nach Angaben des Leiters „die Moderne , die Existenz …“ | die Zeitung „Die Welt“
+    doc = from_rows([
+        ("Angaben", "NOUN", "", 0), ("des", "DET", "", 0, "Case=Gen"), ("Leiters", "NOUN", "", 0), ("„", "PUNCT", "", 0),
+        ("die", "DET", "", 0), ("Moderne", "NOUN", "", 0), (",", "PUNCT", "", 0), ("die", "DET", "", 0), ("Existenz", "NOUN", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Angaben des Leiters"
+    named = from_rows([
+        ("die", "DET", "", 0), ("Zeitung", "NOUN", "", 0), ("„", "PUNCT", "", 0), ("Die", "DET", "", 0), ("Welt", "PROPN", "", 0),
+        ("“", "PUNCT", "", 0), ("berichtete", "VERB", "", 0),
+    ], parsed=False)
+    assert _text(named, np_after(named, 0, len(named))) == "die Zeitung „Die Welt“"

@@ -92,7 +92,9 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
             last_head = j
             j += 1
             continue
-        if (text in _NAME_PUNCTUATION or is_quote_mark(text)) and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
+        # an opening mark not closed nearby starts a quotation, not a name („die Moderne, …“)
+        inside_name = text in _NAME_PUNCTUATION or is_quote_mark(text) and (closes_quote(text) or not opens_quote(text))
+        if inside_name and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
         if token.pos_ == "ADP" and last_head < i and j > i and doc[j - 1].pos_ == "DET":
