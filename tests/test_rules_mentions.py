@@ -150,3 +150,9 @@ def test_a_mention_never_runs_into_a_quotation() -> None:
         ("“", "PUNCT", "", 0), ("berichtete", "VERB", "", 0),
     ], parsed=False)
     assert _text(named, np_after(named, 0, len(named))) == "die Zeitung „Die Welt“"
+
+
+def test_a_quantifier_the_tagger_calls_a_pronoun_opens_a_genitive() -> None:
+    # nach Ansicht einiger Juristen
+    doc = from_rows([("Ansicht", "NOUN", "", 0), ("einiger", "PRON", "", 0), ("Juristen", "NOUN", "", 0)], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Ansicht einiger Juristen"

@@ -27,8 +27,9 @@ _NAME_PUNCTUATION = frozenset({"(", ")", "-", "–", "/", "&", "."})
 
 def _nominal(token: Token) -> bool:
     if token.pos_:
-        if token.pos_ == "PRON" and token.lower_ in words("determiners") and token.i + 1 < len(token.doc):
-            # an article the tagger took for a pronoun: "die ernährungspolitische Sprecherin"
+        if token.pos_ == "PRON" and (token.lower_ in words("determiners") or token.lower_ in words("quantifiers")) \
+                and token.i + 1 < len(token.doc):
+            # an article the tagger took for a pronoun: "die ernährungspolitische Sprecherin", "einiger Juristen"
             return token.doc[token.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")
         return token.pos_ in _NOMINAL
     # untagged Doc: capitalised words and articles
