@@ -156,3 +156,14 @@ def test_a_quantifier_the_tagger_calls_a_pronoun_opens_a_genitive() -> None:
     # nach Ansicht einiger Juristen
     doc = from_rows([("Ansicht", "NOUN", "", 0), ("einiger", "PRON", "", 0), ("Juristen", "NOUN", "", 0)], parsed=False)
     assert _text(doc, np_after(doc, 0, len(doc))) == "Ansicht einiger Juristen"
+
+
+def test_a_role_noun_tagged_as_a_name_keeps_its_genitive() -> None:
+    # Rob Mueller , Klub-Sekretär der Buitenboys , sagte | sagte Peskow der Staatsagentur TASS
+    doc = from_rows([
+        ("Rob", "PROPN", "", 0), ("Mueller", "PROPN", "", 0), (",", "PUNCT", "", 0), ("Klub-Sekretär", "PROPN", "", 0),
+        ("der", "DET", "", 0, "Case=Gen"), ("Buitenboys", "PROPN", "", 0), (",", "PUNCT", "", 0), ("sagte", "VERB", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Rob Mueller, Klub-Sekretär der Buitenboys"
+    name = from_rows([("Peskow", "PROPN", "", 0), ("der", "DET", "", 0, "Case=Gen"), ("Staatsagentur", "NOUN", "", 0)], parsed=False)
+    assert _text(name, np_after(name, 0, len(name))) == "Peskow"

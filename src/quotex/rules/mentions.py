@@ -174,6 +174,8 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     if _glued(doc[head], token) or token.lower_ in words("titles"):
         return True
     kind = noun_class(doc[head]) if doc[head].pos_ == "NOUN" else None
+    # a role or organization noun the tagger took for a name is still a noun ("Klub-Sekretär der X")
+    name = doc[head].pos_ == "PROPN" and noun_class(doc[head]) is None
     if token.pos_ == "NOUN":
         if _modifies_next_noun(doc[head]):
             return True
@@ -182,7 +184,7 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     if token.pos_ == "DET" or token.lower_ in words("genitive_articles"):
         # a genitive follows a noun ("Sprecher der Partei"); after a name the article starts
         # the next phrase ("sagte Peskow der Staatsagentur TASS")
-        if doc[head].pos_ == "PROPN" or token.lower_ not in words("genitive_articles"):
+        if name or token.lower_ not in words("genitive_articles"):
             return False
         cases = token.morph.get("Case")
         return not cases or "Gen" in cases or kind is not None
