@@ -167,3 +167,12 @@ def test_a_role_noun_tagged_as_a_name_keeps_its_genitive() -> None:
     assert _text(doc, np_after(doc, 0, len(doc))) == "Rob Mueller, Klub-Sekretär der Buitenboys"
     name = from_rows([("Peskow", "PROPN", "", 0), ("der", "DET", "", 0, "Case=Gen"), ("Staatsagentur", "NOUN", "", 0)], parsed=False)
     assert _text(name, np_after(name, 0, len(name))) == "Peskow"
+
+
+def test_an_affiliation_may_be_a_name_in_quotation_marks() -> None:
+    # einem Artikel von „BBC News“
+    doc = from_rows([
+        ("einem", "DET", "", 0), ("Artikel", "NOUN", "", 0), ("von", "ADP", "", 0), ("„", "PUNCT", "", 0),
+        ("BBC", "PROPN", "", 0), ("News", "PROPN", "", 0), ("“", "PUNCT", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "einem Artikel von „BBC News“"

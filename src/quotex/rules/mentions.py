@@ -71,7 +71,8 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
         if open_paren and text != ")":
             j += 1
             continue
-        if opens_quote(text) and (j == i or after_head or _nominal(doc[j - 1])):
+        if opens_quote(text) and (j == i or after_head or _nominal(doc[j - 1])
+                                  or doc[j - 1].lower_ in words("attaching_prepositions")):
             closing = _quoted_name_end(doc, j, hi)
             if closing is not None:
                 last_head = j = closing
@@ -103,7 +104,9 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
             if skip is not None:
                 j = skip
                 continue
-        if token.lower_ in words("attaching_prepositions") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
+        quoted_name = j + 1 < hi and opens_quote(doc[j + 1].text) and _quoted_name_end(doc, j + 1, hi) is not None
+        if token.lower_ in words("attaching_prepositions") and last_head >= 0 and j + 1 < hi and (
+                _nominal(doc[j + 1]) or quoted_name):  # "ein Artikel von „BBC News“"
             if _attaches(doc[last_head], token.lower_):
                 j += 1
                 continue
