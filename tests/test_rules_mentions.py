@@ -176,3 +176,15 @@ def test_an_affiliation_may_be_a_name_in_quotation_marks() -> None:
         ("BBC", "PROPN", "", 0), ("News", "PROPN", "", 0), ("“", "PUNCT", "", 0),
     ], parsed=False)
     assert _text(doc, np_after(doc, 0, len(doc))) == "einem Artikel von „BBC News“"
+
+
+def test_a_number_naming_the_noun_stays_but_a_count_after_it_starts_the_next_phrase() -> None:
+    # dem Artikel 65 des Grundgesetzes | der Polizei 40 Menschen
+    named = from_rows([
+        ("dem", "DET", "", 0), ("Artikel", "NOUN", "", 0), ("65", "NUM", "", 0), ("des", "DET", "", 0, "Case=Gen"),
+        ("Grundgesetzes", "NOUN", "", 0),
+    ], parsed=False)
+    assert _text(named, np_after(named, 0, len(named))) == "dem Artikel 65 des Grundgesetzes"
+    counted = from_rows([("der", "DET", "", 0), ("Polizei", "NOUN", "", 0), ("40", "NUM", "", 0), ("Menschen", "NOUN", "", 0)],
+                        parsed=False)
+    assert _text(counted, np_after(counted, 0, len(counted))) == "der Polizei"

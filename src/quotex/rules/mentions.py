@@ -176,6 +176,11 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
         return True
     if _glued(doc[head], token) or token.lower_ in words("titles"):
         return True
+    if token.like_num:
+        # a number naming the noun ("Artikel 65 des Grundgesetzes"), not counting what follows
+        # ("laut der Polizei 40 Menschen")
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return following is not None and following.lower_ in words("genitive_articles")
     kind = noun_class(doc[head]) if doc[head].pos_ == "NOUN" else None
     # a role or organization noun the tagger took for a name is still a noun ("Klub-Sekretär der X")
     name = doc[head].pos_ == "PROPN" and noun_class(doc[head]) is None
