@@ -86,3 +86,27 @@ def test_cue_subjects_come_opener_first_then_the_parsed_subject_then_after_the_v
     assert found[0] == ((3, 5), "subject")
     assert ((3, 5), "after_verb") in found
     assert all(origin != "opener" for _, origin in found)  # "Am Montag" fills the clause but is no subject
+
+
+def test_in_the_passive_the_agent_is_the_only_cue_subject() -> None:
+    from quotex.rules.mentions import cue_subjects
+
+    # Die Regierung wurde vom Sprecher aufgefordert: the government was spoken to
+    doc = from_rows([
+        ("Die", "DET", "", 0, "Case=Nom"), ("Regierung", "NOUN", "", 0, "Case=Nom"), ("wurde", "AUX", "", 0),
+        ("vom", "ADP", "", 0), ("Sprecher", "NOUN", "", 0), ("aufgefordert", "VERB", "", 0, "VerbForm=Part"),
+    ], parsed=False)
+    found = [(c.span, c.origin) for c in cue_subjects(doc, doc[5], 0, len(doc), None, None)]
+    assert found == [((4, 5), "passive_agent")]
+
+
+def test_the_phrase_before_the_finite_verb_is_a_cue_subject() -> None:
+    from quotex.rules.mentions import cue_subjects
+
+    # Der Minister hat gestern angekündigt
+    doc = from_rows([
+        ("Der", "DET", "", 0, "Case=Nom"), ("Minister", "NOUN", "", 0, "Case=Nom"), ("hat", "AUX", "", 0),
+        ("gestern", "ADV", "", 0), ("angekündigt", "VERB", "", 0, "VerbForm=Part"),
+    ], parsed=False)
+    found = [(c.span, c.origin) for c in cue_subjects(doc, doc[4], 0, len(doc), None, None)]
+    assert ((0, 2), "before_finite_verb") in found

@@ -298,16 +298,11 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
 
 def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
                     exclude: tuple[int, int] | None = None) -> tuple[int, int] | None:
-    """The speaker mention of cue ``verb`` inside the clause ``[lo, hi)``.
+    """The speaker mention of cue ``verb`` inside the clause ``[lo, hi)``: the best of
+    :func:`cue_subjects` by :func:`ranking.cue_subject`.
 
     ``exclude`` is the quote's token range, which the mention never overlaps.
-    In the passive the subject is who was spoken to ("X wurde aufgefordert");
-    the speaker is the agent ("von Y"), if named. Otherwise the candidates of
-    :func:`cue_subjects` are ranked by :func:`ranking.cue_subject`.
     """
-    if passive(doc, verb, lo, hi):
-        agent = _passive_agent(doc, verb, lo, hi)
-        return agent if agent is not None and not _overlaps(agent, exclude) else None
     chosen = ranking.cue_subject(doc, cue_subjects(doc, verb, lo, hi, scheme, exclude), exclude)
     return None if chosen is None else chosen.span
 
@@ -316,12 +311,20 @@ def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme 
                  exclude: tuple[int, int] | None) -> Iterator[ranking.Candidate]:
     """Who may be the subject of cue ``verb``, most likely first (computed as needed).
 
-    A pronoun that is only ever nominative right after the verb; the noun phrase filling the clause before the verb ("Der Minister
-    sagte"); the parser's subject, completed by an apposition it missed and
-    cut before a relative clause; the phrase before the clause's finite verb
-    ("X hat … angekündigt"); the phrase after the verb, where German puts the
-    subject when something else comes first ("Am Montag sagte X").
+    In the passive the subject is who was spoken to ("X wurde aufgefordert"):
+    the only candidate is the agent ("von Y"), if named. Otherwise: a pronoun
+    that is only ever nominative right after the verb; the noun phrase filling
+    the clause before the verb ("Der Minister sagte"); the parser's subject,
+    completed by an apposition it missed and cut before a relative clause; the
+    phrase before the clause's finite verb ("X hat … angekündigt"); the phrase
+    after the verb, where German puts the subject when something else comes
+    first ("Am Montag sagte X").
     """
+    if passive(doc, verb, lo, hi):
+        agent = _passive_agent(doc, verb, lo, hi)
+        if agent is not None:
+            yield ranking.Candidate(*agent, "passive_agent")
+        return
     first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
     for k in dict.fromkeys((first_verb + 1, verb.i + 1)):
         if lo < k < hi and doc[k].lower_ in words("nominative_pronouns"):
