@@ -188,3 +188,31 @@ def test_a_number_naming_the_noun_stays_but_a_count_after_it_starts_the_next_phr
     counted = from_rows([("der", "DET", "", 0), ("Polizei", "NOUN", "", 0), ("40", "NUM", "", 0), ("Menschen", "NOUN", "", 0)],
                         parsed=False)
     assert _text(counted, np_after(counted, 0, len(counted))) == "der Polizei"
+
+
+def test_a_bracket_holding_a_quotation_is_no_part_of_the_name() -> None:
+    # Mohammed ElBaradei („Mir fällt niemand ein“) | die Partei (SPD)
+    doc = from_rows([
+        ("Mohammed", "PROPN", "", 0), ("ElBaradei", "PROPN", "", 0), ("(", "PUNCT", "", 0), ("„", "PUNCT", "", 0),
+        ("Mir", "PRON", "", 0), ("fällt", "VERB", "", 0), ("niemand", "PRON", "", 0), ("ein", "ADP", "", 0),
+        ("“", "PUNCT", "", 0), (")", "PUNCT", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Mohammed ElBaradei"
+    party = from_rows([("die", "DET", "", 0), ("Partei", "NOUN", "", 0), ("(", "PUNCT", "", 0), ("SPD", "PROPN", "", 0),
+                       (")", "PUNCT", "", 0)], parsed=False)
+    assert _text(party, np_after(party, 0, len(party))) == "die Partei (SPD)"
+
+
+def test_a_content_clause_the_parser_hung_on_the_subject_is_cut() -> None:
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.syntax import scheme_of
+
+    # meldete der Sender , Radio Vatikan , dass die Enzyklika verkauft wird
+    doc = from_rows([
+        ("meldete", "VERB", "ROOT", 0), ("der", "DET", "det", 2, "Case=Nom"), ("Sender", "NOUN", "nsubj", 0, "Case=Nom"),
+        (",", "PUNCT", "punct", 4), ("Radio", "PROPN", "appos", 2), ("Vatikan", "PROPN", "flat", 4), (",", "PUNCT", "punct", 10),
+        ("dass", "SCONJ", "mark", 10), ("die", "DET", "det", 9), ("Enzyklika", "NOUN", "nsubj", 10),
+        ("verkauft", "VERB", "acl", 2), ("wird", "AUX", "aux", 10),
+    ])
+    assert subject_mention(doc, doc[0], 0, len(doc), scheme_of(doc), exclude=(7, 12)) == (1, 6)
+    assert subject_mention(doc, doc[0], 0, len(doc), scheme_of(doc)) == (1, 6)

@@ -85,7 +85,7 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
                 last_head = j
             j += 1
             continue
-        if text == "(" and last_head >= 0:
+        if text == "(" and last_head >= 0 and _bracket_end(doc, j, hi) is not None:
             open_paren = True
             j += 1
             continue
@@ -130,6 +130,17 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     if last_head < i:
         return None
     return i, last_head + 1
+
+
+def _bracket_end(doc: Doc, j: int, hi: int) -> int | None:
+    """Index of the ")" closing the bracket at ``j`` when it holds an addition to a name
+    ("(SPD)", "(Internationale Atomenergiebehörde)"), not a quotation or a clause."""
+    for k in range(j + 1, min(hi, j + 8)):
+        if doc[k].text == ")":
+            return k
+        if is_quote_mark(doc[k].text) or doc[k].pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _attributive_phrase_end(doc: Doc, j: int, hi: int) -> int | None:
@@ -376,6 +387,8 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
             start = exclude[1]
         if subject.i < exclude[0] < end:
             end = exclude[0]
+    while end > subject.i + 1 and (doc[end - 1].text in (",", ":", ";") or doc[end - 1].is_space):
+        end -= 1  # cut before the quote: "der Sender, Radio Vatikan, „…“"
     # a fronted phrase the parser took for the subject ("Als Begründung sagte …")
     if start <= verb.i < end or doc[start].pos_ in ("ADP", "SCONJ", "ADV"):
         return None
@@ -428,10 +441,10 @@ def _nominative(token: Token) -> bool:
 
 
 def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, int]:
-    """A parsed phrase with a missed apposition added and a relative clause removed."""
+    """A parsed phrase with a missed apposition added and a relative or content clause removed."""
     for k in range(head + 1, end - 1):
-        if doc[k].text == "," and _relative_clause_at(doc, k + 1, end):
-            return start, k
+        if doc[k].text == "," and (_relative_clause_at(doc, k + 1, end) or doc[k + 1].lower_ in words("complementizers")):
+            return start, k  # "der Sender, Radio Vatikan, dass die Enzyklika …": the parser hung the clause on it
     for k in range(start + 1, end):
         if doc[k].lower_ in words("adverbial_prepositions"):
             end = k  # "Hongkongs Chief Executive C.Y. Leung am Sonntag", even when the parser made "Sonntag" the head
