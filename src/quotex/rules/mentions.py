@@ -221,15 +221,18 @@ def _glued(before: Token, token: Token) -> bool:
 
 
 def _modifies_next_noun(word: Token) -> bool:
-    """A name that qualifies the noun after it rather than ending the phrase: a Saxon
-    genitive opening it ("Niedersachsens Ministerpräsident", "McCains Kampagne") or an
-    adjective of a place ("der Bielefelder Fachstelle", "Salzburger Nachrichten")."""
-    if word.pos_ not in ("PROPN", "ADJ") or not word.is_title or word.ent_type_ in PERSON_LABELS and word.text.endswith("er"):
+    """A name that qualifies the noun after it rather than ending the phrase: an adjective
+    of a place ("der Bielefelder Fachstelle", "laut Salzburger Nachrichten") or a Saxon
+    genitive ("Niedersachsens Ministerpräsident", "McCains Kampagne"). Either opens its
+    phrase or follows an article or preposition; a surname in -er after a verb does not
+    ("sagte Schröder Reportern")."""
+    if word.pos_ not in ("PROPN", "ADJ") or not word.is_title:
         return False
+    before = word.doc[word.i - 1] if word.i > 0 else None
     if word.text.endswith("er"):
-        return True
-    opens = word.i == 0 or not _nominal(word.doc[word.i - 1]) or word.doc[word.i - 1].pos_ == "ADP"
-    return opens and word.text.endswith("s") and word.pos_ == "PROPN"
+        return word.ent_type_ not in PERSON_LABELS and (before is None or before.pos_ in ("DET", "ADP"))
+    opens = before is None or before.pos_ == "ADP" or not _nominal(before)
+    return opens and word.pos_ == "PROPN" and word.text.endswith("s")
 
 
 def _attaches(head: Token, preposition: str) -> bool:
