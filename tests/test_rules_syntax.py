@@ -33,3 +33,9 @@ def test_label_scheme_is_detected() -> None:
     tiger = from_rows([("Er", "PRON", "sb", 1), ("kam", "VERB", "ROOT", 1)])
     bare = from_rows([("Er", "PRON", "", 0), ("kam", "VERB", "", 0)], parsed=False)
     assert scheme_of(ud) is UD and scheme_of(tiger) is TIGER and scheme_of(bare) is None
+
+
+def test_a_year_the_tokenizer_kept_with_its_period_ends_the_sentence() -> None:
+    assert texts("Er verglich es mit der Lage vor 1933. Dabei griff sie ihn an. Am 3. Oktober kam er.") == [
+        "Er verglich es mit der Lage vor 1933.", "Dabei griff sie ihn an.", "Am 3. Oktober kam er.",
+    ]

@@ -165,8 +165,9 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
     may have no boundaries at all; the rules need sentences that end where
     a writer ended them. A sentence ends after a stand-alone ``.!?`` (the
     tokenizer keeps "Dr." and "5." whole), possibly followed by closing
-    quotation marks or brackets, when the next word starts a sentence; a
-    line break always ends one. Without any punctuation a line stays one
+    quotation marks or brackets, when the next word starts a sentence, and
+    so does a year the tokenizer kept with its period ("1933."); a line
+    break always ends one. Without any punctuation a line stays one
     "sentence": rules bound their own reach, so that costs no time.
     """
     n = len(doc)
@@ -184,7 +185,7 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
         end = None
         if "\n" in text[idx:following]:
             end = i + 1  # the token or the whitespace after it holds a line break
-        elif orth in _END_IDS:
+        elif orth in _END_IDS or _year_with_period(text[idx:idx + length]):
             j = i + 1
             while j < n and rows[j][2] in trailing and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
                 j += 1
@@ -212,6 +213,12 @@ def _trailing_ids() -> frozenset[int]:
     if "ids" not in memo:
         memo["ids"] = frozenset(get_string_id(w) for w in {*lex.quote_closers, ")", "]", "!", "?", "."})
     return memo["ids"]
+
+
+def _year_with_period(word: str) -> bool:
+    """A year and the period ending its sentence, which the tokenizer keeps as one token,
+    like the ordinal it could be ("vor 1933. Dabei …"); an ordinal of four digits is rare."""
+    return len(word) == 5 and word.endswith(".") and word[:4].isdigit()
 
 
 def _starts_sentence(word: str) -> bool:
