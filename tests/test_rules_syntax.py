@@ -39,3 +39,12 @@ def test_a_year_the_tokenizer_kept_with_its_period_ends_the_sentence() -> None:
     assert texts("Er verglich es mit der Lage vor 1933. Dabei griff sie ihn an. Am 3. Oktober kam er.") == [
         "Er verglich es mit der Lage vor 1933.", "Dabei griff sie ihn an.", "Am 3. Oktober kam er.",
     ]
+
+
+def test_a_clause_before_a_quotation_starts_after_a_year_ending_the_sentence() -> None:
+    from quotex.rules.direct import clause_start
+    from quotex.rules.document import Analysis
+
+    doc = NLP("Sie verglich es mit 1933. Dabei griff sie ihn an: „Das geht nicht.“")
+    colon = next(t.i for t in doc if t.text == ":")
+    assert doc[clause_start(Analysis.of_doc(doc), colon):colon].text == "Dabei griff sie ihn an"

@@ -185,7 +185,7 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
         end = None
         if "\n" in text[idx:following]:
             end = i + 1  # the token or the whitespace after it holds a line break
-        elif orth in _END_IDS or _year_with_period(text[idx:idx + length]):
+        elif orth in _END_IDS or year_with_period(text[idx:idx + length]):
             j = i + 1
             while j < n and rows[j][2] in trailing and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
                 j += 1
@@ -215,7 +215,7 @@ def _trailing_ids() -> frozenset[int]:
     return memo["ids"]
 
 
-def _year_with_period(word: str) -> bool:
+def year_with_period(word: str) -> bool:
     """A year and the period ending its sentence, which the tokenizer keeps as one token,
     like the ordinal it could be ("vor 1933. Dabei …"); an ordinal of four digits is rare."""
     return len(word) == 5 and word.endswith(".") and word[:4].isdigit()
