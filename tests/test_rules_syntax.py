@@ -48,3 +48,13 @@ def test_a_clause_before_a_quotation_starts_after_a_year_ending_the_sentence() -
     doc = NLP("Sie verglich es mit 1933. Dabei griff sie ihn an: „Das geht nicht.“")
     colon = next(t.i for t in doc if t.text == ":")
     assert doc[clause_start(Analysis.of_doc(doc), colon):colon].text == "Dabei griff sie ihn an"
+
+
+def test_a_count_with_its_period_ends_the_sentence_when_a_function_word_follows() -> None:
+    # Die Zahl stieg auf 40. Die Polizei … | am 3. Oktober (tags tell them apart)
+    doc = from_rows([
+        ("Die", "DET", "det", 1), ("Zahl", "NOUN", "nsubj", 2), ("stieg", "VERB", "ROOT", 2), ("auf", "ADP", "case", 4),
+        ("40.", "NUM", "obl", 2), ("Die", "DET", "det", 6), ("Polizei", "NOUN", "nsubj", 7), ("kam", "VERB", "ROOT", 7),
+        ("am", "ADP", "case", 10), ("3.", "ADJ", "amod", 10), ("Oktober", "PROPN", "obl", 7), (".", "PUNCT", "punct", 7),
+    ])
+    assert [s.text for s in sentence_spans(doc)] == ["Die Zahl stieg auf 40.", "Die Polizei kam am 3. Oktober."]
