@@ -50,11 +50,16 @@ def test_a_clause_before_a_quotation_starts_after_a_year_ending_the_sentence() -
     assert doc[clause_start(Analysis.of_doc(doc), colon):colon].text == "Dabei griff sie ihn an"
 
 
-def test_a_count_with_its_period_ends_the_sentence_when_a_function_word_follows() -> None:
-    # Die Zahl stieg auf 40. Die Polizei … | am 3. Oktober (tags tell them apart)
+def test_a_word_kept_with_its_period_ends_the_sentence_when_a_function_word_follows() -> None:
+    # Die Zahl stieg auf 40. Die Polizei kam am 3. Oktober zur X GmbH. Dort sprach Dr. Meier .
+    # (tags tell a sentence end from an ordinal or an abbreviation)
     doc = from_rows([
         ("Die", "DET", "det", 1), ("Zahl", "NOUN", "nsubj", 2), ("stieg", "VERB", "ROOT", 2), ("auf", "ADP", "case", 4),
         ("40.", "NUM", "obl", 2), ("Die", "DET", "det", 6), ("Polizei", "NOUN", "nsubj", 7), ("kam", "VERB", "ROOT", 7),
-        ("am", "ADP", "case", 10), ("3.", "ADJ", "amod", 10), ("Oktober", "PROPN", "obl", 7), (".", "PUNCT", "punct", 7),
+        ("am", "ADP", "case", 10), ("3.", "ADJ", "amod", 10), ("Oktober", "PROPN", "obl", 7), ("zur", "ADP", "case", 13),
+        ("X", "PROPN", "compound", 13), ("GmbH.", "PROPN", "obl", 7), ("Dort", "ADV", "advmod", 15),
+        ("sprach", "VERB", "ROOT", 15), ("Dr.", "NOUN", "nsubj", 15), ("Meier", "PROPN", "flat", 16), (".", "PUNCT", "punct", 15),
     ])
-    assert [s.text for s in sentence_spans(doc)] == ["Die Zahl stieg auf 40.", "Die Polizei kam am 3. Oktober."]
+    assert [s.text for s in sentence_spans(doc)] == [
+        "Die Zahl stieg auf 40.", "Die Polizei kam am 3. Oktober zur X GmbH.", "Dort sprach Dr. Meier.",
+    ]

@@ -166,8 +166,9 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
     a writer ended them. A sentence ends after a stand-alone ``.!?`` (the
     tokenizer keeps "Dr." and "5." whole), possibly followed by closing
     quotation marks or brackets, when the next word starts a sentence, and
-    so does a number the tokenizer kept with its period like an ordinal
-    ("vor 1933. Dabei", "auf 40. Die"); a line break always ends one. Without any punctuation a line stays one
+    so does a word the tokenizer kept with its period like an ordinal or an
+    abbreviation ("vor 1933. Dabei", "auf 40. Die", "GmbH. Der"); a line
+    break always ends one. Without any punctuation a line stays one
     "sentence": rules bound their own reach, so that costs no time.
     """
     n = len(doc)
@@ -186,7 +187,7 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
         if "\n" in text[idx:following]:
             end = i + 1  # the token or the whitespace after it holds a line break
         elif orth in _END_IDS or length > 1 and text[idx + length - 1] == "." and (
-                year_with_period(text[idx:idx + length]) or _count_with_period(doc, i)):
+                year_with_period(text[idx:idx + length]) or _period_kept(doc, i)):
             j = i + 1
             while j < n and rows[j][2] in trailing and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
                 j += 1
@@ -222,17 +223,17 @@ def year_with_period(word: str) -> bool:
     return len(word) == 5 and word.endswith(".") and word[:4].isdigit()
 
 
-#: Word classes that start a sentence but never follow an ordinal ("auf 40. Die Polizei …",
-#: not "am 3. Oktober", "im 19. Jahrhundert").
+#: Word classes that start a sentence but never follow an ordinal or an abbreviation
+#: ("auf 40. Die Polizei …", not "am 3. Oktober", "Dr. Meier").
 _AFTER_SENTENCE = frozenset({"DET", "PRON", "ADV", "SCONJ", "CCONJ", "ADP", "VERB", "AUX"})
 
 
-def _count_with_period(doc: Doc, i: int) -> bool:
-    """A number and the period ending its sentence, kept as one token like an ordinal:
-    the next word's class tells them apart (needs tags)."""
-    word = doc[i].text
-    return (word[:-1].isdigit() and word.endswith(".") and i + 1 < len(doc)
-            and doc[i + 1].pos_ in _AFTER_SENTENCE and doc[i + 1].text[:1].isupper())
+def _period_kept(doc: Doc, i: int) -> bool:
+    """A word and the period ending its sentence, which the tokenizer kept as one token as
+    in an ordinal or an abbreviation ("auf 40. Die", "Albert II. Er", "der X GmbH. Dort"):
+    a capitalized function word after it tells them apart (needs tags)."""
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return following is not None and following.pos_ in _AFTER_SENTENCE and following.text[:1].isupper()
 
 
 def _starts_sentence(word: str) -> bool:
