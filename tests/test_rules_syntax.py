@@ -63,3 +63,16 @@ def test_a_word_kept_with_its_period_ends_the_sentence_when_a_function_word_foll
     assert [s.text for s in sentence_spans(doc)] == [
         "Die Zahl stieg auf 40.", "Die Polizei kam am 3. Oktober zur X GmbH.", "Dort sprach Dr. Meier.",
     ]
+
+
+def test_a_clause_before_a_quotation_starts_after_a_word_kept_with_its_period() -> None:
+    from quotex.rules.direct import clause_start
+    from quotex.rules.document import Analysis
+
+    # Er kam zur X GmbH. Dort sagte er : „ Gut “
+    doc = from_rows([
+        ("Er", "PRON", "nsubj", 1), ("kam", "VERB", "ROOT", 1), ("zur", "ADP", "case", 4), ("X", "PROPN", "compound", 4),
+        ("GmbH.", "PROPN", "obl", 1), ("Dort", "ADV", "advmod", 6), ("sagte", "VERB", "ROOT", 6), ("er", "PRON", "nsubj", 6),
+        (":", "PUNCT", "punct", 6), ("„", "PUNCT", "punct", 10), ("Gut", "ADJ", "ccomp", 6), ("“", "PUNCT", "punct", 10),
+    ])
+    assert doc[clause_start(Analysis.of_doc(doc), 8):8].text == "Dort sagte er"

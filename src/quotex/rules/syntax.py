@@ -186,8 +186,7 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
         end = None
         if "\n" in text[idx:following]:
             end = i + 1  # the token or the whitespace after it holds a line break
-        elif orth in _END_IDS or length > 1 and text[idx + length - 1] == "." and (
-                year_with_period(text[idx:idx + length]) or _period_kept(doc, i)):
+        elif orth in _END_IDS or length > 1 and text[idx + length - 1] == "." and kept_period_ends_sentence(doc[i]):
             j = i + 1
             while j < n and rows[j][2] in trailing and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
                 j += 1
@@ -217,7 +216,14 @@ def _trailing_ids() -> frozenset[int]:
     return memo["ids"]
 
 
-def year_with_period(word: str) -> bool:
+def kept_period_ends_sentence(token: Token) -> bool:
+    """``token`` is a word the tokenizer kept with the period that ends its sentence
+    ("1933.", "GmbH." before "Dort"): see :func:`sentence_spans`."""
+    text = token.text
+    return len(text) > 1 and text.endswith(".") and (_year_with_period(text) or _period_kept(token.doc, token.i))
+
+
+def _year_with_period(word: str) -> bool:
     """A year and the period ending its sentence, which the tokenizer keeps as one token,
     like the ordinal it could be ("vor 1933. Dabei …"); an ordinal of four digits is rare."""
     return len(word) == 5 and word.endswith(".") and word[:4].isdigit()
