@@ -62,3 +62,51 @@ def test_the_sentence_before_gives_its_subject_when_an_adverb_opens_it() -> None
     an = Analysis.of_doc(doc)
     chosen = sentence_source(an, an.sents[0])
     assert chosen is not None and (chosen.span, chosen.origin) == ((2, 4), "subject")
+
+
+def test_the_cue_subject_is_the_first_candidate_outside_the_quote() -> None:
+    from quotex.rules.ranking import cue_subject
+
+    candidates = [Candidate(0, 2, "opener"), Candidate(3, 5, "after_verb")]
+    assert cue_subject(PEOPLE, candidates, exclude=None) == Candidate(0, 2, "opener")
+    assert cue_subject(PEOPLE, candidates, exclude=(0, 1)) == Candidate(3, 5, "after_verb")
+    assert cue_subject(PEOPLE, [], exclude=None) is None
+
+
+def test_cue_subjects_come_opener_first_then_the_parsed_subject_then_after_the_verb() -> None:
+    from quotex.rules.mentions import cue_subjects
+    from quotex.rules.syntax import scheme_of
+
+    # Am Montag sagte der Minister
+    doc = from_rows([
+        ("Am", "ADP", "case", 1), ("Montag", "NOUN", "obl", 2), ("sagte", "VERB", "ROOT", 2),
+        ("der", "DET", "det", 4, "Case=Nom"), ("Minister", "NOUN", "nsubj", 2, "Case=Nom"),
+    ])
+    found = [(c.span, c.origin) for c in cue_subjects(doc, doc[2], 0, len(doc), scheme_of(doc), None)]
+    assert found[0] == ((3, 5), "subject")
+    assert ((3, 5), "after_verb") in found
+    assert all(origin != "opener" for _, origin in found)  # "Am Montag" fills the clause but is no subject
+
+
+def test_in_the_passive_the_agent_is_the_only_cue_subject() -> None:
+    from quotex.rules.mentions import cue_subjects
+
+    # Die Regierung wurde vom Sprecher aufgefordert: the government was spoken to
+    doc = from_rows([
+        ("Die", "DET", "", 0, "Case=Nom"), ("Regierung", "NOUN", "", 0, "Case=Nom"), ("wurde", "AUX", "", 0),
+        ("vom", "ADP", "", 0), ("Sprecher", "NOUN", "", 0), ("aufgefordert", "VERB", "", 0, "VerbForm=Part"),
+    ], parsed=False)
+    found = [(c.span, c.origin) for c in cue_subjects(doc, doc[5], 0, len(doc), None, None)]
+    assert found == [((4, 5), "passive_agent")]
+
+
+def test_the_phrase_before_the_finite_verb_is_a_cue_subject() -> None:
+    from quotex.rules.mentions import cue_subjects
+
+    # Der Minister hat gestern angekündigt
+    doc = from_rows([
+        ("Der", "DET", "", 0, "Case=Nom"), ("Minister", "NOUN", "", 0, "Case=Nom"), ("hat", "AUX", "", 0),
+        ("gestern", "ADV", "", 0), ("angekündigt", "VERB", "", 0, "VerbForm=Part"),
+    ], parsed=False)
+    found = [(c.span, c.origin) for c in cue_subjects(doc, doc[4], 0, len(doc), None, None)]
+    assert ((0, 2), "before_finite_verb") in found

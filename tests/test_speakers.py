@@ -352,3 +352,32 @@ Macron     PROPN I-PER _  0  ROOT  ROOT
 .          PUNCT O     _  0  ROOT  ROOT
 """, None)
     assert [span.text for span in person_spans(doc)] == ["Wolodymyr Selenskyj", "Olaf Scholz", "Emmanuel Macron"]
+
+
+def test_a_first_name_entity_takes_the_surname_the_recognizer_left_out() -> None:
+    from quotex.rules.nouns import person_spans
+
+    # Anna Freude sagte
+    doc = from_table("""
+Anna    PROPN B-PER _  2  nsubj  sb
+Freude  PROPN O     _  0  flat   pnc
+sagte   VERB  O     _  2  ROOT   ROOT
+""", "ud")
+    assert [span.text for span in person_spans(doc)] == ["Anna Freude"]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_bare_surname_the_recognizer_missed_is_still_named(scheme: str | None) -> None:
+    # „Nein“, sagte Steinbrück.
+    doc = from_table("""
+„           PUNCT O _                               1  punct  punct
+Nein        INTJ  O _                               4  ccomp  oc
+“           PUNCT O _                               1  punct  punct
+,           PUNCT O _                               4  punct  punct
+sagte       VERB  O Mood=Ind|Number=Sing|Tense=Past 4  ROOT   ROOT
+Steinbrück  PROPN O _                               4  nsubj  sb
+.           PUNCT O _                               4  punct  punct
+""", scheme)
+    [resolved] = resolve_speakers(doc, [quote(doc, (0, 2), (5, 5), 4)])
+    assert resolved.speaker.name == "Steinbrück"
+    assert resolved.speaker.label is None  # a person or an organization: the text does not say

@@ -17,6 +17,7 @@ from quotex.records import Cue, Quote, Speaker
 from quotex.rules import lexicon, mentions, ranking
 from quotex.rules.cues import VerbCue, find_verb_cue
 from quotex.rules.document import Analysis, Found, Marked
+from quotex.rules.syntax import kept_period_ends_sentence
 
 _FINAL = frozenset({".", "!", "?", ";"})
 _LOOKAROUND = 40
@@ -37,7 +38,7 @@ class Attribution:
 
 
 def _ends_sentence(token: Token) -> bool:
-    return token.text in _FINAL or "\n" in token.text
+    return token.text in _FINAL or "\n" in token.text or kept_period_ends_sentence(token)
 
 
 def clause_end(an: Analysis, j: int) -> int:

@@ -9,9 +9,11 @@ tags to the left or right of the cue.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
-from quotex.rules import syntax
+from quotex.rules import ranking, syntax
 from quotex.rules.lexicon import active, closes_quote, is_quote_mark, opens_quote, words
 from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, classify
 
@@ -25,8 +27,9 @@ _NAME_PUNCTUATION = frozenset({"(", ")", "-", "–", "/", "&", "."})
 
 def _nominal(token: Token) -> bool:
     if token.pos_:
-        if token.pos_ == "PRON" and token.lower_ in words("determiners") and token.i + 1 < len(token.doc):
-            # an article the tagger took for a pronoun: "die ernährungspolitische Sprecherin"
+        if token.pos_ == "PRON" and (token.lower_ in words("determiners") or token.lower_ in words("quantifiers")) \
+                and token.i + 1 < len(token.doc):
+            # an article the tagger took for a pronoun: "die ernährungspolitische Sprecherin", "einiger Juristen"
             return token.doc[token.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")
         return token.pos_ in _NOMINAL
     # untagged Doc: capitalised words and articles
@@ -68,7 +71,8 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
         if open_paren and text != ")":
             j += 1
             continue
-        if opens_quote(text) and (j == i or after_head or _nominal(doc[j - 1])):
+        if opens_quote(text) and (j == i or after_head or _nominal(doc[j - 1])
+                                  or doc[j - 1].lower_ in words("attaching_prepositions")):
             closing = _quoted_name_end(doc, j, hi)
             if closing is not None:
                 last_head = j = closing
@@ -81,7 +85,7 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
                 last_head = j
             j += 1
             continue
-        if text == "(" and last_head >= 0:
+        if text == "(" and last_head >= 0 and _bracket_end(doc, j, hi) is not None:
             open_paren = True
             j += 1
             continue
@@ -90,7 +94,9 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
             last_head = j
             j += 1
             continue
-        if (text in _NAME_PUNCTUATION or is_quote_mark(text)) and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
+        # an opening mark not closed nearby starts a quotation, not a name („die Moderne, …“)
+        inside_name = text in _NAME_PUNCTUATION or is_quote_mark(text) and (closes_quote(text) or not opens_quote(text))
+        if inside_name and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
         if token.pos_ == "ADP" and last_head < i and j > i and doc[j - 1].pos_ == "DET":
@@ -98,7 +104,9 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
             if skip is not None:
                 j = skip
                 continue
-        if token.lower_ in words("attaching_prepositions") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
+        quoted_name = j + 1 < hi and opens_quote(doc[j + 1].text) and _quoted_name_end(doc, j + 1, hi) is not None
+        if token.lower_ in words("attaching_prepositions") and last_head >= 0 and j + 1 < hi and (
+                _nominal(doc[j + 1]) or quoted_name):  # "ein Artikel von „BBC News“"
             if _attaches(doc[last_head], token.lower_):
                 j += 1
                 continue
@@ -122,6 +130,17 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     if last_head < i:
         return None
     return i, last_head + 1
+
+
+def _bracket_end(doc: Doc, j: int, hi: int) -> int | None:
+    """Index of the ")" closing the bracket at ``j`` when it holds an addition to a name
+    ("(SPD)", "(Internationale Atomenergiebehörde)"), not a quotation or a clause."""
+    for k in range(j + 1, min(hi, j + 8)):
+        if doc[k].text == ")":
+            return k
+        if is_quote_mark(doc[k].text) or doc[k].pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _attributive_phrase_end(doc: Doc, j: int, hi: int) -> int | None:
@@ -166,20 +185,54 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
             return False  # "am" tagged as a name: "sagte Jan Krüger am Freitag"
     elif token.pos_ == "PROPN" or (not token.pos_ and token.is_title):
         return True
+    if _glued(doc[head], token) or token.lower_ in words("titles"):
+        return True
+    if token.like_num:
+        # a number naming the noun ("Artikel 65 des Grundgesetzes"), not counting what follows
+        # ("laut der Polizei 40 Menschen")
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return following is not None and following.lower_ in words("genitive_articles")
     kind = noun_class(doc[head]) if doc[head].pos_ == "NOUN" else None
+    # a role or organization noun the tagger took for a name is still a noun ("Klub-Sekretär der X")
+    name = doc[head].pos_ == "PROPN" and noun_class(doc[head]) is None
     if token.pos_ == "NOUN":
+        if _modifies_next_noun(doc[head]):
+            return True
         # a title before a name the tagger took for a noun ("Staatssekretär Müller")
         return kind in ("role", "org") and token.is_title and noun_class(token) is None
     if token.pos_ == "DET" or token.lower_ in words("genitive_articles"):
         # a genitive follows a noun ("Sprecher der Partei"); after a name the article starts
         # the next phrase ("sagte Peskow der Staatsagentur TASS")
-        if doc[head].pos_ == "PROPN" or token.lower_ not in words("genitive_articles"):
+        if name or token.lower_ not in words("genitive_articles"):
             return False
         cases = token.morph.get("Case")
         return not cases or "Gen" in cases or kind is not None
-    if token.pos_ == "ADJ" and kind == "statement":
-        return True  # a genitive without article: "Schätzungen französischer Behörden"
+    if token.pos_ in ("ADJ", "PRON", "DET") and kind == "statement":
+        # a genitive plural without article: "Schätzungen französischer Behörden", "Meinung vieler
+        # Experten"; other endings start the next phrase ("führt der Bericht schwere Mängel an")
+        return token.lower_.endswith("er")
     return False
+
+
+def _glued(before: Token, token: Token) -> bool:
+    """``token`` is written onto ``before`` without a space, so both are one name the
+    tokenizer split at an apostrophe ("O’Keefe")."""
+    return not before.whitespace_ and token.is_alpha and (before.is_alpha or before.text in words("apostrophes"))
+
+
+def _modifies_next_noun(word: Token) -> bool:
+    """A name that qualifies the noun after it rather than ending the phrase: an adjective
+    of a place ("der Bielefelder Fachstelle", "laut Salzburger Nachrichten") or a Saxon
+    genitive ("Niedersachsens Ministerpräsident", "McCains Kampagne"). Either opens its
+    phrase or follows an article or preposition; a surname in -er after a verb does not
+    ("sagte Schröder Reportern")."""
+    if word.pos_ not in ("PROPN", "ADJ") or not word.is_title:
+        return False
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    if word.text.endswith("er"):
+        return word.ent_type_ not in PERSON_LABELS and (before is None or before.pos_ in ("DET", "ADP"))
+    opens = before is None or before.pos_ == "ADP" or not _nominal(before)
+    return opens and word.pos_ == "PROPN" and word.text.endswith("s")
 
 
 def _attaches(head: Token, preposition: str) -> bool:
@@ -215,7 +268,7 @@ def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
     if i >= hi:
         return None
     first = doc[i]
-    if first.lower_ in words("relative_pronouns"):
+    if first.lower_ in words("relative_pronouns") or first.lower_ in words("indefinite_articles"):
         # a relative clause ("…, die gestern sagte") is no apposition: the article needs a noun after it
         if i + 1 >= hi or not (doc[i + 1].pos_ in ("ADJ", "NOUN", "PROPN") or (not doc[i + 1].pos_ and doc[i + 1].is_title)):
             return None
@@ -259,47 +312,49 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
 
 def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
                     exclude: tuple[int, int] | None = None) -> tuple[int, int] | None:
-    """The speaker mention of cue ``verb`` inside the clause ``[lo, hi)``.
+    """The speaker mention of cue ``verb`` inside the clause ``[lo, hi)``: the best of
+    :func:`cue_subjects` by :func:`ranking.cue_subject`.
 
     ``exclude`` is the quote's token range, which the mention never overlaps.
-    The parser's subject is preferred, completed by an apposition it missed
-    and cut before a relative clause; without one, the noun phrase filling
-    the clause before the verb, else the one after the clause's first verb
-    (German puts the subject there when something else comes first). In the
-    passive the subject is who was spoken to ("X wurde aufgefordert"); the
-    speaker is the agent ("von Y"), if named.
+    """
+    chosen = ranking.cue_subject(doc, cue_subjects(doc, verb, lo, hi, scheme, exclude), exclude)
+    return None if chosen is None else chosen.span
+
+
+def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
+                 exclude: tuple[int, int] | None) -> Iterator[ranking.Candidate]:
+    """Who may be the subject of cue ``verb``, most likely first (computed as needed).
+
+    In the passive the subject is who was spoken to ("X wurde aufgefordert"):
+    the only candidate is the agent ("von Y"), if named. Otherwise: a pronoun
+    that is only ever nominative right after the verb; the noun phrase filling
+    the clause before the verb ("Der Minister sagte"); the parser's subject,
+    completed by an apposition it missed and cut before a relative clause; the
+    phrase before the clause's finite verb ("X hat … angekündigt"); the phrase
+    after the verb, where German puts the subject when something else comes
+    first ("Am Montag sagte X").
     """
     if passive(doc, verb, lo, hi):
         agent = _passive_agent(doc, verb, lo, hi)
-        return agent if agent is not None and not _overlaps(agent, exclude) else None
-    before = np_before(doc, verb.i, lo)
-    if before is not None and not _overlaps(before, exclude):
-        return before
-    subject = syntax.subject_of(verb, scheme)
-    if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
-        subject = syntax.subject_of(verb.head, scheme)  # "Key informierte sich und sprach von …"
-    if subject is not None and lo <= subject.i < hi and not _inside(subject.i, exclude) and _nominative(subject):
-        if subject.lower_ not in words("demonstrative_subjects"):
-            start, end = syntax.phrase(subject, lo, hi)
-            while start < subject.i and doc[start].pos_ == "ADV":
-                start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
-            if exclude is not None:
-                if start < exclude[1] <= subject.i:
-                    start = exclude[1]
-                if subject.i < exclude[0] < end:
-                    end = exclude[0]
-            # a fronted phrase the parser took for the subject ("Als Begründung sagte …")
-            if not start <= verb.i < end and doc[start].pos_ not in ("ADP", "SCONJ", "ADV"):
-                return _complete(doc, start, end, hi, subject.i)
-    before = np_before(doc, verb.i, lo)
-    if before is not None and not _overlaps(before, exclude):
-        return before
+        if agent is not None:
+            yield ranking.Candidate(*agent, "passive_agent")
+        return
     first_verb = next((k for k in range(lo, verb.i + 1) if doc[k].pos_ in ("VERB", "AUX")), verb.i)
+    for k in dict.fromkeys((first_verb + 1, verb.i + 1)):
+        if lo < k < hi and doc[k].lower_ in words("nominative_pronouns"):
+            # "Die Arbeit der Koalition lobte er": after the verb only the subject can be "er",
+            # so the phrase put first is an object
+            yield ranking.Candidate(k, k + 1, "pronoun_after_verb")
+    found = np_before(doc, verb.i, lo)
+    if found is not None:
+        yield ranking.Candidate(*found, "opener")
+    found = _parsed_subject(doc, verb, lo, hi, scheme, exclude)
+    if found is not None:
+        yield ranking.Candidate(*found, "subject")
     if first_verb < verb.i:
-        # "X hat in einem Interview angekündigt": the subject before the finite verb
-        before = np_before(doc, first_verb, lo)
-        if before is not None and not _overlaps(before, exclude):
-            return before
+        found = np_before(doc, first_verb, lo)
+        if found is not None:
+            yield ranking.Candidate(*found, "before_finite_verb")
     for after in dict.fromkeys((verb.i + 1, first_verb + 1)):
         # skip auxiliaries, "sich", object pronouns and adverbs between verb and subject
         # ("äußerte sich X", "meldeten dann die Nachrichten")
@@ -308,11 +363,39 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
         if after == verb.i:
             continue
         found = np_after(doc, after, hi)
-        if found is not None and not _overlaps(found, exclude) and not found[0] <= verb.i < found[1]:
-            if doc[found[0]].lower_ in words("dative_articles") or "Dat" in doc[found[0]].morph.get("Case"):
-                continue
-            return found
-    return None
+        if found is not None and not found[0] <= verb.i < found[1]:
+            first = doc[found[0]]
+            if first.lower_ in words("dative_articles") or first.pos_ in ("DET", "PRON") and "Dat" in first.morph.get("Case"):
+                continue  # "sagte dem Sender", not a name the tagger guessed a dative for ("schrieb Mussawi")
+            if not _may_be_subject(first):
+                continue  # "Es weist den Vorwurf zurück": an object
+            yield ranking.Candidate(*found, "after_verb")
+
+
+def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
+                    exclude: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The parser's subject of ``verb`` as a mention, if it is one ("Als Begründung sagte …" is not)."""
+    subject = syntax.subject_of(verb, scheme)
+    if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
+        subject = syntax.subject_of(verb.head, scheme)  # "Key informierte sich und sprach von …"
+    if subject is None or not lo <= subject.i < hi or _inside(subject.i, exclude) or not _nominative(subject):
+        return None
+    if subject.lower_ in words("demonstrative_subjects"):
+        return None
+    start, end = syntax.phrase(subject, lo, hi)
+    while start < subject.i and doc[start].pos_ == "ADV":
+        start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
+    if exclude is not None:
+        if start < exclude[1] <= subject.i:
+            start = exclude[1]
+        if subject.i < exclude[0] < end:
+            end = exclude[0]
+    while end > subject.i + 1 and (doc[end - 1].text in (",", ":", ";") or doc[end - 1].is_space):
+        end -= 1  # cut before the quote: "der Sender, Radio Vatikan, „…“"
+    # a fronted phrase the parser took for the subject ("Als Begründung sagte …")
+    if start <= verb.i < end or doc[start].pos_ in ("ADP", "SCONJ", "ADV"):
+        return None
+    return _complete(doc, start, end, hi, subject.i)
 
 
 def _may_be_subject(first: Token) -> bool:
@@ -320,8 +403,10 @@ def _may_be_subject(first: Token) -> bool:
     if first.lower_ in words("not_nominative"):
         return False
     if first.pos_ == "DET":
+        # outside "not_nominative" an accusative has the nominative's form ("einige Parteien"),
+        # so the tagger's accusative is no evidence against a subject
         cases = first.morph.get("Case")
-        return not cases or "Nom" in cases
+        return not cases or "Nom" in cases or "Acc" in cases
     return True
 
 
@@ -359,10 +444,10 @@ def _nominative(token: Token) -> bool:
 
 
 def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, int]:
-    """A parsed phrase with a missed apposition added and a relative clause removed."""
+    """A parsed phrase with a missed apposition added and a relative or content clause removed."""
     for k in range(head + 1, end - 1):
-        if doc[k].text == "," and _relative_clause_at(doc, k + 1, end):
-            return start, k
+        if doc[k].text == "," and (_relative_clause_at(doc, k + 1, end) or doc[k + 1].lower_ in words("complementizers")):
+            return start, k  # "der Sender, Radio Vatikan, dass die Enzyklika …": the parser hung the clause on it
     for k in range(start + 1, end):
         if doc[k].lower_ in words("adverbial_prepositions"):
             end = k  # "Hongkongs Chief Executive C.Y. Leung am Sonntag", even when the parser made "Sonntag" the head
@@ -449,7 +534,8 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     s = j
     while s > lo:
         prev = doc[s - 1]
-        if _nominal(prev) or prev.pos_ == "PRON" and prev.lower_ not in words("personal_pronouns"):
+        if _nominal(prev) or prev.pos_ == "PRON" and prev.lower_ not in words("personal_pronouns") and (
+                s == j or prev.lower_ not in words("object_pronouns")):  # "ihm zufolge", not "… sich ersten Angaben zufolge"
             s -= 1
         elif prev.lower_ in words("attaching_prepositions") and s - 1 > lo and _is_head_word(doc[s - 2]):
             s -= 1

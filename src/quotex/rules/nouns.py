@@ -143,8 +143,21 @@ def person_spans(doc: Doc) -> list[Span]:
     ("Jens Stoltenberg"), or runs of proper nouns when there are POS tags.
     """
     if has_entities(doc):
-        return _join_adjacent([ent for ent in doc.ents if ent.label_ in PERSON_LABELS])
+        return _join_adjacent([_with_surname(ent) for ent in doc.ents if ent.label_ in PERSON_LABELS])
     return name_runs(doc, 0, len(doc), proper_nouns=doc.has_annotation("POS"))
+
+
+def _with_surname(span: Span) -> Span:
+    """A person entity that ends on a first name, with the surname the recognizer left out
+    ("Matthias" + "Freude"): a capitalized proper noun right after it outside any entity."""
+    doc = span.doc
+    end = span.end
+    if first_name_gender(span[-1].text) is None or end >= len(doc) or span[-1].whitespace_ != " ":
+        return span
+    following = doc[end]
+    if following.pos_ == "PROPN" and following.text[:1].isupper() and not following.ent_type_ and classify(following.text) is None:
+        return Span(doc, span.start, end + 1, label=span.label)
+    return span
 
 
 def _join_adjacent(spans: list[Span]) -> list[Span]:

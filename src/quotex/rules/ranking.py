@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span
 
 from quotex.rules import lexicon, mentions
 from quotex.rules.document import Analysis
-from quotex.rules.mentions import noun_class
 from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS
 
 
@@ -80,7 +79,7 @@ def names_a_source(doc: Doc, start: int, end: int) -> bool:
             return True  # untagged: a capitalised word may be a name
         if token.lower_ in lexicon.words("third_person_pronouns") and token.pos_ in ("PRON", ""):
             return True
-        if token.pos_ == "NOUN" and noun_class(token) is not None:
+        if token.pos_ == "NOUN" and mentions.noun_class(token) is not None:
             return True
     return False
 
@@ -92,6 +91,8 @@ def topic(doc: Doc, start: int, end: int) -> bool:
 
 #: The criteria that reject a candidate, in the order they are checked.
 REJECTIONS: tuple[Callable[[Doc, int, int], bool], ...] = (impersonal, object_case, topic)
+#: The criteria that reject a candidate for the subject of a cue.
+SUBJECT_REJECTIONS: tuple[Callable[[Doc, int, int], bool], ...] = ()
 
 
 def acceptable(doc: Doc, candidate: Candidate) -> bool:
@@ -102,6 +103,18 @@ def acceptable(doc: Doc, candidate: Candidate) -> bool:
 def best(doc: Doc, candidates: Iterable[Candidate | None]) -> Candidate | None:
     """The first acceptable candidate; ``candidates`` come most likely first (``None``s skipped)."""
     return next((c for c in candidates if c is not None and c.start < c.end and acceptable(doc, c)), None)
+
+
+def cue_subject(doc: Doc, candidates: Iterable[Candidate], exclude: tuple[int, int] | None) -> Candidate | None:
+    """The speaker of a cue among its subject ``candidates`` (most likely first): the first
+    that does not overlap the quote ``exclude`` and that no criterion of
+    :data:`SUBJECT_REJECTIONS` rejects."""
+    for c in candidates:
+        if exclude is not None and c.start < exclude[1] and exclude[0] < c.end:
+            continue
+        if not any(reject(doc, c.start, c.end) for reject in SUBJECT_REJECTIONS):
+            return c
+    return None
 
 
 def sentence_source(an: Analysis, sent: Span) -> Candidate | None:

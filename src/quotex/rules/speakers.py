@@ -63,7 +63,8 @@ class Referent:
     """A person or organization of the article, merged over its mentions."""
 
     name: str
-    label: str
+    #: "PER" or "ORG"; ``None`` for a name of unknown kind
+    label: str | None
     gender: str | None = None
     #: Role nouns seen with it ("minister" for "Außenminister Heiko Maas"), feminine -in removed.
     roles: set[str] = field(default_factory=set)
@@ -364,6 +365,14 @@ def _appositive(tokens: list[Token], person: Span) -> bool:
     return noun is None or noun.kind != "role"
 
 
+def _bare_name(words: list[Token]) -> bool:
+    """The mention is nothing but proper nouns the lexicons know as no role, organization or
+    country: a person's name, most likely a surname ("Steinbrück", "Koch-Mehrin")."""
+    return bool(words) and len(words) <= 3 and all(
+        t.pos_ == "PROPN" and not t.ent_type_ and classify(t.text) is None
+        and organization_name(t.text) is None and country_name(t.text) is None for t in words)
+
+
 def _entity(token: Token, labels: frozenset[str]) -> list[Token] | None:
     """The tokens of the entity ``token`` is part of, if it has one of ``labels``."""
     if token.ent_type_ not in labels:
@@ -576,6 +585,11 @@ class _Resolver:
         if any(t.ent_type_ in ORG_LABELS for t in tokens):
             first = next(t for t in tokens if t.ent_type_ in ORG_LABELS)
             return self.organization(tokens, first, noun_class(first), definite)
+        # 7. a name the recognizer missed, with no earlier full mention ("Steinbrück sagte"):
+        # named, but whether a person or an organization is left open
+        if _bare_name(words):
+            name = article.full_name(words) or ""
+            return article.people.setdefault(name, Referent(name, None))
         return None
 
     def organization(self, tokens: list[Token], head: Token, noun: NounClass | None, definite: bool) -> Referent:

@@ -165,8 +165,10 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
     may have no boundaries at all; the rules need sentences that end where
     a writer ended them. A sentence ends after a stand-alone ``.!?`` (the
     tokenizer keeps "Dr." and "5." whole), possibly followed by closing
-    quotation marks or brackets, when the next word starts a sentence; a
-    line break always ends one. Without any punctuation a line stays one
+    quotation marks or brackets, when the next word starts a sentence, and
+    so does a word the tokenizer kept with its period like an ordinal or an
+    abbreviation ("vor 1933. Dabei", "auf 40. Die", "GmbH. Der"); a line
+    break always ends one. Without any punctuation a line stays one
     "sentence": rules bound their own reach, so that costs no time.
     """
     n = len(doc)
@@ -184,7 +186,7 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
         end = None
         if "\n" in text[idx:following]:
             end = i + 1  # the token or the whitespace after it holds a line break
-        elif orth in _END_IDS:
+        elif orth in _END_IDS or length > 1 and text[idx + length - 1] == "." and kept_period_ends_sentence(doc[i]):
             j = i + 1
             while j < n and rows[j][2] in trailing and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
                 j += 1
@@ -212,6 +214,32 @@ def _trailing_ids() -> frozenset[int]:
     if "ids" not in memo:
         memo["ids"] = frozenset(get_string_id(w) for w in {*lex.quote_closers, ")", "]", "!", "?", "."})
     return memo["ids"]
+
+
+def kept_period_ends_sentence(token: Token) -> bool:
+    """``token`` is a word the tokenizer kept with the period that ends its sentence
+    ("1933.", "GmbH." before "Dort"): see :func:`sentence_spans`."""
+    text = token.text
+    return len(text) > 1 and text.endswith(".") and (_year_with_period(text) or _period_kept(token.doc, token.i))
+
+
+def _year_with_period(word: str) -> bool:
+    """A year and the period ending its sentence, which the tokenizer keeps as one token,
+    like the ordinal it could be ("vor 1933. Dabei …"); an ordinal of four digits is rare."""
+    return len(word) == 5 and word.endswith(".") and word[:4].isdigit()
+
+
+#: Word classes that start a sentence but never follow an ordinal or an abbreviation
+#: ("auf 40. Die Polizei …", not "am 3. Oktober", "Dr. Meier").
+_AFTER_SENTENCE = frozenset({"DET", "PRON", "ADV", "SCONJ", "CCONJ", "ADP", "VERB", "AUX"})
+
+
+def _period_kept(doc: Doc, i: int) -> bool:
+    """A word and the period ending its sentence, which the tokenizer kept as one token as
+    in an ordinal or an abbreviation ("auf 40. Die", "Albert II. Er", "der X GmbH. Dort"):
+    a capitalized function word after it tells them apart (needs tags)."""
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return following is not None and following.pos_ in _AFTER_SENTENCE and following.text[:1].isupper()
 
 
 def _starts_sentence(word: str) -> bool:

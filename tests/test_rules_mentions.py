@@ -1,0 +1,219 @@
+"""How far a speaker mention reaches (``mentions.np_after`` and friends), on hand-built Docs."""
+
+from __future__ import annotations
+
+from hand_docs import from_rows
+from quotex.rules.mentions import np_after
+
+
+def _text(doc, found) -> str | None:
+    return None if found is None else doc[found[0]:found[1]].text
+
+
+def test_a_place_adjective_qualifies_the_noun_after_it() -> None:
+    # die Leiterin der Bielefelder Fachstelle sagte
+    doc = from_rows([
+        ("die", "DET", "det", 1), ("Leiterin", "NOUN", "nsubj", 5), ("der", "DET", "det", 4, "Case=Gen"),
+        ("Bielefelder", "PROPN", "amod", 4), ("Fachstelle", "NOUN", "nmod", 1), ("sagte", "VERB", "ROOT", 5),
+    ])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "die Leiterin der Bielefelder Fachstelle"
+
+
+def test_a_saxon_genitive_opens_the_phrase_of_its_noun() -> None:
+    # Demjanjuks Sohn sagte
+    doc = from_rows([("Demjanjuks", "PROPN", "nmod", 1), ("Sohn", "NOUN", "nsubj", 2), ("sagte", "VERB", "ROOT", 2)])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Demjanjuks Sohn"
+
+
+def test_a_name_followed_by_a_dative_noun_ends_before_it() -> None:
+    # sagte Schröder Reportern: a surname in -er is no place adjective
+    doc = from_rows([
+        ("sagte", "VERB", "ROOT", 0), ("Schröder", "PROPN", "nsubj", 0), ("Reportern", "NOUN", "iobj", 0),
+    ])
+    assert _text(doc, np_after(doc, 1, len(doc))) == "Schröder"  # the recognizer missed the name
+    doc.ents = [doc.char_span(doc[1].idx, doc[1].idx + len("Schröder"), label="PER")]
+    assert _text(doc, np_after(doc, 1, len(doc))) == "Schröder"
+
+
+def test_a_name_split_at_its_apostrophe_stays_whole() -> None:
+    doc = from_rows(
+        [("Mark", "PROPN", "nsubj", 4), ("O", "PROPN", "flat", 0), ("’", "PROPN", "flat", 0), ("Keefe", "NOUN", "flat", 0),
+         ("sagte", "VERB", "ROOT", 4)],
+        spaces=[True, False, False, True, False],
+    )
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Mark O’Keefe"
+
+
+def test_titles_continue_a_name() -> None:
+    # Klinikdirektor Prof. Dr. Matthias Beckmann sagte
+    doc = from_rows([
+        ("Klinikdirektor", "NOUN", "nsubj", 5), ("Prof.", "PROPN", "flat", 0), ("Dr.", "NOUN", "flat", 0),
+        ("Matthias", "PROPN", "flat", 0), ("Beckmann", "PROPN", "flat", 0), ("sagte", "VERB", "ROOT", 5),
+    ])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Klinikdirektor Prof. Dr. Matthias Beckmann"
+
+
+def test_an_apposition_may_open_with_an_indefinite_article() -> None:
+    # Stephen Singer , ein Klimaexperte vom WWF , erklärte
+    doc = from_rows([
+        ("Stephen", "PROPN", "nsubj", 8), ("Singer", "PROPN", "flat", 0), (",", "PUNCT", "punct", 4),
+        ("ein", "DET", "det", 4), ("Klimaexperte", "NOUN", "appos", 0), ("vom", "ADP", "case", 6),
+        ("WWF", "PROPN", "nmod", 4), (",", "PUNCT", "punct", 4), ("erklärte", "VERB", "ROOT", 8),
+    ])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Stephen Singer, ein Klimaexperte vom WWF"
+
+
+def test_after_a_statement_noun_only_a_genitive_plural_adjective_continues() -> None:
+    # Schätzungen französischer Behörden | der Bericht schwere Mängel (an object after the subject)
+    genitive = from_rows([("Schätzungen", "NOUN", "obl", 0), ("französischer", "ADJ", "amod", 2), ("Behörden", "NOUN", "nmod", 0)])
+    accusative = from_rows([
+        ("der", "DET", "det", 1), ("Bericht", "NOUN", "nsubj", 1), ("schwere", "ADJ", "amod", 3), ("Mängel", "NOUN", "obj", 1),
+    ])
+    assert _text(genitive, np_after(genitive, 0, len(genitive))) == "Schätzungen französischer Behörden"
+    assert _text(accusative, np_after(accusative, 0, len(accusative))) == "der Bericht"
+
+
+def test_a_source_before_zufolge_never_takes_in_sich() -> None:
+    from quotex.rules.mentions import np_ending_at
+
+    # breitete sich ersten Angaben zufolge aus (untagged case of the walk: no parse)
+    doc = from_rows([
+        ("breitete", "VERB", "", 0), ("sich", "PRON", "", 0), ("ersten", "ADJ", "", 0), ("Angaben", "NOUN", "", 0),
+        ("zufolge", "ADP", "", 0), ("aus", "ADP", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_ending_at(doc, 4, 0)) == "ersten Angaben"
+    alone = from_rows([("Ihm", "PRON", "", 0), ("zufolge", "ADP", "", 0)], parsed=False)
+    assert _text(alone, np_ending_at(alone, 1, 0)) == "Ihm"
+
+
+def test_er_after_the_verb_is_the_subject_and_the_phrase_put_first_an_object() -> None:
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.syntax import scheme_of
+
+    # Die Arbeit der Koalition lobte er (parsed as if "Die Arbeit" were the subject)
+    rows = [
+        ("Die", "DET", "det", 1), ("Arbeit", "NOUN", "nsubj", 4), ("der", "DET", "det", 3), ("Koalition", "NOUN", "nmod", 1),
+        ("lobte", "VERB", "ROOT", 4), ("er", "PRON", "obj", 4),
+    ]
+    doc = from_rows(rows)
+    assert subject_mention(doc, doc[4], 0, len(doc), scheme_of(doc)) == (5, 6)
+    untagged = from_rows(rows, parsed=False)
+    assert subject_mention(untagged, untagged[4], 0, len(untagged), None) == (5, 6)
+
+
+def test_a_name_after_the_verb_is_its_subject_whatever_case_the_tagger_guessed() -> None:
+    from quotex.rules.mentions import subject_mention
+
+    # Auf seiner Website schrieb Mussawi , … (the tagger calls "Mussawi" a dative); sagte dem Sender
+    doc = from_rows([
+        ("Auf", "ADP", "", 0), ("seiner", "DET", "", 0, "Case=Dat"), ("Website", "NOUN", "", 0, "Case=Dat"),
+        ("schrieb", "VERB", "", 0), ("Mussawi", "PROPN", "", 0, "Case=Dat"), (",", "PUNCT", "", 0),
+    ], parsed=False)
+    assert subject_mention(doc, doc[3], 0, 5, None) == (4, 5)
+    dative = from_rows([
+        ("Dann", "ADV", "", 0), ("sagte", "VERB", "", 0), ("dem", "DET", "", 0, "Case=Dat"), ("Sender", "NOUN", "", 0, "Case=Dat"),
+    ], parsed=False)
+    assert subject_mention(dative, dative[1], 0, 4, None) is None
+
+
+def test_a_determiner_the_tagger_calls_accusative_may_open_a_subject_unless_its_form_says_so() -> None:
+    from quotex.rules.mentions import np_before
+
+    # einige Parteien haben angekündigt | den Plan hat … angekündigt
+    doc = from_rows([
+        ("einige", "DET", "", 0, "Case=Acc"), ("Parteien", "NOUN", "", 0, "Case=Nom"), ("haben", "AUX", "", 0),
+    ], parsed=False)
+    assert np_before(doc, 2, 0) == (0, 2)
+    objects = from_rows([("den", "DET", "", 0, "Case=Acc"), ("Plan", "NOUN", "", 0, "Case=Acc"), ("hat", "AUX", "", 0)], parsed=False)
+    assert np_before(objects, 2, 0) is None
+
+
+def test_an_object_after_the_verb_is_never_the_speaker() -> None:
+    from quotex.rules.mentions import subject_mention
+
+    # Dann weist den Vorwurf zurück … (the subject is elsewhere): "den Vorwurf" is an object
+    doc = from_rows([
+        ("Dann", "ADV", "", 0), ("wies", "VERB", "", 0), ("den", "DET", "", 0, "Case=Acc"), ("Vorwurf", "NOUN", "", 0),
+        ("zurück", "ADP", "", 0),
+    ], parsed=False)
+    assert subject_mention(doc, doc[1], 0, len(doc), None) is None
+
+
+def test_a_mention_never_runs_into_a_quotation() -> None:
+    # nach Angaben des Leiters „die Moderne , die Existenz …“ | die Zeitung „Die Welt“
+    doc = from_rows([
+        ("Angaben", "NOUN", "", 0), ("des", "DET", "", 0, "Case=Gen"), ("Leiters", "NOUN", "", 0), ("„", "PUNCT", "", 0),
+        ("die", "DET", "", 0), ("Moderne", "NOUN", "", 0), (",", "PUNCT", "", 0), ("die", "DET", "", 0), ("Existenz", "NOUN", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Angaben des Leiters"
+    named = from_rows([
+        ("die", "DET", "", 0), ("Zeitung", "NOUN", "", 0), ("„", "PUNCT", "", 0), ("Die", "DET", "", 0), ("Welt", "PROPN", "", 0),
+        ("“", "PUNCT", "", 0), ("berichtete", "VERB", "", 0),
+    ], parsed=False)
+    assert _text(named, np_after(named, 0, len(named))) == "die Zeitung „Die Welt“"
+
+
+def test_a_quantifier_the_tagger_calls_a_pronoun_opens_a_genitive() -> None:
+    # nach Ansicht einiger Juristen
+    doc = from_rows([("Ansicht", "NOUN", "", 0), ("einiger", "PRON", "", 0), ("Juristen", "NOUN", "", 0)], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Ansicht einiger Juristen"
+
+
+def test_a_role_noun_tagged_as_a_name_keeps_its_genitive() -> None:
+    # Rob Mueller , Klub-Sekretär der Buitenboys , sagte | sagte Peskow der Staatsagentur TASS
+    doc = from_rows([
+        ("Rob", "PROPN", "", 0), ("Mueller", "PROPN", "", 0), (",", "PUNCT", "", 0), ("Klub-Sekretär", "PROPN", "", 0),
+        ("der", "DET", "", 0, "Case=Gen"), ("Buitenboys", "PROPN", "", 0), (",", "PUNCT", "", 0), ("sagte", "VERB", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Rob Mueller, Klub-Sekretär der Buitenboys"
+    name = from_rows([("Peskow", "PROPN", "", 0), ("der", "DET", "", 0, "Case=Gen"), ("Staatsagentur", "NOUN", "", 0)], parsed=False)
+    assert _text(name, np_after(name, 0, len(name))) == "Peskow"
+
+
+def test_an_affiliation_may_be_a_name_in_quotation_marks() -> None:
+    # einem Artikel von „BBC News“
+    doc = from_rows([
+        ("einem", "DET", "", 0), ("Artikel", "NOUN", "", 0), ("von", "ADP", "", 0), ("„", "PUNCT", "", 0),
+        ("BBC", "PROPN", "", 0), ("News", "PROPN", "", 0), ("“", "PUNCT", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "einem Artikel von „BBC News“"
+
+
+def test_a_number_naming_the_noun_stays_but_a_count_after_it_starts_the_next_phrase() -> None:
+    # dem Artikel 65 des Grundgesetzes | der Polizei 40 Menschen
+    named = from_rows([
+        ("dem", "DET", "", 0), ("Artikel", "NOUN", "", 0), ("65", "NUM", "", 0), ("des", "DET", "", 0, "Case=Gen"),
+        ("Grundgesetzes", "NOUN", "", 0),
+    ], parsed=False)
+    assert _text(named, np_after(named, 0, len(named))) == "dem Artikel 65 des Grundgesetzes"
+    counted = from_rows([("der", "DET", "", 0), ("Polizei", "NOUN", "", 0), ("40", "NUM", "", 0), ("Menschen", "NOUN", "", 0)],
+                        parsed=False)
+    assert _text(counted, np_after(counted, 0, len(counted))) == "der Polizei"
+
+
+def test_a_bracket_holding_a_quotation_is_no_part_of_the_name() -> None:
+    # Mohammed ElBaradei („Mir fällt niemand ein“) | die Partei (SPD)
+    doc = from_rows([
+        ("Mohammed", "PROPN", "", 0), ("ElBaradei", "PROPN", "", 0), ("(", "PUNCT", "", 0), ("„", "PUNCT", "", 0),
+        ("Mir", "PRON", "", 0), ("fällt", "VERB", "", 0), ("niemand", "PRON", "", 0), ("ein", "ADP", "", 0),
+        ("“", "PUNCT", "", 0), (")", "PUNCT", "", 0),
+    ], parsed=False)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Mohammed ElBaradei"
+    party = from_rows([("die", "DET", "", 0), ("Partei", "NOUN", "", 0), ("(", "PUNCT", "", 0), ("SPD", "PROPN", "", 0),
+                       (")", "PUNCT", "", 0)], parsed=False)
+    assert _text(party, np_after(party, 0, len(party))) == "die Partei (SPD)"
+
+
+def test_a_content_clause_the_parser_hung_on_the_subject_is_cut() -> None:
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.syntax import scheme_of
+
+    # meldete der Sender , Radio Vatikan , dass die Enzyklika verkauft wird
+    doc = from_rows([
+        ("meldete", "VERB", "ROOT", 0), ("der", "DET", "det", 2, "Case=Nom"), ("Sender", "NOUN", "nsubj", 0, "Case=Nom"),
+        (",", "PUNCT", "punct", 4), ("Radio", "PROPN", "appos", 2), ("Vatikan", "PROPN", "flat", 4), (",", "PUNCT", "punct", 10),
+        ("dass", "SCONJ", "mark", 10), ("die", "DET", "det", 9), ("Enzyklika", "NOUN", "nsubj", 10),
+        ("verkauft", "VERB", "acl", 2), ("wird", "AUX", "aux", 10),
+    ])
+    assert subject_mention(doc, doc[0], 0, len(doc), scheme_of(doc), exclude=(7, 12)) == (1, 6)
+    assert subject_mention(doc, doc[0], 0, len(doc), scheme_of(doc)) == (1, 6)
