@@ -111,3 +111,14 @@ def test_konjunktiv(word: str, pos: str, lemma: str, morph: str, strength: int) 
 def test_first_person_e_form_is_not_konjunktiv() -> None:
     doc = from_rows([("ich", "PRON", "", 0, "", "ich"), ("gebe", "VERB", "", 0, "", "geben")], parsed=False)
     assert LEX.konjunktiv_strength(doc[1]) == 0
+
+
+def test_a_lemma_names_a_cue_verb_but_never_matches_its_inflected_forms() -> None:
+    # "Er geriet in Verdacht ." - the lemma "geraten" is also the participle of the cue "raten"
+    rows = [("Er", "PRON", "nsubj", 1, "", "er"), ("geriet", "VERB", "ROOT", 1, "", "geraten"),
+            ("in", "ADP", "case", 3), ("Verdacht", "NOUN", "obl", 1), (".", "PUNCT", "punct", 1)]
+    assert find_verb_cue(from_rows(rows)[1], LEX, UD, 5) is None
+    # a form the lexicon does not generate, recognised by its lemma: "sagete" (a typo) of "sagen"
+    rows[1] = ("sagete", "VERB", "ROOT", 1, "", "sagen")
+    cue = find_verb_cue(from_rows(rows)[1], LEX, UD, 5)
+    assert cue is not None and cue.lemma == "sagen"

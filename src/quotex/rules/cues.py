@@ -93,12 +93,9 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
         following = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else "."
         if not (token.pos_ == "ADJ" and following in (",", ":", ".") and token.lower_ in lex.verb_forms):
             return None
-    readings = lex.verb_forms.get(token.lower_)
+    readings = lex.verb_forms.get(token.lower_) or _lemma_readings(token, lex)
     if not readings:
-        lemma = token.lemma_.lower()
-        readings = lex.verb_forms.get(lemma) if lemma and lemma != token.lower_ else None
-        if not readings:
-            return None
+        return None
     doc = token.doc
     plain: VerbReading | None = None
     for reading in readings:
@@ -117,6 +114,21 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
     if plain is None:
         return None
     return VerbCue(token, plain.lemma, _with_aux(token, scheme, (token.i,)), plain.reported)
+
+
+def _lemma_readings(token: Token, lex: Lexicons) -> list[VerbReading]:
+    """The cue verbs whose infinitive is the lemmatizer's lemma of ``token``.
+
+    A lemma is an infinitive, so it may only name a cue verb (or the base of
+    a separated one: "geben" of "gab … bekannt"), never match one of its
+    inflected forms: the lemma "geraten" ("geriet in Verdacht") is not the
+    participle of the cue "raten".
+    """
+    lemma = token.lemma_.lower()
+    if not lemma or lemma == token.lower_:
+        return []
+    return [r for r in lex.verb_forms.get(lemma, ())
+            if r.lemma == lemma or r.particle is not None and r.lemma == r.particle + lemma]
 
 
 def _with_aux(token: Token, scheme: syntax.Scheme | None, parts: tuple[int, ...]) -> tuple[int, ...]:
