@@ -155,6 +155,31 @@ def test_reported_speech_with_a_nominal_object() -> None:
     assert attribute(doc, settings=only_indirect) == []
 
 
+@pytest.mark.parametrize(
+    "words, tags",
+    [
+        # asked about
+        ("Fordert die Gewerkschaft eine schnellere Entscheidung ?", "VERB DET NOUN DET ADJ NOUN PUNCT"),
+        # denied
+        ("Die Gewerkschaft forderte keine schnellere Entscheidung .", "DET NOUN VERB DET ADJ NOUN PUNCT"),
+        ("Die Polizei bestätigte den Zusammenhang nicht .", "DET NOUN VERB DET NOUN PART PUNCT"),
+        # only possible
+        ("Die Gewerkschaft konnte eine schnellere Entscheidung fordern .", "DET NOUN AUX DET ADJ NOUN VERB PUNCT"),
+        # reflexive, saying nothing
+        ("Der Minister äußerte sich zu den Plänen der Regierung .", "DET NOUN VERB PRON ADP DET NOUN DET NOUN PUNCT"),
+    ],
+)
+def test_reported_speech_only_of_an_act_reported_as_made(words: str, tags: str) -> None:
+    assert attribute(tagged(words, tags)) == []
+
+
+def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
+    doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
+                 "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")
+    (q,) = attribute(doc)
+    assert q.type == "reported" and text_of(doc, q.speaker) == "Die Gewerkschaft"
+
+
 def test_wie_clause_over_an_apposition() -> None:
     doc = tagged("Wie der Sprecher der Firma , Hans Meier , mitteilte , brannte das Haus ab .",
                  "SCONJ DET NOUN DET NOUN PUNCT PROPN PROPN PUNCT VERB PUNCT VERB DET NOUN ADP PUNCT")

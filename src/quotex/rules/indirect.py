@@ -331,9 +331,30 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         if speaker is None and not mentions.passive(doc, cue.verb, sent.a, hi):
             speaker = mentions.named_mention(doc, sent.a, v)
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
-        if speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end]):
+        if (speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end])
+                and _act_reported(sent, cue, lo, rb)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
+
+
+def _act_reported(sent: _Sentence, cue: VerbCue, lo: int, rb: int) -> bool:
+    """The clause ``[lo, rb)`` of ``cue`` reports a speech act as made, so the sentence can be reported speech.
+
+    Not when it is asked about ("Befürchten Sie …?"), denied ("äußerte sich
+    nicht", "konnte niemand bestätigen"), only possible or due (a modal verb:
+    "konnte … bestätigen", "soll warnen"), or when the verb is used
+    reflexively in a sense that says nothing ("äußerte sich zu …",
+    "verspricht sich Erfolg").
+    """
+    doc = sent.an.doc
+    if any(doc[i].text == "?" for i in range(max(sent.a, sent.end - 1), sent.b)):
+        return False
+    # a clause joined after the cue's is another act ("verwies auf … und möchte keine Ursache ausschließen")
+    end = next((i for i in range(max(cue.tokens) + 1, rb) if doc[i].lower_ in lexicon.words("coordinators")), rb)
+    clause = [doc[i].lower_ for i in range(lo, end)]
+    if any(word in lexicon.words("negations") or word in lexicon.words("modal_forms") for word in clause):
+        return False
+    return not (cue.lemma in lexicon.words("reflexive_not_said") and "sich" in clause)
 
 
 def _scope(sent: _Sentence, k: int) -> tuple[int, int]:
