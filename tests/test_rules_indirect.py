@@ -173,6 +173,20 @@ def test_reported_speech_only_of_an_act_reported_as_made(words: str, tags: str) 
     assert attribute(tagged(words, tags)) == []
 
 
+@pytest.mark.parametrize(
+    "words, tags, reported",
+    [
+        ("Der Rat bestätigte dies .", "DET NOUN VERB PRON PUNCT", False),
+        ("Die Gewerkschaft bedauert den Vorfall .", "DET NOUN VERB DET NOUN PUNCT", False),
+        ("Die Gewerkschaft forderte ein Lösegeld .", "DET NOUN VERB DET NOUN PUNCT", True),
+        ("Die Gewerkschaft bezeichnete den Vorfall als Skandal .", "DET NOUN VERB DET NOUN ADP NOUN PUNCT", True),
+    ],
+)
+def test_reported_speech_names_what_was_said_not_only_what_was_told_before(words: str, tags: str,
+                                                                             reported: bool) -> None:
+    assert [q.type for q in attribute(tagged(words, tags))] == (["reported"] if reported else [])
+
+
 def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
     doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
                  "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")

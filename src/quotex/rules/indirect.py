@@ -332,7 +332,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             speaker = mentions.named_mention(doc, sent.a, v)
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
         if (speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end])
-                and _act_reported(sent, cue, lo, rb)):
+                and _act_reported(sent, cue, lo, rb) and _says_something_new(sent, cue, speaker)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
 
@@ -355,6 +355,27 @@ def _act_reported(sent: _Sentence, cue: VerbCue, lo: int, rb: int) -> bool:
     if any(word in lexicon.words("negations") or word in lexicon.words("modal_forms") for word in clause):
         return False
     return not (cue.lemma in lexicon.words("reflexive_not_said") and "sich" in clause)
+
+
+def _says_something_new(sent: _Sentence, cue: VerbCue, speaker: tuple[int, int]) -> bool:
+    """Besides its speaker, the sentence names what was said, not only what the text said before.
+
+    Reported speech gives the content of a statement in a noun phrase
+    ("forderte eine Untersuchung", "sprach von einem Erfolg"). A pronoun
+    ("bestätigte dies", "lehne sie ab") or a lone definite noun ("wies die
+    Vorwürfe zurück", "bedauert den Vorfall") only refers back to something
+    already told: the sentence says that a stance was taken, not what was said.
+    A judgement after "als" is content ("wies die Vorwürfe als haltlos zurück").
+    """
+    doc = sent.an.doc
+    if any(doc[i].lower_ == "als" for i in range(sent.a, sent.end) if not speaker[0] <= i < speaker[1]):
+        return True
+    nouns = [i for i in range(sent.a, sent.end)
+             if not speaker[0] <= i < speaker[1] and i not in cue.tokens and doc[i].pos_ in ("NOUN", "PROPN", "NUM")]
+    if not nouns:
+        return not any(doc[i].pos_ for i in range(sent.a, sent.end))  # untagged: nothing to judge
+    definite = lexicon.words("determiners") - lexicon.words("indefinite_articles")
+    return len(nouns) > 1 or nouns[0] == sent.a or doc[nouns[0] - 1].lower_ not in definite
 
 
 def _scope(sent: _Sentence, k: int) -> tuple[int, int]:
