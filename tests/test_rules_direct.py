@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from quotex.rules import attribute
+from quotex.rules import Lexicons, Settings, attribute
+from quotex.rules.direct import name_like
+from quotex.rules.document import Analysis
 
 from hand_docs import from_rows, text_of
 
@@ -161,3 +163,23 @@ def test_quoted_words_inside_reported_speech_are_the_speakers() -> None:
 def test_name_after_an_article_is_no_quote() -> None:
     doc = tagged("Das berichtete die „ Netzeitung “ am Montag .", "PRON VERB DET PUNCT PROPN PUNCT ADP NOUN PUNCT")
     assert [q.type for q in attribute(doc) if q.type == "direct"] == []
+
+
+def test_a_name_is_no_quote_even_next_to_a_cue_that_names_no_speaker() -> None:
+    # the newspaper is the source, not a quotation: "„Süddeutsche Zeitung“ hatte berichtet"
+    doc = tagged("Darüber hatte die „ Süddeutsche Zeitung “ berichtet .",
+                 "ADV AUX DET PUNCT PROPN PROPN PUNCT VERB PUNCT")
+    assert [q.type for q in attribute(doc) if q.type == "direct"] == []
+
+
+def test_a_long_title_is_no_quote() -> None:
+    doc = tagged("Das Buch „ Todeszone im Atlantik – Das Bermuda-Dreieck “ erschien 2005 .",
+                 "DET NOUN PUNCT PROPN ADP PROPN PUNCT DET PROPN PUNCT VERB NUM PUNCT")
+    assert attribute(doc) == []
+
+
+def test_a_quoted_sentence_is_no_name() -> None:
+    for words, tags, name in (("Der Sender berichtete : „ WOW . “", "DET NOUN VERB PUNCT PUNCT PROPN PUNCT PUNCT", False),
+                              ("Der Sender berichtete : „ WOW “", "DET NOUN VERB PUNCT PUNCT PROPN PUNCT", True)):
+        an = Analysis.of(tagged(words, tags), Lexicons.from_package(), Settings())
+        assert name_like(an, an.marked[0]) is name

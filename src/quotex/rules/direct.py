@@ -2,9 +2,10 @@
 
 A quotation is attributed by the clause right after it („…“, sagte X /
 „…“, so X), by the clause before it (X sagte: „…“ / X: „…“), or by a cue
-verb elsewhere in its sentence (X bezeichnete das als „…“). Short
-quotations that nothing attributes are scare quotes or titles and are
-dropped; longer ones continue the quote of the speaker just before them.
+verb elsewhere in its sentence (X bezeichnete das als „…“). Names and
+titles in quotation marks are no quotes unless a speaker is said to use
+them; other short quotations that nothing attributes are scare quotes and
+are dropped; longer ones continue the quote of the speaker just before them.
 """
 
 from __future__ import annotations
@@ -182,12 +183,15 @@ def name_like(an: Analysis, m: Marked) -> bool:
     """The quotation is a name or a title („Die Zeit“, „Bewegung für ein besseres Ungarn“).
 
     Tagged: only proper nouns inside. Untagged: several words, all capitalised
-    but the small words of names.
+    but the small words of names. A quotation closed by a full stop, "!" or
+    "?" inside the marks is a sentence („WOW.“), never a name.
     """
     doc = an.doc
     words = [doc[i] for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space]
     if not words:
         return True
+    if any(doc[i].text in _FINAL for i in range(m.start, m.end)):
+        return False
     if all(w.pos_ for w in words) and all(w.pos_ in ("PROPN", "X", "NUM") or w.lower_ in lexicon.words("title_words") for w in words):
         return True
     capitalised = [w for w in words if w.lower_ not in lexicon.words("title_words")]
@@ -210,9 +214,13 @@ def find_direct(an: Analysis) -> list[Found]:
             continue
         words = sum(1 for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space)
         attribution = _after(an, m) or _before(an, m)
-        if attribution is None and words <= an.settings.max_scare_tokens:
-            if name_like(an, m):
+        if name_like(an, m):
+            # a name or title is no quote unless someone is said to have used it ("sprach von einer „…“")
+            if attribution is None and words > an.settings.max_scare_tokens:
+                attribution = _around(an, m)
+            if attribution is None or attribution.speaker is None:
                 continue
+        elif attribution is None and words <= an.settings.max_scare_tokens:
             attribution = _around(an, m)
             if attribution is None or attribution.speaker is None and not attribution.cue:
                 continue
