@@ -425,7 +425,8 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         while j < end and j < k + 5 and (doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM")
                                          or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
             j += 1  # "nach Angaben", "nach palästinensischen Angaben", "nach Grupps Meinung"
-        if j < end and an.lex.is_cue_noun(doc[j].text) and doc[j].pos_ in ("NOUN", "PROPN", ""):
+        if (k + 1 < end and _dative(doc[k + 1]) and j < end and an.lex.is_cue_noun(doc[j].text)
+                and doc[j].pos_ in ("NOUN", "PROPN", "")):
             speaker = mentions.np_after(doc, k + 1, end)
             if speaker is not None:
                 sent.add([(a, k), (speaker[1], end)], "indirect", (k,), "nach", speaker)
@@ -433,7 +434,7 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         if k > a and an.lex.is_cue_noun(doc[k - 1].text):
             lb = sent.left_boundary(k)
             speaker = mentions.np_ending_at(doc, k, lb + 1, an.scheme)
-            if speaker is not None:
+            if speaker is not None and _dative(doc[speaker[0]]):
                 sent.add([(a, speaker[0]), (k + 1, end)], "indirect", (k,), "nach", speaker)
     elif role == "adverb":
         if doc[k].lower_ == "wonach":
@@ -444,6 +445,16 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         elif k == a or doc[k - 1].text in (",", ":"):
             # the corpus takes the adverb itself as the mention of the source it refers back to
             sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, (k, k + 1))
+
+
+def _dative(first) -> bool:
+    """A phrase opened by ``first`` can be the dative that "nach" governs.
+
+    "nach Angaben der Polizei" and "seiner Meinung nach" name a source;
+    "die Bedingung nach einem Speicher" or "Die Hoffnung nach Überlebenden"
+    cannot: the phrase is no dative, so "nach" is an ordinary preposition.
+    """
+    return first.lower_ not in lexicon.words("not_dative")
 
 
 def _content_noun(sent: _Sentence, comma: int) -> None:
