@@ -187,6 +187,21 @@ def test_reported_speech_names_what_was_said_not_only_what_was_told_before(words
     assert [q.type for q in attribute(tagged(words, tags))] == (["reported"] if reported else [])
 
 
+@pytest.mark.parametrize(
+    "words, tags",
+    [
+        ("Die Polizei konnte bestätigen , dass der Absturz erfolgte .",
+         "DET NOUN AUX VERB PUNCT SCONJ DET NOUN VERB PUNCT"),
+        ("Die Polizei bestätigte nicht , dass der Absturz erfolgte .",
+         "DET NOUN VERB PART PUNCT SCONJ DET NOUN VERB PUNCT"),
+    ],
+)
+def test_no_indirect_quote_from_a_speech_act_only_possible_or_denied(words: str, tags: str) -> None:
+    assert attribute(tagged(words, tags)) == []
+    said = tagged("Die Polizei bestätigte , dass der Absturz erfolgte .", "DET NOUN VERB PUNCT SCONJ DET NOUN VERB PUNCT")
+    assert [q.type for q in attribute(said)] == ["indirect"]
+
+
 def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
     doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
                  "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")

@@ -256,6 +256,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     an, doc = sent.an, sent.an.doc
     v = cue.verb.i
     rb = sent.right_boundary(max(cue.tokens))
+    if not _act_reported(sent, cue, sent.left_boundary(v) + 1, rb):
+        return  # "konnte nicht bestätigen, dass …", "Wer würdest du sagen, …?"
     # "Syd Barrett, wie er sich nannte": naming, not speech
     wie = _wie_before(sent, v) if cue.lemma not in lexicon.words("naming_verbs") else None
     # Wie X mitteilte, … / …, wie X mitteilte.
@@ -332,13 +334,13 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             speaker = mentions.named_mention(doc, sent.a, v)
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
         if (speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end])
-                and _act_reported(sent, cue, lo, rb) and _says_something_new(sent, cue, speaker)):
+                and _says_something_new(sent, cue, speaker)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
 
 
 def _act_reported(sent: _Sentence, cue: VerbCue, lo: int, rb: int) -> bool:
-    """The clause ``[lo, rb)`` of ``cue`` reports a speech act as made, so the sentence can be reported speech.
+    """The clause ``[lo, rb)`` of ``cue`` reports a speech act as made, so the cue attributes a quote.
 
     Not when it is asked about ("Befürchten Sie …?"), denied ("äußerte sich
     nicht", "konnte niemand bestätigen"), only possible or due (a modal verb:
