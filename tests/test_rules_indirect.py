@@ -202,6 +202,22 @@ def test_no_indirect_quote_from_a_speech_act_only_possible_or_denied(words: str,
     assert [q.type for q in attribute(said)] == ["indirect"]
 
 
+@pytest.mark.parametrize(
+    "words, tags, reported",
+    [
+        ("Die Opposition kritisierte den neuen Vertrag der Regierung .", "DET NOUN VERB DET ADJ NOUN DET NOUN PUNCT",
+         False),
+        ("Das Ministerium ordnete eine dreitägige Staatstrauer im Land an .",
+         "DET NOUN VERB DET ADJ NOUN ADP NOUN ADP PUNCT", False),
+        ("Die Opposition kritisierte den neuen Vertrag als Skandal .", "DET NOUN VERB DET ADJ NOUN ADP NOUN PUNCT",
+         True),
+    ],
+)
+def test_a_stance_or_decision_is_reported_speech_only_with_a_judgement(words: str, tags: str,
+                                                                         reported: bool) -> None:
+    assert [q.type for q in attribute(tagged(words, tags))] == (["reported"] if reported else [])
+
+
 def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
     doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
                  "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")

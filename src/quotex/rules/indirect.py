@@ -334,7 +334,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             speaker = mentions.named_mention(doc, sent.a, v)
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
         if (speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end])
-                and _says_something_new(sent, cue, speaker)):
+                and _says_something_new(sent, cue, speaker) and _content_of_stance(sent, cue, speaker)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
 
@@ -359,6 +359,22 @@ def _act_reported(sent: _Sentence, cue: VerbCue, lo: int, rb: int) -> bool:
     return not (cue.lemma in lexicon.words("reflexive_not_said") and "sich" in clause)
 
 
+def _judged_as(sent: _Sentence, speaker: tuple[int, int]) -> bool:
+    """The sentence gives a judgement with "als" ("bezeichnete das als Skandal"), outside the speaker's words."""
+    doc = sent.an.doc
+    return any(doc[i].lower_ == "als" for i in range(sent.a, sent.end) if not speaker[0] <= i < speaker[1])
+
+
+def _content_of_stance(sent: _Sentence, cue: VerbCue, speaker: tuple[int, int]) -> bool:
+    """A verb of stance or decision ("kritisierte", "begrüßte", "ordnete an") reports speech only with a judgement.
+
+    Its object is what the stance or decision is about ("kritisierte den
+    Vertrag", "ordnete eine Staatstrauer an"), not the content of a
+    statement; "kritisierte den Anschlag als barbarische Tat" says what was said.
+    """
+    return cue.lemma not in lexicon.words("stance_verbs") or _judged_as(sent, speaker)
+
+
 def _says_something_new(sent: _Sentence, cue: VerbCue, speaker: tuple[int, int]) -> bool:
     """Besides its speaker, the sentence names what was said, not only what the text said before.
 
@@ -370,7 +386,7 @@ def _says_something_new(sent: _Sentence, cue: VerbCue, speaker: tuple[int, int])
     A judgement after "als" is content ("wies die Vorwürfe als haltlos zurück").
     """
     doc = sent.an.doc
-    if any(doc[i].lower_ == "als" for i in range(sent.a, sent.end) if not speaker[0] <= i < speaker[1]):
+    if _judged_as(sent, speaker):
         return True
     nouns = [i for i in range(sent.a, sent.end)
              if not speaker[0] <= i < speaker[1] and i not in cue.tokens and doc[i].pos_ in ("NOUN", "PROPN", "NUM")]
