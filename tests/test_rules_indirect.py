@@ -218,6 +218,16 @@ def test_a_stance_or_decision_is_reported_speech_only_with_a_judgement(words: st
     assert [q.type for q in attribute(tagged(words, tags))] == (["reported"] if reported else [])
 
 
+def test_a_konjunktiv_clause_before_its_cue_is_the_cues_quote_not_reported_speech() -> None:
+    # "Russland werde eine Entschädigung verlangen, sagte er." - "verlangen" is no act of Russia's
+    doc = tagged("Russland werde eine Entschädigung verlangen , sagte er .",
+                 "PROPN AUX DET NOUN VERB PUNCT VERB PRON PUNCT")
+    (q,) = attribute(doc)
+    assert q.type == "indirect"
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) == (
+        "Russland werde eine Entschädigung verlangen", "er", "sagte")
+
+
 def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
     doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
                  "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")

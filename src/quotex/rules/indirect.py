@@ -328,7 +328,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             and not _subordinate(doc[sent.a]) and not _subordinate(doc[lo])
             and not any(doc[i].pos_ == "VERB" for i in range(sent.a, v))
             # a Konjunktiv I clause after it is reported speech of its own ("…, die in Darfur auftrete")
-            and not any(an.konj[i] == 2 for i in range(rb, sent.end))):
+            and not any(an.konj[i] == 2 for i in range(rb, sent.end))
+            and not _cue_follows(sent, rb)):
         speaker = mentions.subject_mention(doc, cue.verb, sent.a, hi, an.scheme)
         if speaker is None and not mentions.passive(doc, cue.verb, sent.a, hi):
             speaker = mentions.named_mention(doc, sent.a, v)
@@ -337,6 +338,19 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                 and _says_something_new(sent, cue, speaker) and _content_of_stance(sent, cue, speaker)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
+
+
+def _cue_follows(sent: _Sentence, start: int) -> bool:
+    """A Konjunktiv clause is followed by a cue verb after ``start`` ("…, sagte er."): the clause is
+    that cue's quote ("Russland werde eine Entschädigung verlangen, sagte er"), not a speech act
+    of its own subject."""
+    an, doc = sent.an, sent.an.doc
+    for i in range(start, sent.end - 1):
+        if doc[i].text == "," and not an.in_marks[i] and any(an.konj[k] == 2 for k in range(sent.a, i)):
+            nxt = i + 2 if doc[i + 1].pos_ == "AUX" and i + 2 < sent.end else i + 1
+            if find_verb_cue(doc[nxt], an.lex, an.scheme, sent.b) is not None:
+                return True
+    return False
 
 
 def _act_reported(sent: _Sentence, cue: VerbCue, lo: int, rb: int) -> bool:
