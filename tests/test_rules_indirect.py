@@ -228,6 +228,21 @@ def test_a_konjunktiv_clause_before_its_cue_is_the_cues_quote_not_reported_speec
         "Russland werde eine Entschädigung verlangen", "er", "sagte")
 
 
+@pytest.mark.parametrize(
+    "second, tags, continued",
+    [
+        ("Die Kosten dürften steigen .", "DET NOUN VERB VERB PUNCT", False),  # the writer's guess
+        ("Die Kosten dürften nicht steigen .", "DET NOUN VERB PART VERB PUNCT", True),  # the speaker's demand
+        ("Die Kosten würden steigen .", "DET NOUN AUX VERB PUNCT", True),
+    ],
+)
+def test_a_guessing_modal_continues_no_quote(second: str, tags: str, continued: bool) -> None:
+    doc = tagged("Der Minister sagte , dass er geht . " + second,
+                 "DET NOUN VERB PUNCT SCONJ PRON VERB PUNCT " + tags, sentences=[0, 8])
+    types = [q.type for q in attribute(doc)]
+    assert types == ["indirect", "indirect_free_indirect"] if continued else types == ["indirect"]
+
+
 def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
     doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
                  "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")
