@@ -88,7 +88,10 @@ def verb_attribution(an: Analysis, cue: VerbCue, lo: int, hi: int, quote: tuple[
         if named is not None and not (named[0] < quote[1] and quote[0] < named[1]):
             speaker = named
     addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
-    last = max([*cue.tokens, speaker[1] - 1 if speaker else lo, addressee[1] - 1 if addressee else lo])
+    # the "als" of a judgement ("bezeichnete die Investition als „strategisch“") introduces the next
+    # quotation rather than ending the attributing clause
+    said = [t for t in cue.tokens if doc[t].lower_ != "als"]
+    last = max([*said, speaker[1] - 1 if speaker else lo, addressee[1] - 1 if addressee else lo])
     return Attribution(cue.tokens, cue.lemma, speaker, addressee, last + 1)
 
 
