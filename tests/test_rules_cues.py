@@ -142,6 +142,11 @@ def test_a_lemma_names_a_cue_verb_but_never_matches_its_inflected_forms() -> Non
         # the "als" of a judgement, after or before the verb
         ("Sie bezeichnete das Urteil als Skandal .", "PRON VERB DET NOUN ADP NOUN PUNCT", 1, "bezeichnete als"),
         ("Er hat das als Skandal bezeichnet .", "PRON AUX PRON ADP NOUN VERB PUNCT", 5, "als bezeichnet"),
+        # the phrase that hands the verb its content
+        ("Er meldete sich mit den Worten : „ Ich bleibe . “", "PRON VERB PRON ADP DET NOUN PUNCT PUNCT PRON VERB PUNCT PUNCT",
+         1, "meldete sich mit den Worten"),
+        ("Er wird mit den Worten zitiert : „ Ich bleibe . “",
+         "PRON AUX ADP DET NOUN VERB PUNCT PUNCT PRON VERB PUNCT PUNCT", 5, "mit den Worten zitiert"),
         # an "als" that opens a clause of its own is none of the cue's
         ("Als er kam , sagte er nichts .", "SCONJ PRON VERB PUNCT VERB PRON PRON PUNCT", 4, "sagte"),
         ("Er sagte es ihr .", "PRON VERB PRON PRON PUNCT", 1, "sagte"),

@@ -150,7 +150,22 @@ def _cue_words(verb: Token, lemma: str, particle: int | None) -> list[int]:
     judged = _judgement_als(doc, i)
     if judged is not None:
         words.append(judged)
+    words.extend(_with_the_words(doc, i))
     return words
+
+
+def _with_the_words(doc: Doc, i: int) -> range:
+    """The phrase "mit den Worten" (a preposition, an article, a statement noun) that hands the
+    cue verb at ``i`` its content ("meldete sich mit den Worten „…“", "wird mit den Worten
+    zitiert", "lehnte mit der Begründung ab, …"): it stands in the verb's clause."""
+    lex = active()
+    for k in [*range(i + 1, min(len(doc) - 2, i + _ALS_REACH)), *range(i - 3, max(-1, i - _ALS_REACH), -1)]:
+        if any(_ends_clause(doc[j].text) for j in range(min(i, k) + 1, max(i, k))):
+            continue
+        if (doc[k].lower_ in lex.words("content_prepositions") and doc[k + 1].lower_ in lex.words("articles")
+                and lex.is_cue_noun(doc[k + 2].text)):
+            return range(k, k + 3)
+    return range(0)
 
 
 def _judgement_als(doc: Doc, i: int) -> int | None:
