@@ -183,3 +183,14 @@ def test_a_quoted_sentence_is_no_name() -> None:
                               ("Der Sender berichtete : „ WOW “", "DET NOUN VERB PUNCT PUNCT PROPN PUNCT", True)):
         an = Analysis.of(tagged(words, tags), Lexicons.from_package(), Settings())
         assert name_like(an, an.marked[0]) is name
+
+
+def test_quoted_words_in_a_sentence_that_continues_reported_speech_are_the_speakers() -> None:
+    doc = from_rows([(w, p, "", 0, "Mood=Sub" if w == "sei" else "") for w, p in zip(
+        "Merkel sagte , dass sie gehe . Auch sei die „ veränderte Statik “ schuld .".split(),
+        "PROPN VERB PUNCT SCONJ PRON VERB PUNCT ADV AUX DET PUNCT ADJ NOUN PUNCT ADJ PUNCT".split())],
+        parsed=False, sentences=[0, 7])
+    found = {q.type: q for q in attribute(doc)}
+    assert set(found) == {"indirect", "indirect_free_indirect", "direct"}
+    assert text_of(doc, found["direct"].quote) == "„veränderte Statik“"
+    assert text_of(doc, found["direct"].speaker) == "Merkel"

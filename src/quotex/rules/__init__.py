@@ -105,9 +105,11 @@ def _wording(an: Analysis, m) -> bool:
 
 
 def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
-    """Words in quotation marks inside reported speech: the speaker's own words ("sei „verständlich“")."""
+    """Words in quotation marks inside reported speech: the speaker's own words ("sei „verständlich“"),
+    in a sentence with its cue or in one that continues it ("Auch habe die „veränderte Statik“ …")."""
     taken = {f.first for f in found if f.quote.type == "direct"}
-    hosts = _Index([f for f in found if f.quote.type == "indirect" and f.quote.speaker is not None])
+    hosts = _Index([f for f in found if f.quote.type in ("indirect", "indirect_free_indirect")
+                    and f.quote.speaker is not None])
     added: list[Found] = []
     for m in an.marked:
         if m.start in taken or name_like(an, m) or not _wording(an, m):
@@ -177,10 +179,10 @@ def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | N
 def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     an = Analysis.of(doc, lexicons, settings)
     found = _merge(an, find_direct(an), find_indirect(an))
-    found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
     cue_sentences = {an.sent_of[f.first] for f in found if f.quote.cue is not None}
     found.extend(find_free_indirect(an, found, cue_sentences))
+    found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
     found = [_with_frame(an, f) for f in found]
     quotes = [_without_impersonal_speaker(f.quote, an.text) for f in found if f.quote.type in settings.types]
