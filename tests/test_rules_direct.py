@@ -194,3 +194,13 @@ def test_quoted_words_in_a_sentence_that_continues_reported_speech_are_the_speak
     assert set(found) == {"indirect", "indirect_free_indirect", "direct"}
     assert text_of(doc, found["direct"].quote) == "„veränderte Statik“"
     assert text_of(doc, found["direct"].speaker) == "Merkel"
+
+
+def test_the_attributing_clause_runs_on_over_a_wrapped_line_but_not_over_a_paragraph() -> None:
+    from quotex.rules.direct import clause_end
+
+    for text, end in (("„Wir kommen“ , sagte\nder Minister .", "."), ("„Wir kommen“ , sagte\n\nder Minister .", "\n\n")):
+        doc = spacy.blank("de")(text)
+        an = Analysis.of(doc, Lexicons.from_package(), Settings())
+        comma = next(t.i for t in doc if t.text == ",")
+        assert doc[clause_end(an, comma + 1)].text == end

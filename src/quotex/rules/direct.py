@@ -37,8 +37,12 @@ class Attribution:
     after: int
 
 
-def _ends_sentence(token: Token) -> bool:
-    return token.text in _FINAL or "\n" in token.text
+def _ends_sentence(an: Analysis, token: Token) -> bool:
+    """A sentence mark, or a line break between sentences (not one inside a wrapped sentence)."""
+    if token.text in _FINAL:
+        return True
+    # whitespace between sentences counts to the sentence before it, past its end
+    return "\n" in token.text and (not an.sents or token.i >= an.sents[an.sent_of[token.i]].end)
 
 
 def clause_end(an: Analysis, j: int) -> int:
@@ -53,7 +57,7 @@ def clause_end(an: Analysis, j: int) -> int:
                 return j
             j = end  # a name in quotation marks („Computerwoche“) belongs to the clause
             continue
-        if _ends_sentence(token):
+        if _ends_sentence(an, token):
             return j
         j += 1
     return j
@@ -71,7 +75,7 @@ def clause_start(an: Analysis, i: int) -> int:
                 return i
             i = start  # a name in quotation marks („Netzeitung“) belongs to the clause
             continue
-        if _ends_sentence(token):
+        if _ends_sentence(an, token):
             return i
         i -= 1
     return i
