@@ -160,6 +160,17 @@ def test_quoted_words_inside_reported_speech_are_the_speakers() -> None:
     assert text_of(doc, found["direct"].speaker) == "Merkel"
 
 
+def test_the_frame_leaves_out_every_quote_and_the_full_stop() -> None:
+    doc = tagged("Merkel sagte , die Lage sei „ sehr ernst “ . Dann ging sie .",
+                 "PROPN VERB PUNCT DET NOUN AUX PUNCT ADV ADJ PUNCT PUNCT ADV VERB PRON PUNCT")
+    found = {q.type: q for q in attribute(doc)}
+    # the quoted words' frame is the attributing clause, without the reported speech around them
+    assert text_of(doc, found["direct"].frame) == text_of(doc, found["indirect"].frame) == "Merkel sagte,"
+    doc = tagged("„ Wir kommen wieder “ , sagte Merkel .", "PUNCT PRON VERB ADV PUNCT PUNCT VERB PROPN PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.frame) == ", sagte Merkel"
+
+
 def test_name_after_an_article_is_no_quote() -> None:
     doc = tagged("Das berichtete die „ Netzeitung “ am Montag .", "PRON VERB DET PUNCT PROPN PUNCT ADP NOUN PUNCT")
     assert [q.type for q in attribute(doc) if q.type == "direct"] == []

@@ -121,11 +121,18 @@ def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
     return added
 
 
-def _with_frame(an: Analysis, found: Found) -> Found:
-    """``found`` with its frame: the words of the attributing sentence outside the quote.
+#: What closes the attributing sentence and is no part of its frame.
+_CLOSING = frozenset(".!?")
+
+
+def _with_frame(an: Analysis, found: Found, quoted: list[tuple[int, int]]) -> Found:
+    """``found`` with its frame: the words of the attributing sentence outside the quotes.
 
     The frame is what the corpus calls the sentence around the quote that
-    carries cue and speaker ("Die Botschaft teilte dem Sender CNN mit,").
+    carries cue and speaker ("Die Botschaft teilte dem Sender CNN mit,"):
+    not the words of any quote (``quoted``: the char spans of all of them; a
+    few words quoted inside reported speech leave that speech out of the
+    frame), nor the full stop that closes the sentence.
     """
     q = found.quote
     anchor = q.cue or q.speaker
@@ -147,7 +154,14 @@ def _with_frame(an: Analysis, found: Found) -> Found:
         return found
     pieces: list[tuple[int, int]] = []
     cursor = begin
-    for start, stop in sorted(q.quote.spans):
+    k = bisect.bisect_left(quoted, (begin, begin))
+    while k > 0 and quoted[k - 1][1] > begin:
+        k -= 1  # a quote that starts before the sentence and reaches into it
+    others = []
+    while k < len(quoted) and quoted[k][0] < end:
+        others.append(quoted[k])
+        k += 1
+    for start, stop in sorted({*q.quote.spans, *others}):
         if start > cursor:
             pieces.append((cursor, min(start, end)))
         cursor = max(cursor, stop)
@@ -157,7 +171,7 @@ def _with_frame(an: Analysis, found: Found) -> Found:
     for start, stop in pieces:
         while start < stop and text[start].isspace():
             start += 1
-        while stop > start and text[stop - 1].isspace():
+        while stop > start and (text[stop - 1].isspace() or stop == end and text[stop - 1] in _CLOSING):
             stop -= 1
         if any(ch.isalnum() for ch in text[start:stop]):
             spans.append((start, stop))
@@ -184,7 +198,8 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
-    found = [_with_frame(an, f) for f in found]
+    quoted = sorted(span for f in found for span in f.quote.quote.spans)
+    found = [_with_frame(an, f, quoted) for f in found]
     quotes = [_without_impersonal_speaker(f.quote, an.text) for f in found if f.quote.type in settings.types]
     speakers = referents(an, quotes)
     quotes = resolve_speakers(an, quotes, speakers)
