@@ -243,6 +243,16 @@ def test_a_guessing_modal_continues_no_quote(second: str, tags: str, continued: 
     assert types == ["indirect", "indirect_free_indirect"] if continued else types == ["indirect"]
 
 
+def test_a_back_reference_quotes_the_sentence_before_and_stands_in_for_it() -> None:
+    doc = tagged("Die Lage an der Grenze ist ernst . Dies teilte der Minister mit .",
+                 "DET NOUN ADP DET NOUN AUX ADJ PUNCT PRON VERB DET NOUN ADP PUNCT", sentences=[0, 8])
+    (q,) = attribute(doc)
+    # "Dies" is the quote's stand-in in the attributing sentence: quote, not frame
+    assert text_of(doc, q.quote) == "Die Lage an der Grenze ist ernst. Dies"
+    assert (text_of(doc, q.speaker), text_of(doc, q.cue), text_of(doc, q.frame)) == (
+        "der Minister", "teilte mit", "teilte der Minister mit")
+
+
 def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
     doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
                  "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")

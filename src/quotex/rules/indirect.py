@@ -317,7 +317,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             speaker = mentions.subject_mention(doc, cue.verb, v + 1, sent.end, an.scheme)
             start, end = _trim(an, previous.a, previous.end)
             if speaker is not None and end - start >= 2:
-                quote = Quote(an.part((start, end)), "indirect", Speaker(an.char_spans(speaker)),
+                # "Dies" stands for what the sentence before says: the corpus counts it to the quote
+                quote = Quote(an.part((start, sent.a + 1)), "indirect", Speaker(an.char_spans(speaker)),
                               Cue(an.token_parts(cue.tokens), lemma=cue.lemma))
                 previous.found.append(Found(quote, start, end))
                 sent.take(sent.a, sent.b)
