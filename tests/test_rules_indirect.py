@@ -253,6 +253,14 @@ def test_a_back_reference_quotes_the_sentence_before_and_stands_in_for_it() -> N
         "der Minister", "teilte mit", "teilte der Minister mit")
 
 
+def test_the_frame_is_the_clause_that_attributes_cut_at_a_colon_or_semicolon() -> None:
+    doc = tagged("Das Haus brannte ab ; die Polizei teilte mit , der Schaden sei groß .",
+                 "DET NOUN VERB ADP PUNCT DET NOUN VERB ADP PUNCT DET NOUN AUX ADJ PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.quote) == "der Schaden sei groß"
+    assert text_of(doc, q.frame) == "die Polizei teilte mit,"
+
+
 def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
     doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
                  "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")

@@ -121,6 +121,25 @@ def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
     return added
 
 
+def _clause_around(text: str, begin: int, end: int, first: int, last: int,
+                   quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of the sentence ``[begin, end)`` that attributes: the sentence
+    cut at a colon or semicolon before the cue (``first``) and at a semicolon
+    after it (``last``), outside quotations. "Ein Umstand kommt hinzu: Wie sich
+    ergab, …" attributes only after its colon; a colon after the cue opens
+    the quote it attributes and stays."""
+
+    def outside(i: int) -> bool:
+        k = bisect.bisect_right(quoted, (i, len(text)))
+        return not (k and quoted[k - 1][0] <= i < quoted[k - 1][1])
+
+    cut = max((i for i in range(begin, first) if text[i] in ";:" and outside(i)), default=None)
+    if cut is not None:
+        begin = cut + 1
+    cut = next((i for i in range(last, end) if text[i] == ";" and outside(i)), None)
+    return begin, end if cut is None else cut
+
+
 #: What closes the attributing sentence and is no part of its frame.
 _CLOSING = frozenset(".!?")
 
@@ -152,6 +171,7 @@ def _with_frame(an: Analysis, found: Found, quoted: list[tuple[int, int]]) -> Fo
         end = max(end, last.end_char)
     if begin >= end:
         return found
+    begin, end = _clause_around(text, begin, end, anchor.spans[0][0], anchor.spans[-1][1], quoted)
     pieces: list[tuple[int, int]] = []
     cursor = begin
     k = bisect.bisect_left(quoted, (begin, begin))
