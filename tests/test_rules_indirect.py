@@ -179,6 +179,9 @@ def test_reported_speech_only_of_an_act_reported_as_made(words: str, tags: str) 
         ("Der Rat bestätigte dies .", "DET NOUN VERB PRON PUNCT", False),
         ("Die Gewerkschaft bedauert den Vorfall .", "DET NOUN VERB DET NOUN PUNCT", False),
         ("Die Gewerkschaft forderte ein Lösegeld .", "DET NOUN VERB DET NOUN PUNCT", True),
+        # an assumption or a reason given is reported too
+        ("Die Polizei geht von einem Unfall aus .", "DET NOUN VERB ADP DET NOUN ADP PUNCT", True),
+        ("Das Gericht begründete das Urteil mit der Fluchtgefahr .", "DET NOUN VERB DET NOUN ADP DET NOUN PUNCT", True),
         ("Die Gewerkschaft bezeichnete den Vorfall als Skandal .", "DET NOUN VERB DET NOUN ADP NOUN PUNCT", True),
     ],
 )
