@@ -121,12 +121,14 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
 def _cue_words(verb: Token, lemma: str, particle: int | None) -> list[int]:
     """Words of the cue besides the verb, its particle and auxiliaries, as the corpus marks a cue.
 
-    The expletive "es" of an impersonal cue ("heißt es", "wie es heißt"), the
-    reflexive pronoun ("meldete sich", "wie sich ergab") and a pronominal
-    adverb that announces the content ("ging davon aus, dass …", "rief dazu
-    auf, …"). Each must stand right by the verb, or for the adverb between
-    the verb and its separated particle: further away such a word belongs to
-    another phrase.
+    The expletive "es" of an impersonal cue ("heißt es", "wie es heißt") and
+    the reflexive pronoun ("meldete sich", "wie sich ergab") right by the
+    verb; a pronominal adverb that announces the content, between the verb
+    and its separated particle, before the comma that opens the content, or
+    right before a clause-final verb ("ging davon aus, dass …", "rief dazu
+    auf, …", "dass er davon ausgeht"); the "als" of a judgement and the
+    phrase "mit den Worten" in the verb's clause. Further away such words
+    belong to other phrases.
     """
     doc, i = verb.doc, verb.i
     lex = active()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotex.records import Cue, Quote, Speaker
 from quotex.rules import lexicon, mentions
@@ -480,7 +480,7 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
             sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, (k, k + 1))
 
 
-def _dative(first) -> bool:
+def _dative(first: Token) -> bool:
     """A phrase opened by ``first`` can be the dative that "nach" governs.
 
     "nach Angaben der Polizei" and "seiner Meinung nach" name a source;
