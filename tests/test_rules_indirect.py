@@ -264,6 +264,14 @@ def test_the_frame_is_the_clause_that_attributes_cut_at_a_colon_or_semicolon() -
     assert text_of(doc, q.frame) == "die Polizei teilte mit,"
 
 
+def test_reported_content_ends_at_a_colon_that_opens_a_quotation() -> None:
+    doc = tagged("Er sagte , die Lage sei ernst : „ Wir bleiben . “",
+                 "PRON VERB PUNCT DET NOUN AUX ADJ PUNCT PUNCT PRON VERB PUNCT PUNCT")
+    found = {q.type: q for q in attribute(doc)}
+    assert text_of(doc, found["indirect"].quote) == "die Lage sei ernst"
+    assert text_of(doc, found["direct"].quote) == "„Wir bleiben.“"
+
+
 def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
     doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
                  "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")

@@ -291,7 +291,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             # the sentence opens with who speaks ("Adidas-Vorstand X, zuständig für Y, hatte angekündigt, …")
             speaker = mentions.named_mention(doc, sent.a, v)
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
-        sent.add([(start, sent.end)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
+        sent.add([(start, _before_quotation(sent, start))], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
     after_comma = lb >= sent.a and doc[lb].text == ","
     verb_first = lo == v or (lo == v - 1 and doc[lo].pos_ == "AUX")
@@ -339,6 +339,17 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                 and _says_something_new(sent, cue, speaker) and _content_of_stance(sent, cue, speaker)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
+
+
+def _before_quotation(sent: _Sentence, start: int) -> int:
+    """Where reported content that starts at ``start`` ends: at the sentence end, or at a colon that
+    opens a quotation ("…, bei der Wahl würden nicht alle zustimmen: „Ich gehe davon aus, …“"),
+    which is a direct quote of its own."""
+    an = sent.an
+    for i in range(start, sent.end - 1):
+        if an.doc[i].text == ":" and not an.in_marks[i] and an.in_marks[i + 1]:
+            return i
+    return sent.end
 
 
 def _cue_follows(sent: _Sentence, start: int) -> bool:
