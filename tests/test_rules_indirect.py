@@ -272,6 +272,15 @@ def test_reported_content_ends_at_a_colon_that_opens_a_quotation() -> None:
     assert text_of(doc, found["direct"].quote) == "„Wir bleiben.“"
 
 
+def test_reported_content_ends_where_the_speaker_acts_again() -> None:
+    words = "Sie räumte ein , es könnten Stellen wegfallen , sprach aber von einem Prozess .".split()
+    tags = "PRON VERB ADP PUNCT PRON AUX NOUN VERB PUNCT VERB ADV ADP DET NOUN PUNCT".split()
+    doc = from_rows([(w, p, "", 0, "VerbForm=Fin" if w == "sprach" else "") for w, p in zip(words, tags)],
+                    parsed=False)
+    (q,) = attribute(doc)
+    assert text_of(doc, q.quote) == "es könnten Stellen wegfallen"
+
+
 def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
     doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
                  "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")

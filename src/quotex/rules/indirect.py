@@ -342,12 +342,17 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
 
 
 def _before_quotation(sent: _Sentence, start: int) -> int:
-    """Where reported content that starts at ``start`` ends: at the sentence end, or at a colon that
+    """Where reported content that starts at ``start`` ends: at the sentence end, at a colon that
     opens a quotation ("…, bei der Wahl würden nicht alle zustimmen: „Ich gehe davon aus, …“"),
-    which is a direct quote of its own."""
+    which is a direct quote of its own, or at a comma before a finite verb in the indicative,
+    which goes on with the speaker's own acts ("räumte ein, es könnten Stellen wegfallen,
+    sprach aber von einem offenen Prozess")."""
     an = sent.an
     for i in range(start, sent.end - 1):
         if an.doc[i].text == ":" and not an.in_marks[i] and an.in_marks[i + 1]:
+            return i
+        if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].pos_ == "VERB"
+                and "Fin" in an.doc[i + 1].morph.get("VerbForm") and not an.konj[i + 1]):
             return i
     return sent.end
 
