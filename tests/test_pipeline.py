@@ -209,3 +209,26 @@ def test_paragraph_step_marks_hand_built_docs():
     doc = Doc(spacy.blank("de").vocab, words=["Titel", "\n\n", "Er", "kam", "."], spaces=[False, False, True, False, False])
     mark_paragraphs(doc)
     assert [t.is_sent_start for t in doc][1:] == [False, True, None, None]
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # wrapped at a fixed width: the line reads on in lower case, or after a comma
+        ("Er sagte, die Lage an der Grenze\nsei ernst.", ["Er sagte, die Lage an der Grenze\nsei ernst."]),
+        ("Er sagte am Montag,\nDeutschland helfe.", ["Er sagte am Montag,\nDeutschland helfe."]),
+        # a heading or title ends without punctuation; a blank line always ends a sentence
+        ("Neuer Rekord\nDie Werferin gewinnt.", ["Neuer Rekord", "Die Werferin gewinnt."]),
+        ("Der Minister sagte\n\nes sei ernst.", ["Der Minister sagte", "es sei ernst."]),
+    ],
+)
+def test_a_line_break_ends_a_sentence_unless_the_line_reads_on(text: str, sentences: list[str]) -> None:
+    from quotex.component import mark_paragraphs
+    from quotex.rules.syntax import sentence_spans
+
+    blank = spacy.blank("de")
+    assert [s.text for s in sentence_spans(blank(text))] == sentences
+    # the pipeline step tells the parser the same before it parses
+    doc = mark_paragraphs(blank(text))
+    starts = [t.idx for t in doc if t.is_sent_start and t.i > 0]
+    assert starts == [text.index(s) for s in sentences[1:]]

@@ -111,3 +111,49 @@ def test_konjunktiv(word: str, pos: str, lemma: str, morph: str, strength: int) 
 def test_first_person_e_form_is_not_konjunktiv() -> None:
     doc = from_rows([("ich", "PRON", "", 0, "", "ich"), ("gebe", "VERB", "", 0, "", "geben")], parsed=False)
     assert LEX.konjunktiv_strength(doc[1]) == 0
+
+
+def test_a_lemma_names_a_cue_verb_but_never_matches_its_inflected_forms() -> None:
+    # "Er geriet in Verdacht ." - the lemma "geraten" is also the participle of the cue "raten"
+    rows = [("Er", "PRON", "nsubj", 1, "", "er"), ("geriet", "VERB", "ROOT", 1, "", "geraten"),
+            ("in", "ADP", "case", 3), ("Verdacht", "NOUN", "obl", 1), (".", "PUNCT", "punct", 1)]
+    assert find_verb_cue(from_rows(rows)[1], LEX, UD, 5) is None
+    # a form the lexicon does not generate, recognised by its lemma: "sagete" (a typo) of "sagen"
+    rows[1] = ("sagete", "VERB", "ROOT", 1, "", "sagen")
+    cue = find_verb_cue(from_rows(rows)[1], LEX, UD, 5)
+    assert cue is not None and cue.lemma == "sagen"
+
+
+@pytest.mark.parametrize(
+    "words, tags, verb, cue",
+    [
+        # the expletive of an impersonal cue
+        ("In der Erklärung heißt es , die Lage sei ernst .", "ADP DET NOUN VERB PRON PUNCT DET NOUN AUX ADJ PUNCT",
+         3, "heißt es"),
+        # the reflexive pronoun
+        ("Der Minister meldete sich am Abend zu Wort .", "DET NOUN VERB PRON ADP NOUN ADP NOUN PUNCT", 2,
+         "meldete sich"),
+        # a pronominal adverb announcing the content, inside the verb bracket or before the comma
+        ("Die Polizei geht davon aus , dass er floh .", "DET NOUN VERB ADV ADP PUNCT SCONJ PRON VERB PUNCT", 2,
+         "geht davon aus"),
+        ("Er rief die Bürger dazu auf , Ruhe zu bewahren .", "PRON VERB DET NOUN ADV ADP PUNCT NOUN PART VERB PUNCT",
+         1, "rief dazu auf"),
+        ("Er verwies darauf , dass es regnet .", "PRON VERB ADV PUNCT SCONJ PRON VERB PUNCT", 1, "verwies darauf"),
+        # the "als" of a judgement, after or before the verb
+        ("Sie bezeichnete das Urteil als Skandal .", "PRON VERB DET NOUN ADP NOUN PUNCT", 1, "bezeichnete als"),
+        ("Er hat das als Skandal bezeichnet .", "PRON AUX PRON ADP NOUN VERB PUNCT", 5, "als bezeichnet"),
+        # the phrase that hands the verb its content
+        ("Er meldete sich mit den Worten : „ Ich bleibe . “", "PRON VERB PRON ADP DET NOUN PUNCT PUNCT PRON VERB PUNCT PUNCT",
+         1, "meldete sich mit den Worten"),
+        ("Er wird mit den Worten zitiert : „ Ich bleibe . “",
+         "PRON AUX ADP DET NOUN VERB PUNCT PUNCT PRON VERB PUNCT PUNCT", 5, "mit den Worten zitiert"),
+        # an "als" that opens a clause of its own is none of the cue's
+        ("Als er kam , sagte er nichts .", "SCONJ PRON VERB PUNCT VERB PRON PRON PUNCT", 4, "sagte"),
+        ("Er sagte es ihr .", "PRON VERB PRON PRON PUNCT", 1, "sagte"),
+    ],
+)
+def test_cue_takes_every_word_of_it(words: str, tags: str, verb: int, cue: str) -> None:
+    doc = from_rows([(w, p, "", 0) for w, p in zip(words.split(), tags.split())], parsed=False)
+    found = find_verb_cue(doc[verb], LEX, None, len(doc))
+    assert found is not None
+    assert " ".join(doc[i].text for i in sorted(found.tokens)) == cue

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from quotex.rules import attribute
+from quotex.rules import Lexicons, Settings, attribute
+from quotex.rules.direct import name_like
+from quotex.rules.document import Analysis
 
 from hand_docs import from_rows, text_of
 
@@ -158,6 +160,58 @@ def test_quoted_words_inside_reported_speech_are_the_speakers() -> None:
     assert text_of(doc, found["direct"].speaker) == "Merkel"
 
 
+def test_the_frame_leaves_out_every_quote_and_the_full_stop() -> None:
+    doc = tagged("Merkel sagte , die Lage sei „ sehr ernst “ . Dann ging sie .",
+                 "PROPN VERB PUNCT DET NOUN AUX PUNCT ADV ADJ PUNCT PUNCT ADV VERB PRON PUNCT")
+    found = {q.type: q for q in attribute(doc)}
+    # the quoted words' frame is the attributing clause, without the reported speech around them
+    assert text_of(doc, found["direct"].frame) == text_of(doc, found["indirect"].frame) == "Merkel sagte,"
+    doc = tagged("„ Wir kommen wieder “ , sagte Merkel .", "PUNCT PRON VERB ADV PUNCT PUNCT VERB PROPN PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.frame) == ", sagte Merkel"
+
+
 def test_name_after_an_article_is_no_quote() -> None:
     doc = tagged("Das berichtete die „ Netzeitung “ am Montag .", "PRON VERB DET PUNCT PROPN PUNCT ADP NOUN PUNCT")
     assert [q.type for q in attribute(doc) if q.type == "direct"] == []
+
+
+def test_a_name_is_no_quote_even_next_to_a_cue_that_names_no_speaker() -> None:
+    # the newspaper is the source, not a quotation: "„Süddeutsche Zeitung“ hatte berichtet"
+    doc = tagged("Darüber hatte die „ Süddeutsche Zeitung “ berichtet .",
+                 "ADV AUX DET PUNCT PROPN PROPN PUNCT VERB PUNCT")
+    assert [q.type for q in attribute(doc) if q.type == "direct"] == []
+
+
+def test_a_long_title_is_no_quote() -> None:
+    doc = tagged("Das Buch „ Todeszone im Atlantik – Das Bermuda-Dreieck “ erschien 2005 .",
+                 "DET NOUN PUNCT PROPN ADP PROPN PUNCT DET PROPN PUNCT VERB NUM PUNCT")
+    assert attribute(doc) == []
+
+
+def test_a_quoted_sentence_is_no_name() -> None:
+    for words, tags, name in (("Der Sender berichtete : „ WOW . “", "DET NOUN VERB PUNCT PUNCT PROPN PUNCT PUNCT", False),
+                              ("Der Sender berichtete : „ WOW “", "DET NOUN VERB PUNCT PUNCT PROPN PUNCT", True)):
+        an = Analysis.of(tagged(words, tags), Lexicons.from_package(), Settings())
+        assert name_like(an, an.marked[0]) is name
+
+
+def test_quoted_words_in_a_sentence_that_continues_reported_speech_are_the_speakers() -> None:
+    doc = from_rows([(w, p, "", 0, "Mood=Sub" if w == "sei" else "") for w, p in zip(
+        "Merkel sagte , dass sie gehe . Auch sei die „ veränderte Statik “ schuld .".split(),
+        "PROPN VERB PUNCT SCONJ PRON VERB PUNCT ADV AUX DET PUNCT ADJ NOUN PUNCT ADJ PUNCT".split())],
+        parsed=False, sentences=[0, 7])
+    found = {q.type: q for q in attribute(doc)}
+    assert set(found) == {"indirect", "indirect_free_indirect", "direct"}
+    assert text_of(doc, found["direct"].quote) == "„veränderte Statik“"
+    assert text_of(doc, found["direct"].speaker) == "Merkel"
+
+
+def test_the_attributing_clause_runs_on_over_a_wrapped_line_but_not_over_a_paragraph() -> None:
+    from quotex.rules.direct import clause_end
+
+    for text, end in (("„Wir kommen“ , sagte\nder Minister .", "."), ("„Wir kommen“ , sagte\n\nder Minister .", "\n\n")):
+        doc = spacy.blank("de")(text)
+        an = Analysis.of(doc, Lexicons.from_package(), Settings())
+        comma = next(t.i for t in doc if t.text == ",")
+        assert doc[clause_end(an, comma + 1)].text == end

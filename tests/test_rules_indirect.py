@@ -125,7 +125,7 @@ def test_impersonal_cue_names_its_source() -> None:
                  "DET NOUN AUX VERB PUNCT VERB PRON ADP DET NOUN DET PROPN PUNCT")
     (q,) = attribute(doc)
     assert text_of(doc, q.quote) == "Die Gespräche seien beendet"
-    assert text_of(doc, q.cue) == "heißt"
+    assert text_of(doc, q.cue) == "heißt es"
     assert text_of(doc, q.speaker) == "einer Erklärung der NATO"
 
 
@@ -153,6 +153,139 @@ def test_reported_speech_with_a_nominal_object() -> None:
     assert q.cue is None and q.medium == "speech"  # the corpus marks no cue inside reported speech; the verb still tells
     only_indirect = Settings(types=("direct", "indirect"))
     assert attribute(doc, settings=only_indirect) == []
+
+
+@pytest.mark.parametrize(
+    "words, tags",
+    [
+        # asked about
+        ("Fordert die Gewerkschaft eine schnellere Entscheidung ?", "VERB DET NOUN DET ADJ NOUN PUNCT"),
+        # denied
+        ("Die Gewerkschaft forderte keine schnellere Entscheidung .", "DET NOUN VERB DET ADJ NOUN PUNCT"),
+        ("Die Polizei bestätigte den Zusammenhang nicht .", "DET NOUN VERB DET NOUN PART PUNCT"),
+        # only possible
+        ("Die Gewerkschaft konnte eine schnellere Entscheidung fordern .", "DET NOUN AUX DET ADJ NOUN VERB PUNCT"),
+        # reflexive, saying nothing
+        ("Der Minister äußerte sich zu den Plänen der Regierung .", "DET NOUN VERB PRON ADP DET NOUN DET NOUN PUNCT"),
+    ],
+)
+def test_reported_speech_only_of_an_act_reported_as_made(words: str, tags: str) -> None:
+    assert attribute(tagged(words, tags)) == []
+
+
+@pytest.mark.parametrize(
+    "words, tags, reported",
+    [
+        ("Der Rat bestätigte dies .", "DET NOUN VERB PRON PUNCT", False),
+        ("Die Gewerkschaft bedauert den Vorfall .", "DET NOUN VERB DET NOUN PUNCT", False),
+        ("Die Gewerkschaft forderte ein Lösegeld .", "DET NOUN VERB DET NOUN PUNCT", True),
+        # an assumption or a reason given is reported too
+        ("Die Polizei geht von einem Unfall aus .", "DET NOUN VERB ADP DET NOUN ADP PUNCT", True),
+        ("Das Gericht begründete das Urteil mit der Fluchtgefahr .", "DET NOUN VERB DET NOUN ADP DET NOUN PUNCT", True),
+        ("Die Gewerkschaft bezeichnete den Vorfall als Skandal .", "DET NOUN VERB DET NOUN ADP NOUN PUNCT", True),
+    ],
+)
+def test_reported_speech_names_what_was_said_not_only_what_was_told_before(words: str, tags: str,
+                                                                             reported: bool) -> None:
+    assert [q.type for q in attribute(tagged(words, tags))] == (["reported"] if reported else [])
+
+
+@pytest.mark.parametrize(
+    "words, tags",
+    [
+        ("Die Polizei konnte bestätigen , dass der Absturz erfolgte .",
+         "DET NOUN AUX VERB PUNCT SCONJ DET NOUN VERB PUNCT"),
+        ("Die Polizei bestätigte nicht , dass der Absturz erfolgte .",
+         "DET NOUN VERB PART PUNCT SCONJ DET NOUN VERB PUNCT"),
+    ],
+)
+def test_no_indirect_quote_from_a_speech_act_only_possible_or_denied(words: str, tags: str) -> None:
+    assert attribute(tagged(words, tags)) == []
+    said = tagged("Die Polizei bestätigte , dass der Absturz erfolgte .", "DET NOUN VERB PUNCT SCONJ DET NOUN VERB PUNCT")
+    assert [q.type for q in attribute(said)] == ["indirect"]
+
+
+@pytest.mark.parametrize(
+    "words, tags, reported",
+    [
+        ("Die Opposition kritisierte den neuen Vertrag der Regierung .", "DET NOUN VERB DET ADJ NOUN DET NOUN PUNCT",
+         False),
+        ("Das Ministerium ordnete eine dreitägige Staatstrauer im Land an .",
+         "DET NOUN VERB DET ADJ NOUN ADP NOUN ADP PUNCT", False),
+        ("Die Opposition kritisierte den neuen Vertrag als Skandal .", "DET NOUN VERB DET ADJ NOUN ADP NOUN PUNCT",
+         True),
+    ],
+)
+def test_a_stance_or_decision_is_reported_speech_only_with_a_judgement(words: str, tags: str,
+                                                                         reported: bool) -> None:
+    assert [q.type for q in attribute(tagged(words, tags))] == (["reported"] if reported else [])
+
+
+def test_a_konjunktiv_clause_before_its_cue_is_the_cues_quote_not_reported_speech() -> None:
+    # "Russland werde eine Entschädigung verlangen, sagte er." - "verlangen" is no act of Russia's
+    doc = tagged("Russland werde eine Entschädigung verlangen , sagte er .",
+                 "PROPN AUX DET NOUN VERB PUNCT VERB PRON PUNCT")
+    (q,) = attribute(doc)
+    assert q.type == "indirect"
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) == (
+        "Russland werde eine Entschädigung verlangen", "er", "sagte")
+
+
+@pytest.mark.parametrize(
+    "second, tags, continued",
+    [
+        ("Die Kosten dürften steigen .", "DET NOUN VERB VERB PUNCT", False),  # the writer's guess
+        ("Die Kosten dürften nicht steigen .", "DET NOUN VERB PART VERB PUNCT", True),  # the speaker's demand
+        ("Die Kosten würden steigen .", "DET NOUN AUX VERB PUNCT", True),
+    ],
+)
+def test_a_guessing_modal_continues_no_quote(second: str, tags: str, continued: bool) -> None:
+    doc = tagged("Der Minister sagte , dass er geht . " + second,
+                 "DET NOUN VERB PUNCT SCONJ PRON VERB PUNCT " + tags, sentences=[0, 8])
+    types = [q.type for q in attribute(doc)]
+    assert types == ["indirect", "indirect_free_indirect"] if continued else types == ["indirect"]
+
+
+def test_a_back_reference_quotes_the_sentence_before_and_stands_in_for_it() -> None:
+    doc = tagged("Die Lage an der Grenze ist ernst . Dies teilte der Minister mit .",
+                 "DET NOUN ADP DET NOUN AUX ADJ PUNCT PRON VERB DET NOUN ADP PUNCT", sentences=[0, 8])
+    (q,) = attribute(doc)
+    # "Dies" is the quote's stand-in in the attributing sentence: quote, not frame
+    assert text_of(doc, q.quote) == "Die Lage an der Grenze ist ernst. Dies"
+    assert (text_of(doc, q.speaker), text_of(doc, q.cue), text_of(doc, q.frame)) == (
+        "der Minister", "teilte mit", "teilte der Minister mit")
+
+
+def test_the_frame_is_the_clause_that_attributes_cut_at_a_colon_or_semicolon() -> None:
+    doc = tagged("Das Haus brannte ab ; die Polizei teilte mit , der Schaden sei groß .",
+                 "DET NOUN VERB ADP PUNCT DET NOUN VERB ADP PUNCT DET NOUN AUX ADJ PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.quote) == "der Schaden sei groß"
+    assert text_of(doc, q.frame) == "die Polizei teilte mit,"
+
+
+def test_reported_content_ends_at_a_colon_that_opens_a_quotation() -> None:
+    doc = tagged("Er sagte , die Lage sei ernst : „ Wir bleiben . “",
+                 "PRON VERB PUNCT DET NOUN AUX ADJ PUNCT PUNCT PRON VERB PUNCT PUNCT")
+    found = {q.type: q for q in attribute(doc)}
+    assert text_of(doc, found["indirect"].quote) == "die Lage sei ernst"
+    assert text_of(doc, found["direct"].quote) == "„Wir bleiben.“"
+
+
+def test_reported_content_ends_where_the_speaker_acts_again() -> None:
+    words = "Sie räumte ein , es könnten Stellen wegfallen , sprach aber von einem Prozess .".split()
+    tags = "PRON VERB ADP PUNCT PRON AUX NOUN VERB PUNCT VERB ADV ADP DET NOUN PUNCT".split()
+    doc = from_rows([(w, p, "", 0, "VerbForm=Fin" if w == "sprach" else "") for w, p in zip(words, tags)],
+                    parsed=False)
+    (q,) = attribute(doc)
+    assert text_of(doc, q.quote) == "es könnten Stellen wegfallen"
+
+
+def test_a_negation_in_a_joined_clause_leaves_the_reported_act() -> None:
+    doc = tagged("Die Gewerkschaft forderte eine schnellere Entscheidung und nannte keine Frist .",
+                 "DET NOUN VERB DET ADJ NOUN CCONJ VERB DET NOUN PUNCT")
+    (q,) = attribute(doc)
+    assert q.type == "reported" and text_of(doc, q.speaker) == "Die Gewerkschaft"
 
 
 def test_wie_clause_over_an_apposition() -> None:

@@ -17,12 +17,13 @@ from typing import Any
 
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, raise_error
 
 from quotex.records import QUOTE_TYPES, Quote
 from quotex.rules import Lexicons, Settings, attribute
 from quotex.rules.lexicon import FILES
+from quotex.rules.syntax import line_break_ends_sentence
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -142,22 +143,28 @@ class QuotexComponent:
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every line break, before the parser sees the Doc.
+    """Mark where line breaks end sentences, before the parser sees the Doc.
 
-    A line break (a paragraph end, the blank line after a title) always ends
-    a sentence for the rules (:func:`quotex.rules.syntax.sentence_spans`);
-    the parser must agree, or it joins a title to the first sentence and
-    parses the blank line as a word of it. spaCy's parser keeps sentence
-    starts that are already set; nothing else is fixed, so it still splits
-    within a paragraph as it sees fit. Works on hand-built Docs too.
+    A paragraph break (a blank line, the one after a title) always ends a
+    sentence, and so does a single line break unless the line plainly reads
+    on (wrapped text: :func:`quotex.rules.syntax.line_break_ends_sentence`,
+    the rules' criterion too); the parser must agree, or it joins a title to
+    the first sentence and parses the blank line as a word of it, or cuts a
+    wrapped sentence in two. spaCy's parser keeps sentence starts that are
+    already set; nothing else is fixed, so it still splits within a
+    paragraph as it sees fit. Works on hand-built Docs too.
     """
     text = doc.text
+    before: Token | None = doc[0] if not doc[0].is_space else None
     for token in doc[1:]:
-        previous = doc[token.i - 1]
         if token.is_space:
             token.is_sent_start = False  # whitespace stays with the sentence before it
-        elif "\n" in text[previous.idx:token.idx]:
-            token.is_sent_start = True
+            continue
+        if before is not None:
+            gap = text[before.idx + len(before.text):token.idx]
+            if "\n" in gap:
+                token.is_sent_start = line_break_ends_sentence(gap, before.text, token.text)
+        before = token
     return doc
 
 

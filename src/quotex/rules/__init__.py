@@ -105,9 +105,11 @@ def _wording(an: Analysis, m) -> bool:
 
 
 def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
-    """Words in quotation marks inside reported speech: the speaker's own words ("sei „verständlich“")."""
+    """Words in quotation marks inside reported speech: the speaker's own words ("sei „verständlich“"),
+    in a sentence with its cue or in one that continues it ("Auch habe die „veränderte Statik“ …")."""
     taken = {f.first for f in found if f.quote.type == "direct"}
-    hosts = _Index([f for f in found if f.quote.type == "indirect" and f.quote.speaker is not None])
+    hosts = _Index([f for f in found if f.quote.type in ("indirect", "indirect_free_indirect")
+                    and f.quote.speaker is not None])
     added: list[Found] = []
     for m in an.marked:
         if m.start in taken or name_like(an, m) or not _wording(an, m):
@@ -119,11 +121,37 @@ def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
     return added
 
 
-def _with_frame(an: Analysis, found: Found) -> Found:
-    """``found`` with its frame: the words of the attributing sentence outside the quote.
+def _clause_around(text: str, begin: int, end: int, first: int, last: int,
+                   quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of the sentence ``[begin, end)`` that attributes: the sentence
+    cut at a colon or semicolon before the cue (``first``) and at a semicolon
+    after it (``last``), outside quotations. "Ein Umstand kommt hinzu: Wie sich
+    ergab, …" attributes only after its colon; a colon after the cue opens
+    the quote it attributes and stays."""
+
+    def outside(i: int) -> bool:
+        k = bisect.bisect_right(quoted, (i, len(text)))
+        return not (k and quoted[k - 1][0] <= i < quoted[k - 1][1])
+
+    cut = max((i for i in range(begin, first) if text[i] in ";:" and outside(i)), default=None)
+    if cut is not None:
+        begin = cut + 1
+    cut = next((i for i in range(last, end) if text[i] == ";" and outside(i)), None)
+    return begin, end if cut is None else cut
+
+
+#: What closes the attributing sentence and is no part of its frame.
+_CLOSING = frozenset(".!?")
+
+
+def _with_frame(an: Analysis, found: Found, quoted: list[tuple[int, int]]) -> Found:
+    """``found`` with its frame: the words of the attributing sentence outside the quotes.
 
     The frame is what the corpus calls the sentence around the quote that
-    carries cue and speaker ("Die Botschaft teilte dem Sender CNN mit,").
+    carries cue and speaker ("Die Botschaft teilte dem Sender CNN mit,"):
+    not the words of any quote (``quoted``: the char spans of all of them; a
+    few words quoted inside reported speech leave that speech out of the
+    frame), nor the full stop that closes the sentence.
     """
     q = found.quote
     anchor = q.cue or q.speaker
@@ -143,9 +171,17 @@ def _with_frame(an: Analysis, found: Found) -> Found:
         end = max(end, last.end_char)
     if begin >= end:
         return found
+    begin, end = _clause_around(text, begin, end, anchor.spans[0][0], anchor.spans[-1][1], quoted)
     pieces: list[tuple[int, int]] = []
     cursor = begin
-    for start, stop in sorted(q.quote.spans):
+    k = bisect.bisect_left(quoted, (begin, begin))
+    while k > 0 and quoted[k - 1][1] > begin:
+        k -= 1  # a quote that starts before the sentence and reaches into it
+    others = []
+    while k < len(quoted) and quoted[k][0] < end:
+        others.append(quoted[k])
+        k += 1
+    for start, stop in sorted({*q.quote.spans, *others}):
         if start > cursor:
             pieces.append((cursor, min(start, end)))
         cursor = max(cursor, stop)
@@ -155,7 +191,7 @@ def _with_frame(an: Analysis, found: Found) -> Found:
     for start, stop in pieces:
         while start < stop and text[start].isspace():
             start += 1
-        while stop > start and text[stop - 1].isspace():
+        while stop > start and (text[stop - 1].isspace() or stop == end and text[stop - 1] in _CLOSING):
             stop -= 1
         if any(ch.isalnum() for ch in text[start:stop]):
             spans.append((start, stop))
@@ -177,12 +213,13 @@ def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | N
 def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     an = Analysis.of(doc, lexicons, settings)
     found = _merge(an, find_direct(an), find_indirect(an))
-    found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
     cue_sentences = {an.sent_of[f.first] for f in found if f.quote.cue is not None}
     found.extend(find_free_indirect(an, found, cue_sentences))
+    found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
-    found = [_with_frame(an, f) for f in found]
+    quoted = sorted(span for f in found for span in f.quote.quote.spans)
+    found = [_with_frame(an, f, quoted) for f in found]
     quotes = [_without_impersonal_speaker(f.quote, an.text) for f in found if f.quote.type in settings.types]
     speakers = referents(an, quotes)
     quotes = resolve_speakers(an, quotes, speakers)

@@ -93,12 +93,9 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
         following = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else "."
         if not (token.pos_ == "ADJ" and following in (",", ":", ".") and token.lower_ in lex.verb_forms):
             return None
-    readings = lex.verb_forms.get(token.lower_)
+    readings = lex.verb_forms.get(token.lower_) or _lemma_readings(token, lex)
     if not readings:
-        lemma = token.lemma_.lower()
-        readings = lex.verb_forms.get(lemma) if lemma and lemma != token.lower_ else None
-        if not readings:
-            return None
+        return None
     doc = token.doc
     plain: VerbReading | None = None
     for reading in readings:
@@ -113,10 +110,104 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
         else:
             j = _clause_particle(doc, token.i, stop, reading.particle)
         if j is not None:
-            return VerbCue(token, reading.lemma, _with_aux(token, scheme, (token.i, j)), reading.reported)
+            parts = (token.i, j, *_cue_words(token, reading.lemma, j))
+            return VerbCue(token, reading.lemma, _with_aux(token, scheme, parts), reading.reported)
     if plain is None:
         return None
-    return VerbCue(token, plain.lemma, _with_aux(token, scheme, (token.i,)), plain.reported)
+    parts = (token.i, *_cue_words(token, plain.lemma, None))
+    return VerbCue(token, plain.lemma, _with_aux(token, scheme, parts), plain.reported)
+
+
+def _cue_words(verb: Token, lemma: str, particle: int | None) -> list[int]:
+    """Words of the cue besides the verb, its particle and auxiliaries, as the corpus marks a cue.
+
+    The expletive "es" of an impersonal cue ("heißt es", "wie es heißt") and
+    the reflexive pronoun ("meldete sich", "wie sich ergab") right by the
+    verb; a pronominal adverb that announces the content, between the verb
+    and its separated particle, before the comma that opens the content, or
+    right before a clause-final verb ("ging davon aus, dass …", "rief dazu
+    auf, …", "dass er davon ausgeht"); the "als" of a judgement and the
+    phrase "mit den Worten" in the verb's clause. Further away such words
+    belong to other phrases.
+    """
+    doc, i = verb.doc, verb.i
+    lex = active()
+    words: list[int] = []
+    for k in (i + 1, i - 1):
+        if 0 <= k < len(doc):
+            word = doc[k].lower_
+            if (word == "es" and lemma in lex.words("impersonal_cues")) or word in lex.words("cue_reflexives"):
+                words.append(k)
+                break
+    end = particle if particle is not None and particle > i else min(len(doc), i + 3)
+    for k in range(i + 1, end):
+        if _ends_clause(doc[k].text):
+            break
+        if doc[k].lower_ in lex.words("cue_correlates") and (particle is not None or _before_content(doc, k)):
+            words.append(k)
+            break
+    else:
+        if i > 0 and doc[i - 1].lower_ in lex.words("cue_correlates") and _clause_final(doc, i):
+            words.append(i - 1)  # "…, dass er davon ausgeht"
+    judged = _judgement_als(doc, i)
+    if judged is not None:
+        words.append(judged)
+    words.extend(_with_the_words(doc, i))
+    return words
+
+
+def _with_the_words(doc: Doc, i: int) -> range:
+    """The phrase "mit den Worten" (a preposition, an article, a statement noun) that hands the
+    cue verb at ``i`` its content ("meldete sich mit den Worten „…“", "wird mit den Worten
+    zitiert", "lehnte mit der Begründung ab, …"): it stands in the verb's clause."""
+    lex = active()
+    for k in [*range(i + 1, min(len(doc) - 2, i + _ALS_REACH)), *range(i - 3, max(-1, i - _ALS_REACH), -1)]:
+        if any(_ends_clause(doc[j].text) for j in range(min(i, k) + 1, max(i, k))):
+            continue
+        if (doc[k].lower_ in lex.words("content_prepositions") and doc[k + 1].lower_ in lex.words("articles")
+                and lex.is_cue_noun(doc[k + 2].text)):
+            return range(k, k + 3)
+    return range(0)
+
+
+def _judgement_als(doc: Doc, i: int) -> int | None:
+    """The "als" of a judgement the cue verb at ``i`` makes ("bezeichnete das als Skandal",
+    "als unverständlich bezeichnet", "wies die Vorwürfe als haltlos zurück"): a few words away
+    in the same clause, and not opening a clause of its own ("als er kam")."""
+    lo, hi = max(0, i - _ALS_REACH), min(len(doc), i + _ALS_REACH + 1)
+    for k in [*range(i + 1, hi), *range(i - 1, lo - 1, -1)]:
+        between = range(min(i, k) + 1, max(i, k))
+        if any(_ends_clause(doc[j].text) for j in between):
+            continue
+        if doc[k].lower_ == "als" and k + 1 < len(doc) and (doc[k + 1].pos_ not in ("PRON", "SCONJ", "PUNCT")
+                                                           or doc[k + 1].text in active().quote_chars):
+            if k == 0 or not _ends_clause(doc[k - 1].text) or doc[k - 1].text in active().quote_chars:
+                return k
+    return None
+
+
+#: how far from its verb the "als" of a judgement may stand ("bezeichnete die Pläne der Regierung als …")
+_ALS_REACH = 8
+
+
+def _before_content(doc: Doc, k: int) -> bool:
+    """The correlate at ``k`` is followed by the comma that opens its content ("verwies darauf, dass")."""
+    return k + 1 < len(doc) and doc[k + 1].text in (",", ":")
+
+
+def _lemma_readings(token: Token, lex: Lexicons) -> list[VerbReading]:
+    """The cue verbs whose infinitive is the lemmatizer's lemma of ``token``.
+
+    A lemma is an infinitive, so it may only name a cue verb (or the base of
+    a separated one: "geben" of "gab … bekannt"), never match one of its
+    inflected forms: the lemma "geraten" ("geriet in Verdacht") is not the
+    participle of the cue "raten".
+    """
+    lemma = token.lemma_.lower()
+    if not lemma or lemma == token.lower_:
+        return []
+    return [r for r in lex.verb_forms.get(lemma, ())
+            if r.lemma == lemma or r.particle is not None and r.lemma == r.particle + lemma]
 
 
 def _with_aux(token: Token, scheme: syntax.Scheme | None, parts: tuple[int, ...]) -> tuple[int, ...]:

@@ -2,9 +2,10 @@
 
 A quotation is attributed by the clause right after it („…“, sagte X /
 „…“, so X), by the clause before it (X sagte: „…“ / X: „…“), or by a cue
-verb elsewhere in its sentence (X bezeichnete das als „…“). Short
-quotations that nothing attributes are scare quotes or titles and are
-dropped; longer ones continue the quote of the speaker just before them.
+verb elsewhere in its sentence (X bezeichnete das als „…“). Names and
+titles in quotation marks are no quotes unless a speaker is said to use
+them; other short quotations that nothing attributes are scare quotes and
+are dropped; longer ones continue the quote of the speaker just before them.
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ class Attribution:
     after: int
 
 
-def _ends_sentence(token: Token) -> bool:
-    return token.text in _FINAL or "\n" in token.text or kept_period_ends_sentence(token)
+def _ends_sentence(an: Analysis, token: Token) -> bool:
+    """A sentence mark, or a line break between sentences (not one inside a wrapped sentence)."""
+    if token.text in _FINAL or kept_period_ends_sentence(token):
+        return True
+    # whitespace between sentences counts to the sentence before it, past its end
+    return "\n" in token.text and (not an.sents or token.i >= an.sents[an.sent_of[token.i]].end)
 
 
 def clause_end(an: Analysis, j: int) -> int:
@@ -53,7 +58,7 @@ def clause_end(an: Analysis, j: int) -> int:
                 return j
             j = end  # a name in quotation marks („Computerwoche“) belongs to the clause
             continue
-        if _ends_sentence(token):
+        if _ends_sentence(an, token):
             return j
         j += 1
     return j
@@ -71,7 +76,7 @@ def clause_start(an: Analysis, i: int) -> int:
                 return i
             i = start  # a name in quotation marks („Netzeitung“) belongs to the clause
             continue
-        if _ends_sentence(token):
+        if _ends_sentence(an, token):
             return i
         i -= 1
     return i
@@ -88,7 +93,10 @@ def verb_attribution(an: Analysis, cue: VerbCue, lo: int, hi: int, quote: tuple[
         if named is not None and not (named[0] < quote[1] and quote[0] < named[1]):
             speaker = named
     addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
-    last = max([*cue.tokens, speaker[1] - 1 if speaker else lo, addressee[1] - 1 if addressee else lo])
+    # the "als" of a judgement ("bezeichnete die Investition als „strategisch“") introduces the next
+    # quotation rather than ending the attributing clause
+    said = [t for t in cue.tokens if doc[t].lower_ != "als"]
+    last = max([*said, speaker[1] - 1 if speaker else lo, addressee[1] - 1 if addressee else lo])
     return Attribution(cue.tokens, cue.lemma, speaker, addressee, last + 1)
 
 
@@ -183,12 +191,15 @@ def name_like(an: Analysis, m: Marked) -> bool:
     """The quotation is a name or a title („Die Zeit“, „Bewegung für ein besseres Ungarn“).
 
     Tagged: only proper nouns inside. Untagged: several words, all capitalised
-    but the small words of names.
+    but the small words of names. A quotation closed by a full stop, "!" or
+    "?" inside the marks is a sentence („WOW.“), never a name.
     """
     doc = an.doc
     words = [doc[i] for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space]
     if not words:
         return True
+    if any(doc[i].text in _FINAL for i in range(m.start, m.end)):
+        return False
     if all(w.pos_ for w in words) and all(w.pos_ in ("PROPN", "X", "NUM") or w.lower_ in lexicon.words("title_words") for w in words):
         return True
     capitalised = [w for w in words if w.lower_ not in lexicon.words("title_words")]
@@ -211,9 +222,13 @@ def find_direct(an: Analysis) -> list[Found]:
             continue
         words = sum(1 for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space)
         attribution = _after(an, m) or _before(an, m)
-        if attribution is None and words <= an.settings.max_scare_tokens:
-            if name_like(an, m):
+        if name_like(an, m):
+            # a name or title is no quote unless someone is said to have used it ("sprach von einer „…“")
+            if attribution is None and words > an.settings.max_scare_tokens:
+                attribution = _around(an, m)
+            if attribution is None or attribution.speaker is None:
                 continue
+        elif attribution is None and words <= an.settings.max_scare_tokens:
             attribution = _around(an, m)
             if attribution is None or attribution.speaker is None and not attribution.cue:
                 continue

@@ -28,7 +28,21 @@ def _mood(an: Analysis, start: int, end: int) -> int:
         return 0  # "ich habe …": someone speaking in the first person, not reported speech
     if strength == 1 and any(an.lower[i] in lexicon.word_ids("conditional_conjunctions") for i in range(start, end)):
         return 0
+    if strength == 1 and _speculation(an, start, end):
+        return 0
     return strength
+
+
+def _speculation(an: Analysis, start: int, end: int) -> bool:
+    """The Konjunktiv II of the sentence is a modal that guesses ("dürfte … betragen", "könnte sich auswirken").
+
+    Without Konjunktiv I beside it, such a sentence voices the writer's own
+    estimate, which no source is said to share: it continues no quote. Negated,
+    the modal forbids ("Sie dürften nicht …"), which is someone's demand.
+    """
+    moods = [i for i in range(start, end) if an.konj[i] and not an.in_marks[i]]
+    negated = any(an.doc[i].lower_ in lexicon.words("negations") for i in range(start, end))
+    return not negated and all(an.doc[i].lower_ in lexicon.words("speculation_modals") for i in moods)
 
 
 def _named_subject(an: Analysis, sent) -> Found | None:

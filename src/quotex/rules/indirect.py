@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotex.records import Cue, Quote, Speaker
 from quotex.rules import lexicon, mentions
@@ -256,6 +256,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     an, doc = sent.an, sent.an.doc
     v = cue.verb.i
     rb = sent.right_boundary(max(cue.tokens))
+    if not _act_reported(sent, cue, sent.left_boundary(v) + 1, rb):
+        return  # "konnte nicht bestätigen, dass …", "Wer würdest du sagen, …?"
     # "Syd Barrett, wie er sich nannte": naming, not speech
     wie = _wie_before(sent, v) if cue.lemma not in lexicon.words("naming_verbs") else None
     # Wie X mitteilte, … / …, wie X mitteilte.
@@ -289,7 +291,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             # the sentence opens with who speaks ("Adidas-Vorstand X, zuständig für Y, hatte angekündigt, …")
             speaker = mentions.named_mention(doc, sent.a, v)
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
-        sent.add([(start, sent.end)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
+        sent.add([(start, _before_quotation(sent, start))], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
     after_comma = lb >= sent.a and doc[lb].text == ","
     verb_first = lo == v or (lo == v - 1 and doc[lo].pos_ == "AUX")
@@ -315,7 +317,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             speaker = mentions.subject_mention(doc, cue.verb, v + 1, sent.end, an.scheme)
             start, end = _trim(an, previous.a, previous.end)
             if speaker is not None and end - start >= 2:
-                quote = Quote(an.part((start, end)), "indirect", Speaker(an.char_spans(speaker)),
+                # "Dies" stands for what the sentence before says: the corpus counts it to the quote
+                quote = Quote(an.part((start, sent.a + 1)), "indirect", Speaker(an.char_spans(speaker)),
                               Cue(an.token_parts(cue.tokens), lemma=cue.lemma))
                 previous.found.append(Found(quote, start, end))
                 sent.take(sent.a, sent.b)
@@ -326,14 +329,102 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             and not _subordinate(doc[sent.a]) and not _subordinate(doc[lo])
             and not any(doc[i].pos_ == "VERB" for i in range(sent.a, v))
             # a Konjunktiv I clause after it is reported speech of its own ("…, die in Darfur auftrete")
-            and not any(an.konj[i] == 2 for i in range(rb, sent.end))):
+            and not any(an.konj[i] == 2 for i in range(rb, sent.end))
+            and not _cue_follows(sent, rb)):
         speaker = mentions.subject_mention(doc, cue.verb, sent.a, hi, an.scheme)
         if speaker is None and not mentions.passive(doc, cue.verb, sent.a, hi):
             speaker = mentions.named_mention(doc, sent.a, v)
         # a quotation in the sentence is the quote itself ("nannte das Urteil „unverständlich“")
-        if speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end]):
+        if (speaker is not None and _agent(doc, speaker) and not any(an.in_marks[sent.a:sent.end])
+                and _says_something_new(sent, cue, speaker) and _content_of_stance(sent, cue, speaker)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
+
+
+def _before_quotation(sent: _Sentence, start: int) -> int:
+    """Where reported content that starts at ``start`` ends: at the sentence end, at a colon that
+    opens a quotation ("…, bei der Wahl würden nicht alle zustimmen: „Ich gehe davon aus, …“"),
+    which is a direct quote of its own, or at a comma before a finite verb in the indicative,
+    which goes on with the speaker's own acts ("räumte ein, es könnten Stellen wegfallen,
+    sprach aber von einem offenen Prozess")."""
+    an = sent.an
+    for i in range(start, sent.end - 1):
+        if an.doc[i].text == ":" and not an.in_marks[i] and an.in_marks[i + 1]:
+            return i
+        if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].pos_ == "VERB"
+                and "Fin" in an.doc[i + 1].morph.get("VerbForm") and not an.konj[i + 1]):
+            return i
+    return sent.end
+
+
+def _cue_follows(sent: _Sentence, start: int) -> bool:
+    """A Konjunktiv clause is followed by a cue verb after ``start`` ("…, sagte er."): the clause is
+    that cue's quote ("Russland werde eine Entschädigung verlangen, sagte er"), not a speech act
+    of its own subject."""
+    an, doc = sent.an, sent.an.doc
+    for i in range(start, sent.end - 1):
+        if doc[i].text == "," and not an.in_marks[i] and any(an.konj[k] == 2 for k in range(sent.a, i)):
+            nxt = i + 2 if doc[i + 1].pos_ == "AUX" and i + 2 < sent.end else i + 1
+            if find_verb_cue(doc[nxt], an.lex, an.scheme, sent.b) is not None:
+                return True
+    return False
+
+
+def _act_reported(sent: _Sentence, cue: VerbCue, lo: int, rb: int) -> bool:
+    """The clause ``[lo, rb)`` of ``cue`` reports a speech act as made, so the cue attributes a quote.
+
+    Not when it is asked about ("Befürchten Sie …?"), denied ("äußerte sich
+    nicht", "konnte niemand bestätigen"), only possible or due (a modal verb:
+    "konnte … bestätigen", "soll warnen"), or when the verb is used
+    reflexively in a sense that says nothing ("äußerte sich zu …",
+    "verspricht sich Erfolg").
+    """
+    doc = sent.an.doc
+    if any(doc[i].text == "?" for i in range(max(sent.a, sent.end - 1), sent.b)):
+        return False
+    # a clause joined after the cue's is another act ("verwies auf … und möchte keine Ursache ausschließen")
+    end = next((i for i in range(max(cue.tokens) + 1, rb) if doc[i].lower_ in lexicon.words("coordinators")), rb)
+    clause = [doc[i].lower_ for i in range(lo, end)]
+    if any(word in lexicon.words("negations") or word in lexicon.words("modal_forms") for word in clause):
+        return False
+    return not (cue.lemma in lexicon.words("reflexive_not_said") and "sich" in clause)
+
+
+def _judged_as(sent: _Sentence, speaker: tuple[int, int]) -> bool:
+    """The sentence gives a judgement with "als" ("bezeichnete das als Skandal"), outside the speaker's words."""
+    doc = sent.an.doc
+    return any(doc[i].lower_ == "als" for i in range(sent.a, sent.end) if not speaker[0] <= i < speaker[1])
+
+
+def _content_of_stance(sent: _Sentence, cue: VerbCue, speaker: tuple[int, int]) -> bool:
+    """A verb of stance or decision ("kritisierte", "begrüßte", "ordnete an") reports speech only with a judgement.
+
+    Its object is what the stance or decision is about ("kritisierte den
+    Vertrag", "ordnete eine Staatstrauer an"), not the content of a
+    statement; "kritisierte den Anschlag als barbarische Tat" says what was said.
+    """
+    return cue.lemma not in lexicon.words("stance_verbs") or _judged_as(sent, speaker)
+
+
+def _says_something_new(sent: _Sentence, cue: VerbCue, speaker: tuple[int, int]) -> bool:
+    """Besides its speaker, the sentence names what was said, not only what the text said before.
+
+    Reported speech gives the content of a statement in a noun phrase
+    ("forderte eine Untersuchung", "sprach von einem Erfolg"). A pronoun
+    ("bestätigte dies", "lehne sie ab") or a lone definite noun ("wies die
+    Vorwürfe zurück", "bedauert den Vorfall") only refers back to something
+    already told: the sentence says that a stance was taken, not what was said.
+    A judgement after "als" is content ("wies die Vorwürfe als haltlos zurück").
+    """
+    doc = sent.an.doc
+    if _judged_as(sent, speaker):
+        return True
+    nouns = [i for i in range(sent.a, sent.end)
+             if not speaker[0] <= i < speaker[1] and i not in cue.tokens and doc[i].pos_ in ("NOUN", "PROPN", "NUM")]
+    if not nouns:
+        return not any(doc[i].pos_ for i in range(sent.a, sent.end))  # untagged: nothing to judge
+    definite = lexicon.words("determiners") - lexicon.words("indefinite_articles")
+    return len(nouns) > 1 or nouns[0] == sent.a or doc[nouns[0] - 1].lower_ not in definite
 
 
 def _scope(sent: _Sentence, k: int) -> tuple[int, int]:
@@ -383,7 +474,8 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         while j < end and j < k + 5 and (doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM")
                                          or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
             j += 1  # "nach Angaben", "nach palästinensischen Angaben", "nach Grupps Meinung"
-        if j < end and an.lex.is_cue_noun(doc[j].text) and doc[j].pos_ in ("NOUN", "PROPN", ""):
+        if (k + 1 < end and _dative(doc[k + 1]) and j < end and an.lex.is_cue_noun(doc[j].text)
+                and doc[j].pos_ in ("NOUN", "PROPN", "")):
             speaker = mentions.np_after(doc, k + 1, end)
             if speaker is not None:
                 sent.add([(a, k), (speaker[1], end)], "indirect", (k,), "nach", speaker)
@@ -391,7 +483,7 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         if k > a and an.lex.is_cue_noun(doc[k - 1].text):
             lb = sent.left_boundary(k)
             speaker = mentions.np_ending_at(doc, k, lb + 1, an.scheme)
-            if speaker is not None:
+            if speaker is not None and _dative(doc[speaker[0]]):
                 sent.add([(a, speaker[0]), (k + 1, end)], "indirect", (k,), "nach", speaker)
     elif role == "adverb":
         if doc[k].lower_ == "wonach":
@@ -402,6 +494,16 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         elif k == a or doc[k - 1].text in (",", ":"):
             # the corpus takes the adverb itself as the mention of the source it refers back to
             sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, (k, k + 1))
+
+
+def _dative(first: Token) -> bool:
+    """A phrase opened by ``first`` can be the dative that "nach" governs.
+
+    "nach Angaben der Polizei" and "seiner Meinung nach" name a source;
+    "die Bedingung nach einem Speicher" or "Die Hoffnung nach Überlebenden"
+    cannot: the phrase is no dative, so "nach" is an ordinary preposition.
+    """
+    return first.lower_ not in lexicon.words("not_dative")
 
 
 def _content_noun(sent: _Sentence, comma: int) -> None:

@@ -168,8 +168,9 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
     quotation marks or brackets, when the next word starts a sentence, and
     so does a word the tokenizer kept with its period like an ordinal or an
     abbreviation ("vor 1933. Dabei", "auf 40. Die", "GmbH. Der"); a line
-    break always ends one. Without any punctuation a line stays one
-    "sentence": rules bound their own reach, so that costs no time.
+    break ends one as :func:`line_break_ends_sentence` says. Without any
+    punctuation a line stays one "sentence": rules bound their own reach, so
+    that costs no time.
     """
     n = len(doc)
     if n == 0:
@@ -184,8 +185,8 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
         idx, length, orth = rows[i]
         following = rows[i + 1][0] if i + 1 < n else len(text)
         end = None
-        if "\n" in text[idx:following]:
-            end = i + 1  # the token or the whitespace after it holds a line break
+        if "\n" in text[idx:following] and _line_ends_sentence(rows, text, i):
+            end = i + 1  # the token or the whitespace after it holds a line break that ends the sentence
         elif orth in _END_IDS or length > 1 and text[idx + length - 1] == "." and kept_period_ends_sentence(doc[i]):
             j = i + 1
             while j < n and rows[j][2] in trailing and "\n" not in text[rows[j - 1][0]:rows[j][0]]:
@@ -201,6 +202,41 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[Span]:
         i += 1
     _add(doc, spans, begin, n)
     return spans
+
+
+def line_break_ends_sentence(gap: str, before: str, after: str) -> bool:
+    """A line break in ``gap``, the whitespace between the words ``before`` and ``after``, ends a sentence.
+
+    A blank line, a paragraph break, always does. A single line break does
+    too (a title, a heading or a list item ends without punctuation) unless
+    the line plainly reads on, as in text wrapped at a fixed width: it stops
+    after a comma or a hyphen, or the next line goes on with a lower-case
+    word ("die Lage an der Grenze⏎sei ernst"), which never opens a German
+    sentence. The pipeline step (``quotex_paragraphs``) and the rules'
+    sentences both decide here, so the parser and the rules agree.
+    """
+    if gap.count("\n") > 1 or not after:
+        return True
+    return not (before in _READS_ON or after[:1].islower())
+
+
+#: What a line that goes on in the next one may end with.
+_READS_ON = frozenset({",", "-", "–", "—"})
+
+
+def _line_ends_sentence(rows: list[list[int]], text: str, i: int) -> bool:
+    """:func:`line_break_ends_sentence` for the line break in or after token ``i`` (``rows``: IDX, LENGTH, ORTH)."""
+    k = i
+    while k >= 0 and not text[rows[k][0]:rows[k][0] + rows[k][1]].strip():
+        k -= 1  # the word before the break
+    j = i + 1
+    while j < len(rows) and not text[rows[j][0]:rows[j][0] + rows[j][1]].strip():
+        j += 1  # the word after it
+    if k < 0 or j >= len(rows):
+        return True
+    before_end = rows[k][0] + rows[k][1]
+    return line_break_ends_sentence(text[before_end:rows[j][0]], text[rows[k][0]:before_end],
+                                    text[rows[j][0]:rows[j][0] + rows[j][1]])
 
 
 _ENDS = frozenset({".", "!", "?", "…"})
