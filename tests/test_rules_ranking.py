@@ -68,9 +68,9 @@ def test_the_cue_subject_is_the_first_candidate_outside_the_quote() -> None:
     from quotex.rules.ranking import cue_subject
 
     candidates = [Candidate(0, 2, "opener"), Candidate(3, 5, "after_verb")]
-    assert cue_subject(PEOPLE, candidates, exclude=None) == Candidate(0, 2, "opener")
-    assert cue_subject(PEOPLE, candidates, exclude=(0, 1)) == Candidate(3, 5, "after_verb")
-    assert cue_subject(PEOPLE, [], exclude=None) is None
+    assert cue_subject(candidates, exclude=None) == Candidate(0, 2, "opener")
+    assert cue_subject(candidates, exclude=(0, 1)) == Candidate(3, 5, "after_verb")
+    assert cue_subject([], exclude=None) is None
 
 
 def test_cue_subjects_come_opener_first_then_the_parsed_subject_then_after_the_verb() -> None:

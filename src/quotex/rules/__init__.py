@@ -18,8 +18,8 @@ from quotex.rules.lexicon import words as lexicon_words
 from quotex.rules.direct import find_direct, name_like
 from quotex.rules.document import Analysis, Found, Settings
 from quotex.rules.free_indirect import find_free_indirect
-from quotex.rules.media import with_media
 from quotex.rules.indirect import find_indirect
+from quotex.rules.media import with_media
 from quotex.rules.organizations import attach_organizations
 from quotex.rules.speakers import referents, resolve_speakers
 

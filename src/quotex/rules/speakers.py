@@ -587,10 +587,8 @@ class _Resolver:
             return self.organization(tokens, first, noun_class(first), definite)
         # 7. a name the recognizer missed, with no earlier full mention ("Steinbrück sagte"):
         # named, but whether a person or an organization is left open
-        if _bare_name(words):
-            name = article.full_name(words) or ""
-            return article.people.setdefault(name, Referent(name, None))
-        return None
+        name = article.full_name(words) if _bare_name(words) else None
+        return article.people.setdefault(name, Referent(name, None)) if name else None
 
     def organization(self, tokens: list[Token], head: Token, noun: NounClass | None, definite: bool) -> Referent:
         article = self.article
