@@ -130,6 +130,13 @@ def test_a_long_line_without_punctuation_goes_through_the_real_pipeline_in_piece
     assert any(record.to_dict()["quote"]["text"] == "„Ja.“" for record in records)
 
 
+def python(program: str) -> subprocess.CompletedProcess[str]:
+    """``program`` run by a fresh interpreter, which must succeed: what a new process imports."""
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def test_the_component_is_found_through_its_entry_point_without_importing_quotex() -> None:
     program = (
         "import spacy\n"
@@ -138,8 +145,7 @@ def test_the_component_is_found_through_its_entry_point_without_importing_quotex
         "doc = nlp('Die Ministerin sagte: „Wir handeln jetzt.“')\n"
         "print(type(doc._.quotes).__name__, type(doc._.quotes[0]).__name__ if doc._.quotes else '')\n"
     )
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    result = python(program)
     assert result.stdout.split()[0] == "list"
 
 
@@ -153,8 +159,7 @@ def test_import_quotex_loads_neither_spacy_nor_the_command_line() -> None:
         "quotex.extract\n"
         "print(sorted({'quotex.cli', 'quotex.runner', 'quotex.state'} & set(sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    result = python(program)
     assert result.stdout.split("\n")[:2] == ["[]", "[]"]
 
 
