@@ -51,7 +51,7 @@ def test_best_skips_rejected_candidates_in_order() -> None:
 
 def test_the_sentence_before_gives_its_subject_when_an_adverb_opens_it() -> None:
     from quotex.rules.document import Analysis
-    from quotex.rules.ranking import sentence_source
+    from quotex.rules.mentions import sentence_source
 
     # Zugleich warnte der Minister vor Russland .
     doc = from_rows([

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from quotex.records import Quote, Speaker
-from quotex.rules import lexicon, mentions, ranking
+from quotex.rules import lexicon, mentions
 from quotex.rules.document import Analysis, Found
 
 #: how many sentences back a cue-less quote may find its speaker
@@ -47,7 +47,7 @@ def _speculation(an: Analysis, start: int, end: int) -> bool:
 
 def _named_subject(an: Analysis, sent) -> Found | None:
     """The person or organization ``sent`` is about, as a speaker-only Found."""
-    chosen = ranking.sentence_source(an, sent)
+    chosen = mentions.sentence_source(an, sent)
     if chosen is None:
         return None
     quote = Quote(an.part(chosen.span), "indirect_free_indirect", speaker=Speaker(an.char_spans(chosen.span)))

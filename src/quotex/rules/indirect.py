@@ -20,7 +20,7 @@ import re
 from spacy.tokens import Span, Token
 
 from quotex.records import Cue, Quote, Speaker
-from quotex.rules import lexicon, mentions
+from quotex.rules import lexicon, mentions, nouns
 from quotex.rules.cues import VerbCue, find_verb_cue, verb_medium
 from quotex.rules.document import Analysis, Found
 
@@ -136,7 +136,7 @@ def _agent(doc, speaker: tuple[int, int]) -> bool:
         token = doc[k]
         if token.pos_ == "PROPN" or token.lower_ in lexicon.words("speaker_pronouns"):
             return True
-        if token.pos_ == "NOUN" and mentions.noun_class(token) in ("role", "org"):
+        if token.pos_ == "NOUN" and nouns.source_kind(token) in ("role", "org"):
             return True
     return False
 

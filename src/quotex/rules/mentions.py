@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotex.rules import ranking, syntax
+from quotex.rules.document import Analysis
 from quotex.rules.lexicon import active, closes_quote, is_quote_mark, opens_quote, words
-from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, classify
+from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, source_kind
 
 
 _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
@@ -192,14 +193,14 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
         # ("laut der Polizei 40 Menschen")
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return following is not None and following.lower_ in words("genitive_articles")
-    kind = noun_class(doc[head]) if doc[head].pos_ == "NOUN" else None
+    kind = source_kind(doc[head]) if doc[head].pos_ == "NOUN" else None
     # a role or organization noun the tagger took for a name is still a noun ("Klub-Sekretär der X")
-    name = doc[head].pos_ == "PROPN" and noun_class(doc[head]) is None
+    name = doc[head].pos_ == "PROPN" and source_kind(doc[head]) is None
     if token.pos_ == "NOUN":
         if _modifies_next_noun(doc[head]):
             return True
         # a title before a name the tagger took for a noun ("Staatssekretär Müller")
-        return kind in ("role", "org") and token.is_title and noun_class(token) is None
+        return kind in ("role", "org") and token.is_title and source_kind(token) is None
     if token.pos_ == "DET" or token.lower_ in words("genitive_articles"):
         # a genitive follows a noun ("Sprecher der Partei"); after a name the article starts
         # the next phrase ("sagte Peskow der Staatsagentur TASS")
@@ -239,28 +240,10 @@ def _attaches(head: Token, preposition: str) -> bool:
     """A preposition that attaches an affiliation to ``head`` ("Sprecher von", "Chefin bei")."""
     if preposition in words("genitive_definite"):
         return True
-    kind = noun_class(head)
+    kind = source_kind(head)
     if kind is not None:
         return True
     return preposition in words("of_prepositions") and head.pos_ == "PROPN"
-
-
-def noun_class(token: Token) -> str | None:
-    """``"role"``, ``"org"`` or ``"statement"`` for nouns that name a speaker or a statement."""
-    if token.pos_ not in ("NOUN", "PROPN", ""):
-        return None
-    found = (classify(token.text) or (classify(token.lemma_) if token.lemma_ and token.lemma_ != token.text else None)
-             or (classify(token.text[:-1]) if token.text.endswith("e") and len(token.text) > 4 else None))
-    if found is not None:
-        return found.kind  # also plurals the lexicon lacks, through the lemma ("Länderparlamente")
-    if _statement_noun(token.text):
-        return "statement"
-    return None
-
-
-def _statement_noun(word: str) -> bool:
-
-    return active().is_cue_noun(word)
 
 
 def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
@@ -281,7 +264,7 @@ def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
     if end >= hi or doc[end].text in (",", ".", "!", "?", ";", ":") or doc[end].pos_ in ("VERB", "AUX"):
         return end
     # a role is an apposition wherever it ends ("Philip Aguer, ein Sprecher der SPLA der Presse …")
-    if any(doc[k].pos_ == "NOUN" and noun_class(doc[k]) == "role" for k in range(inner[0], end)):
+    if any(doc[k].pos_ == "NOUN" and source_kind(doc[k]) == "role" for k in range(inner[0], end)):
         return end
     return None
 
@@ -505,7 +488,7 @@ def addressee_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sc
             found = np_after(doc, j + 1, hi)
             if found is not None and not _overlaps(found, taken):
                 head = doc[found[1] - 1]
-                if noun_class(head) in ("role", "org") or head.lower_ in words("audiences"):
+                if source_kind(head) in ("role", "org") or head.lower_ in words("audiences"):
                     return found
     return None
 
@@ -575,7 +558,7 @@ def source_of_subjectless(doc: Doc, verb: Token, lemma: str | None, lo: int, hi:
     if found is None:
         return None
     tokens = doc[found[0]:found[1]]
-    if any(t.ent_type_ in PERSON_LABELS or t.ent_type_ in ORG_LABELS or noun_class(t) is not None for t in tokens):
+    if any(t.ent_type_ in PERSON_LABELS or t.ent_type_ in ORG_LABELS or source_kind(t) is not None for t in tokens):
         return found
     return None
 
@@ -603,6 +586,25 @@ def named_mention(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if found is None or not _may_be_subject(doc[found[0]]):
         return None
     head = doc[found[1] - 1]
-    if head.pos_ == "PROPN" or noun_class(head) in ("role", "org") or head.lower_ in words("third_person_pronouns"):
+    if head.pos_ == "PROPN" or source_kind(head) in ("role", "org") or head.lower_ in words("third_person_pronouns"):
         return found
     return None
+
+
+def sentence_source(an: Analysis, sent: Span) -> ranking.Candidate | None:
+    """Who the sentence ``sent`` is about, when that may be who speaks next.
+
+    A Konjunktiv sentence or a quotation without a cue of its own often
+    continues the sentence before it ("X sprach sich gegen … aus. Zwar sei …",
+    "Sadiq Khan verurteilte die Haltung. „…“"): the phrase opening it, else
+    the subject of its first verb ("Zugleich warnte Stoltenberg …"),
+    whichever first names a source.
+    """
+    doc = an.doc
+    verb = next((i for i in range(sent.start, sent.end) if doc[i].pos_ in ("VERB", "AUX")), None)
+    subject = subject_mention(doc, doc[verb], sent.start, sent.end, an.scheme) if verb is not None else None
+    opener = named_mention(doc, sent.start, sent.end)
+    return ranking.best(doc, (
+        ranking.Candidate(*opener, "opener") if opener is not None else None,
+        ranking.Candidate(*subject, "subject") if subject is not None else None,
+    ))

@@ -216,6 +216,23 @@ def noun_class(token: Token) -> NounClass | None:
     return classify(token.text)
 
 
+def source_kind(token: Token) -> str | None:
+    """``"role"``, ``"org"`` or ``"statement"`` for nouns that name a speaker or a statement.
+
+    Unlike :func:`noun_class` this also reads the lemma and an -e plural the lexicon
+    lacks ("Länderparlamente"), and a cue noun ("Angaben", "Bericht") counts as a
+    statement its source stands behind: what speaker ranking needs to tell a source
+    from a topic.
+    """
+    if token.pos_ not in ("NOUN", "PROPN", ""):
+        return None
+    found = (classify(token.text) or (classify(token.lemma_) if token.lemma_ and token.lemma_ != token.text else None)
+             or (classify(token.text[:-1]) if token.text.endswith("e") and len(token.text) > 4 else None))
+    if found is not None:
+        return found.kind
+    return "statement" if active().is_cue_noun(token.text) else None
+
+
 def is_adjective(token: Token, following: Token | None) -> bool:
     """An adjective of a name phrase: tagged ADJ, or an inflected capitalized word right
     before another capitalized word, which taggers often call a name ("Weißen Hauses")."""

@@ -10,7 +10,9 @@ rejects.
 
 Each criterion is a small function of the Doc and a token range, so that
 one rule ("an object is never the speaker") holds for every way a candidate
-was found, and a new kind of candidate needs no new special cases.
+was found, and a new kind of candidate needs no new special cases. The
+candidates themselves are found in :mod:`quotex.rules.mentions`, which builds
+on this module; the ranking reads only tokens and the lexicons.
 """
 
 from __future__ import annotations
@@ -18,11 +20,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from quotex.rules import lexicon, mentions
-from quotex.rules.document import Analysis
-from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS
+from quotex.rules import lexicon
+from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, source_kind
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def names_a_source(doc: Doc, start: int, end: int) -> bool:
             return True  # untagged: a capitalised word may be a name
         if token.lower_ in lexicon.words("third_person_pronouns") and token.pos_ in ("PRON", ""):
             return True
-        if token.pos_ == "NOUN" and mentions.noun_class(token) is not None:
+        if token.pos_ == "NOUN" and source_kind(token) is not None:
             return True
     return False
 
@@ -111,22 +112,3 @@ def cue_subject(candidates: Iterable[Candidate], exclude: tuple[int, int] | None
     :data:`REJECTIONS` (topic, object case) was measured and lost on train.
     """
     return next((c for c in candidates if exclude is None or not (c.start < exclude[1] and exclude[0] < c.end)), None)
-
-
-def sentence_source(an: Analysis, sent: Span) -> Candidate | None:
-    """Who the sentence ``sent`` is about, when that may be who speaks next.
-
-    A Konjunktiv sentence or a quotation without a cue of its own often
-    continues the sentence before it ("X sprach sich gegen … aus. Zwar sei …",
-    "Sadiq Khan verurteilte die Haltung. „…“"): the phrase opening it, else
-    the subject of its first verb ("Zugleich warnte Stoltenberg …"),
-    whichever first names a source.
-    """
-    doc = an.doc
-    verb = next((i for i in range(sent.start, sent.end) if doc[i].pos_ in ("VERB", "AUX")), None)
-    subject = mentions.subject_mention(doc, doc[verb], sent.start, sent.end, an.scheme) if verb is not None else None
-    opener = mentions.named_mention(doc, sent.start, sent.end)
-    return best(doc, (
-        Candidate(*opener, "opener") if opener is not None else None,
-        Candidate(*subject, "subject") if subject is not None else None,
-    ))
