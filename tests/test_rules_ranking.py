@@ -68,9 +68,9 @@ def test_the_cue_subject_is_the_first_candidate_outside_the_quote() -> None:
     from quotex.rules.ranking import cue_subject
 
     candidates = [Candidate(0, 2, "opener"), Candidate(3, 5, "after_verb")]
-    assert cue_subject(candidates, exclude=None) == Candidate(0, 2, "opener")
-    assert cue_subject(candidates, exclude=(0, 1)) == Candidate(3, 5, "after_verb")
-    assert cue_subject([], exclude=None) is None
+    assert cue_subject(PEOPLE, candidates, exclude=None) == Candidate(0, 2, "opener")
+    assert cue_subject(PEOPLE, candidates, exclude=(0, 1)) == Candidate(3, 5, "after_verb")
+    assert cue_subject(PEOPLE, [], exclude=None) is None
 
 
 def test_cue_subjects_come_opener_first_then_the_parsed_subject_then_after_the_verb() -> None:
@@ -110,3 +110,30 @@ def test_the_phrase_before_the_finite_verb_is_a_cue_subject() -> None:
     ], parsed=False)
     found = [(c.span, c.origin) for c in cue_subjects(doc, doc[4], 0, len(doc), None, None)]
     assert ((0, 2), "before_finite_verb") in found
+
+
+# Besorgt äußerte sich Annan über die Lage . (parsed as taggers do: the adjective put first as subject)
+MANNER_FIRST = """
+Besorgt ADJ O _ 1 nsubj sb
+äußerte VERB O _ 1 ROOT ROOT
+sich PRON O Case=Acc 1 obj oa
+Annan PROPN B-PER _ 1 obj oa
+über ADP O _ 1 case mo
+die DET O Case=Acc 6 det nk
+Lage NOUN O Case=Acc 4 obl nk
+. PUNCT O _ 1 punct punct
+"""
+
+
+def test_a_phrase_that_can_name_nobody_is_no_cue_subject() -> None:
+    from hand_docs import from_table
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.ranking import nameless
+    from quotex.rules.syntax import scheme_of
+
+    for scheme in ("ud", "tiger", None):
+        doc = from_table(MANNER_FIRST, scheme)
+        assert nameless(doc, 0, 1) and not nameless(doc, 3, 4)
+        assert subject_mention(doc, doc[1], 0, 4, scheme_of(doc)) == (3, 4), scheme
+    untagged = from_table(MANNER_FIRST, None, tags=False)
+    assert not nameless(untagged, 0, 1)  # without tags, any word may be a name

@@ -300,7 +300,7 @@ def subject_mention(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
 
     ``exclude`` is the quote's token range, which the mention never overlaps.
     """
-    chosen = ranking.cue_subject(cue_subjects(doc, verb, lo, hi, scheme, exclude), exclude)
+    chosen = ranking.cue_subject(doc, cue_subjects(doc, verb, lo, hi, scheme, exclude), exclude)
     return None if chosen is None else chosen.span
 
 

@@ -85,6 +85,16 @@ def names_a_source(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def nameless(doc: Doc, start: int, end: int) -> bool:
+    """The phrase has no word that can name anyone: no noun, name, pronoun, determiner or number,
+    only an adjective or adverb put first ("Besorgt äußerte sich X", "Des Weiteren
+    verwies X darauf"), which describes how the speaker spoke, not who.
+
+    Untagged tokens count as possible names: without tags nothing can be ruled out.
+    """
+    return not any(t.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "X", "") for t in doc[start:end] if not t.is_punct)
+
+
 def topic(doc: Doc, start: int, end: int) -> bool:
     """The phrase names what is talked about, not who talks (see :func:`names_a_source`)."""
     return not names_a_source(doc, start, end)
@@ -104,11 +114,12 @@ def best(doc: Doc, candidates: Iterable[Candidate | None]) -> Candidate | None:
     return next((c for c in candidates if c is not None and c.start < c.end and acceptable(doc, c)), None)
 
 
-def cue_subject(candidates: Iterable[Candidate], exclude: tuple[int, int] | None) -> Candidate | None:
+def cue_subject(doc: Doc, candidates: Iterable[Candidate], exclude: tuple[int, int] | None) -> Candidate | None:
     """The speaker of a cue among its subject ``candidates`` (most likely first): the first
     that does not overlap the quote ``exclude``.
 
     The order of the candidates is the ranking. Rejecting cue subjects by
     :data:`REJECTIONS` (topic, object case) was measured and lost on train.
     """
-    return next((c for c in candidates if exclude is None or not (c.start < exclude[1] and exclude[0] < c.end)), None)
+    return next((c for c in candidates if (exclude is None or not (c.start < exclude[1] and exclude[0] < c.end))
+                 and not nameless(doc, c.start, c.end)), None)
