@@ -381,3 +381,37 @@ Steinbrück  PROPN O _                               4  nsubj  sb
     [resolved] = resolve_speakers(doc, [quote(doc, (0, 2), (5, 5), 4)])
     assert resolved.speaker.name == "Steinbrück"
     assert resolved.speaker.label is None  # a person or an organization: the text does not say
+
+
+# Der Minister verurteilte die Haltung . „ Das ist falsch und gefährlich für alle . “
+STANDALONE = """
+Der         DET   O _                               1 det   nk
+Minister    NOUN  O Case=Nom|Gender=Masc|Number=Sing 2 nsubj sb
+verurteilte VERB  O Mood=Ind|Number=Sing|Tense=Past 2 ROOT  ROOT
+die         DET   O Case=Acc|Gender=Fem|Number=Sing 4 det   nk
+Haltung     NOUN  O Case=Acc|Gender=Fem|Number=Sing 2 obj   oa
+.           PUNCT O _                               2 punct punct
+„           PUNCT O _                               8 punct punct
+Das         PRON  O Case=Nom                        8 nsubj sb
+ist         AUX   O Mood=Ind|Number=Sing|Tense=Pres 8 ROOT  ROOT
+falsch      ADJ   O _                               8 advmod pd
+und         CCONJ O _                               11 cc    cd
+gefährlich  ADJ   O _                               9 conj  cj
+für         ADP   O _                               13 case  mo
+alle        PRON  O Case=Acc                        11 obl   nk
+.           PUNCT O _                               8 punct punct
+“           PUNCT O _                               8 punct punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_quoted_sentence_without_cue_is_spoken_by_who_the_sentence_before_is_about(scheme: str | None) -> None:
+    from quotex.rules import attribute
+
+    doc = from_table(STANDALONE, scheme)
+    if scheme is None:
+        for token in doc:
+            token.is_sent_start = token.i in (0, 6)
+    (found,) = attribute(doc)
+    assert found.type == "direct" and found.cue is None
+    assert found.speaker is not None and found.speaker.text(doc.text) == "Der Minister"

@@ -21,7 +21,7 @@ from quotex.rules.free_indirect import find_free_indirect
 from quotex.rules.indirect import find_indirect
 from quotex.rules.media import with_media
 from quotex.rules.organizations import attach_organizations
-from quotex.rules.speakers import referents, resolve_speakers
+from quotex.rules.speakers import referents, resolve_speakers, standalone_quotation_speakers
 
 __all__ = ["Lexicons", "Settings", "attribute"]
 
@@ -214,6 +214,7 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     an = Analysis.of(doc, lexicons, settings)
     found = _merge(an, find_direct(an), find_indirect(an))
     found.sort(key=lambda f: f.first)
+    found = standalone_quotation_speakers(an, found)
     cue_sentences = {an.sent_of[f.first] for f in found if f.quote.cue is not None}
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.extend(_partial_quotes(an, found))

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from quotex.records import Quote, Speaker
-from quotex.rules import lexicon
-from quotex.rules.document import Analysis
+from quotex.rules import lexicon, mentions
+from quotex.rules.document import Analysis, Found
 from quotex.rules.nouns import (
     LOC_LABELS,
     ORG_LABELS,
@@ -646,3 +646,42 @@ def resolve_speakers(doc: Doc | Analysis, quotes: list[Quote], speakers: Speaker
             quote = replace(quote, speaker=replace(speaker, name=speaker.name or name, label=speaker.label or referent.label))
         result.append(quote)
     return result
+
+
+def standalone_quotation_speakers(an: Analysis, found: list[Found]) -> list[Found]:
+    """``found`` (sorted), where a quotation that is a sentence of its own, with no cue
+    and no speaker, takes the speaker of the sentence just before it.
+
+    German news introduces a speaker and then gives their words as sentences of
+    their own ("Sadiq Khan verurteilte die Haltung der Regierung. „Diese
+    Regierung …“"), or goes on quoting after an attributed quote ("…, sagte X.
+    „Aber …“"). The candidates, most likely first: the speaker of a quote
+    ending in the sentence before; else who that sentence is about
+    (:func:`mentions.sentence_source`). Only a whole quoted sentence qualifies:
+    a few words in quotation marks inside a sentence of the writer are no
+    continuation. A paragraph break in between ends the chain.
+    """
+    result = list(found)
+    speaker_ending_in: dict[int, Speaker] = {}
+    for index, f in enumerate(result):
+        q = f.quote
+        k = an.sent_of[f.first]
+        if q.type == "direct" and q.speaker is None and q.cue is None and k > 0 and _whole_sentences(an, f):
+            before = an.sents[k - 1]
+            if "\n" not in an.text[before.end_char:an.sents[k].start_char]:
+                speaker = speaker_ending_in.get(k - 1)
+                if speaker is None:
+                    chosen = mentions.sentence_source(an, before)
+                    speaker = None if chosen is None else Speaker(an.char_spans(chosen.span))
+                if speaker is not None:
+                    result[index] = Found(replace(q, speaker=speaker), f.first, f.last)
+        if result[index].quote.speaker is not None:
+            speaker_ending_in[an.sent_of[max(f.first, f.last - 1)]] = result[index].quote.speaker
+    return result
+
+
+def _whole_sentences(an: Analysis, f: Found) -> bool:
+    """The quote spans its sentences: nothing but punctuation outside it."""
+    first, last = an.sents[an.sent_of[f.first]], an.sents[an.sent_of[max(f.first, f.last - 1)]]
+    outside = [*range(first.start, f.first), *range(f.last, last.end)]
+    return all(an.doc[i].is_punct or an.doc[i].is_space for i in outside)
