@@ -217,3 +217,19 @@ def test_a_content_clause_the_parser_hung_on_the_subject_is_cut() -> None:
     ])
     assert subject_mention(doc, doc[0], 0, len(doc), scheme_of(doc), exclude=(7, 12)) == (1, 6)
     assert subject_mention(doc, doc[0], 0, len(doc), scheme_of(doc)) == (1, 6)
+
+
+def test_an_adjective_tagged_as_a_name_keeps_its_noun() -> None:
+    # der Generalanwalt des Europäischen Gerichtshofes sagte: with and without a parse
+    rows = [
+        ("der", "DET", "det", 1, "Case=Nom"), ("Generalanwalt", "NOUN", "nsubj", 5), ("des", "DET", "det", 4, "Case=Gen"),
+        ("Europäischen", "PROPN", "amod", 4), ("Gerichtshofes", "NOUN", "nmod", 1, "Case=Gen"), ("sagte", "VERB", "ROOT", 5),
+    ]
+    for doc in (from_rows(rows), from_rows(rows, parsed=False)):
+        assert _text(doc, np_after(doc, 0, len(doc))) == "der Generalanwalt des Europäischen Gerichtshofes"
+    # nach ersten Meldungen Schäden: a noun is no adjective of the next
+    doc = from_rows([
+        ("ersten", "ADJ", "amod", 1), ("Meldungen", "NOUN", "obl", 3), ("Schäden", "NOUN", "nsubj", 3),
+        ("entstanden", "VERB", "ROOT", 3),
+    ])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "ersten Meldungen"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from quotex.rules import ranking, syntax
 from quotex.rules.document import Analysis
 from quotex.rules.lexicon import active, closes_quote, is_quote_mark, opens_quote, words
-from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, source_kind
+from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, is_adjective, source_kind
 
 
 _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
@@ -197,7 +197,7 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     # a role or organization noun the tagger took for a name is still a noun ("Klub-Sekretär der X")
     name = doc[head].pos_ == "PROPN" and source_kind(doc[head]) is None
     if token.pos_ == "NOUN":
-        if _modifies_next_noun(doc[head]):
+        if _modifies_next_noun(doc[head]) or _inflected_adjective(doc[head], token):
             return True
         # a title before a name the tagger took for a noun ("Staatssekretär Müller")
         return kind in ("role", "org") and token.is_title and source_kind(token) is None
@@ -234,6 +234,15 @@ def _modifies_next_noun(word: Token) -> bool:
         return word.ent_type_ not in PERSON_LABELS and (before is None or before.pos_ in ("DET", "ADP"))
     opens = before is None or before.pos_ == "ADP" or not _nominal(before)
     return opens and word.pos_ == "PROPN" and word.text.endswith("s")
+
+
+def _inflected_adjective(word: Token, noun: Token) -> bool:
+    """A capitalised adjective of a name the tagger took for its head ("des Europäischen
+    Gerichtshofes", "der Philosophischen Fakultät"): its noun follows and belongs to the
+    phrase. A word tagged as a noun is one ("nach ersten Meldungen Schäden"), and an -er
+    word is left to :func:`_modifies_next_noun`, since surnames end so too ("sagte
+    Schröder Reportern")."""
+    return word.pos_ != "NOUN" and not word.text.endswith("er") and is_adjective(word, noun)
 
 
 def _attaches(head: Token, preposition: str) -> bool:
