@@ -283,7 +283,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and not an.in_marks[start]
             and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
-        subject_lo = sent.a if lo == v and lb >= sent.a and doc[lb].text == "," else lo
+        # "Ein Sprecher der Polizei, Commander X sagte, …": so does an apposition without its closing comma
+        spans = lb >= sent.a and doc[lb].text == "," and (lo == v or mentions.np_before(doc, v, sent.a) is not None)
+        subject_lo = sent.a if spans else lo
         speaker = mentions.subject_mention(doc, cue.verb, subject_lo, hi, an.scheme)
         if speaker is None:
             speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, hi, cue.tokens)
