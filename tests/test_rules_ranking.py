@@ -112,12 +112,12 @@ def test_the_phrase_before_the_finite_verb_is_a_cue_subject() -> None:
     assert ((0, 2), "before_finite_verb") in found
 
 
-# Besorgt äußerte sich Annan über die Lage . (parsed as taggers do: the adjective put first as subject)
+# Besorgt äußerte sich Müller über die Lage . (parsed as taggers do: the adjective put first as subject)
 MANNER_FIRST = """
 Besorgt ADJ O _ 1 nsubj sb
 äußerte VERB O _ 1 ROOT ROOT
 sich PRON O Case=Acc 1 obj oa
-Annan PROPN B-PER _ 1 obj oa
+Müller PROPN B-PER _ 1 obj oa
 über ADP O _ 1 case mo
 die DET O Case=Acc 6 det nk
 Lage NOUN O Case=Acc 4 obl nk
@@ -137,3 +137,34 @@ def test_a_phrase_that_can_name_nobody_is_no_cue_subject() -> None:
         assert subject_mention(doc, doc[1], 0, 4, scheme_of(doc)) == (3, 4), scheme
     untagged = from_table(MANNER_FIRST, None, tags=False)
     assert not nameless(untagged, 0, 1)  # without tags, any word may be a name
+
+
+# Am Montag sagte die Ministerin den Gästen , … (the parser hung the dative on the subject)
+OVERRUN = """
+Am         ADP   O _        1 case  mo
+Montag     NOUN  O Case=Dat 2 obl   nk
+sagte      VERB  O _        2 ROOT  ROOT
+die        DET   O Case=Nom 4 det   nk
+Ministerin NOUN  O Case=Nom 2 nsubj sb
+den        DET   O Case=Dat 6 det   nk
+Gästen     NOUN  O Case=Dat 4 nmod  ag
+,          PUNCT O _        2 punct punct
+"""
+
+
+def test_a_subject_subtree_that_swallowed_an_object_is_cut_back_to_the_noun_phrase() -> None:
+    from hand_docs import from_table
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.ranking import swallowed
+    from quotex.rules.syntax import scheme_of
+
+    for scheme in ("ud", "tiger", None):
+        doc = from_table(OVERRUN, scheme)
+        assert subject_mention(doc, doc[2], 0, 7, scheme_of(doc)) == (3, 5), scheme
+    doc = from_table(OVERRUN, "ud")
+    assert swallowed(doc, Candidate(3, 7, "subject"), Candidate(3, 5, "after_verb"))
+    assert not swallowed(doc, Candidate(3, 5, "subject"), Candidate(3, 5, "after_verb"))
+    # a number going on is part of a name ("Schalke 04"); an apposition after a comma belongs too
+    club = from_rows([("Schalke", "PROPN", "nsubj", 2), ("04", "NUM", "flat", 0), ("sagte", "VERB", "ROOT", 2)])
+    assert not swallowed(club, Candidate(0, 2, "subject"), Candidate(0, 1, "after_verb"))
+    assert not swallowed(PEOPLE, Candidate(0, 7, "subject"), Candidate(0, 2, "opener"))

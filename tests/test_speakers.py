@@ -417,16 +417,16 @@ def test_a_quoted_sentence_without_cue_is_spoken_by_who_the_sentence_before_is_a
     assert found.speaker is not None and found.speaker.text(doc.text) == "Der Minister"
 
 
-# Ein Sprecher der Polizei , Commander Randy Henderson sagte , das Flugzeug sei über dem Boden abgestürzt .
+# Ein Sprecher der Polizei , Hauptkommissar Jan Berger sagte , das Flugzeug sei über dem Boden abgestürzt .
 OPEN_APPOSITION = """
 Ein        DET   O     Case=Nom                         1  det       nk
 Sprecher   NOUN  O     Case=Nom|Gender=Masc|Number=Sing 8  nsubj     sb
 der        DET   O     Case=Gen                         3  det       nk
 Polizei    NOUN  B-ORG Case=Gen|Gender=Fem|Number=Sing  1  nmod      ag
 ,          PUNCT O     _                                5  punct     punct
-Commander  PROPN B-PER _                                1  appos     app
-Randy      PROPN I-PER _                                5  flat:name pnc
-Henderson  PROPN I-PER _                                5  flat:name pnc
+Hauptkommissar PROPN B-PER _                                1  appos     app
+Jan        PROPN I-PER _                                5  flat:name pnc
+Berger     PROPN I-PER _                                5  flat:name pnc
 sagte      VERB  O     Mood=Ind|Number=Sing|Tense=Past  8  ROOT      ROOT
 ,          PUNCT O     _                                16 punct     punct
 das        DET   O     Case=Nom                         11 det       nk
@@ -447,4 +447,4 @@ def test_an_apposition_without_its_closing_comma_is_part_of_the_subject(scheme: 
     doc = from_table(OPEN_APPOSITION, scheme)
     found = [q for q in attribute(doc) if q.type == "indirect"]
     assert found and found[0].speaker is not None
-    assert found[0].speaker.text(doc.text) == "Ein Sprecher der Polizei, Commander Randy Henderson"
+    assert found[0].speaker.text(doc.text) == "Ein Sprecher der Polizei, Hauptkommissar Jan Berger"

@@ -283,7 +283,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and not an.in_marks[start]
             and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
-        # "Ein Sprecher der Polizei, Commander X sagte, …": so does an apposition without its closing comma
+        # "Ein Sprecher der Polizei, Hauptkommissar X sagte, …": so does an apposition without its closing comma
         spans = lb >= sent.a and doc[lb].text == "," and (lo == v or mentions.np_before(doc, v, sent.a) is not None)
         subject_lo = sent.a if spans else lo
         speaker = mentions.subject_mention(doc, cue.verb, subject_lo, hi, an.scheme)

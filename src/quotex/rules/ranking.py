@@ -116,10 +116,31 @@ def best(doc: Doc, candidates: Iterable[Candidate | None]) -> Candidate | None:
 
 def cue_subject(doc: Doc, candidates: Iterable[Candidate], exclude: tuple[int, int] | None) -> Candidate | None:
     """The speaker of a cue among its subject ``candidates`` (most likely first): the first
-    that does not overlap the quote ``exclude``.
+    that does not overlap the quote ``exclude`` and can name someone, cut back to a later
+    candidate it :func:`swallowed`.
 
     The order of the candidates is the ranking. Rejecting cue subjects by
     :data:`REJECTIONS` (topic, object case) was measured and lost on train.
     """
-    return next((c for c in candidates if (exclude is None or not (c.start < exclude[1] and exclude[0] < c.end))
-                 and not nameless(doc, c.start, c.end)), None)
+    usable = (c for c in candidates if (exclude is None or not (c.start < exclude[1] and exclude[0] < c.end))
+              and not nameless(doc, c.start, c.end))
+    chosen = next(usable, None)
+    if chosen is None:
+        return None
+    return next((c for c in usable if swallowed(doc, chosen, c)), chosen)
+
+
+def swallowed(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
+    """``outer`` is the noun phrase ``inner``, found another way, plus words that cannot
+    belong to it: the parser's subtree of the subject took in an object or an adverbial
+    ("die Gewerkschaft Arbeitnehmer", "die Ministerin den Gästen", "der Sprecher gegenüber
+    Reportern"), and the phrase read off the tags is the subject.
+
+    A name going on ("Schalke 04", "University of Oxford") or an apposition after a
+    comma is no such overrun.
+    """
+    if not (outer.start == inner.start < inner.end < outer.end):
+        return False
+    rest = doc[inner.end:outer.end]
+    return (doc[inner.end - 1].pos_ in ("NOUN", "PROPN", "PRON") and not any(t.text == "," for t in rest)
+            and rest[0].pos_ not in ("NUM", "PROPN", "X", "PUNCT") and not rest[0].like_num)
