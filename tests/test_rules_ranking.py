@@ -168,3 +168,23 @@ def test_a_subject_subtree_that_swallowed_an_object_is_cut_back_to_the_noun_phra
     club = from_rows([("Schalke", "PROPN", "nsubj", 2), ("04", "NUM", "flat", 0), ("sagte", "VERB", "ROOT", 2)])
     assert not swallowed(club, Candidate(0, 2, "subject"), Candidate(0, 1, "after_verb"))
     assert not swallowed(PEOPLE, Candidate(0, 7, "subject"), Candidate(0, 2, "opener"))
+
+
+# Die Ministerin selbst sagte , …: the parser hung the focus adverb on the subject
+TRAILING_ADVERB = """
+Die        DET   O _        1 det    nk
+Ministerin NOUN  O Case=Nom 3 nsubj  sb
+selbst     ADV   O _        1 advmod mo
+sagte      VERB  O _        3 ROOT   ROOT
+,          PUNCT O _        3 punct  punct
+"""
+
+
+def test_a_trailing_adverb_is_no_part_of_the_parsed_subject() -> None:
+    from hand_docs import from_table
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.syntax import scheme_of
+
+    for scheme in ("ud", "tiger"):
+        doc = from_table(TRAILING_ADVERB, scheme)
+        assert subject_mention(doc, doc[3], 0, 4, scheme_of(doc)) == (0, 2), scheme

@@ -382,8 +382,11 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
             start = exclude[1]
         if subject.i < exclude[0] < end:
             end = exclude[0]
-    while end > subject.i + 1 and (doc[end - 1].text in (",", ":", ";") or doc[end - 1].is_space):
-        end -= 1  # cut before the quote: "der Sender, Radio Vatikan, „…“"
+    while end > subject.i + 1 and (doc[end - 1].text in (",", ":", ";") or doc[end - 1].is_space
+                                   or doc[end - 1].pos_ == "ADV"):
+        # cut before the quote ("der Sender, Radio Vatikan, „…“") and a trailing adverb the
+        # parser hung on the subject ("Die Armeeleitung hingegen", "Die Ministerin selbst")
+        end -= 1
     # a fronted phrase the parser took for the subject ("Als Begründung sagte …")
     if start <= verb.i < end or doc[start].pos_ in ("ADP", "SCONJ", "ADV"):
         return None

@@ -653,9 +653,10 @@ def standalone_quotation_speakers(an: Analysis, found: list[Found]) -> list[Foun
     and no speaker, takes the speaker of the sentence just before it.
 
     German news introduces a speaker and then gives their words as sentences of
-    their own ("Die Ministerin kritisierte den Plan. „Das ist falsch.“"), or goes on quoting after an attributed quote ("…, sagte X.
-    „Aber …“"). The candidates, most likely first: the speaker of a quote
-    ending in the sentence before; else who that sentence is about
+    their own ("Die Ministerin kritisierte den Plan. „Das ist falsch.“"), or goes
+    on quoting after an attributed quote ("…, sagte X. „Aber …“"). The
+    candidates, most likely first: the speaker of a quote ending in the
+    sentence before; else who that sentence is about
     (:func:`mentions.sentence_source`). Only a whole quoted sentence qualifies:
     a few words in quotation marks inside a sentence of the writer are no
     continuation. A paragraph break in between ends the chain.
