@@ -87,8 +87,8 @@ def names_a_source(doc: Doc, start: int, end: int) -> bool:
 
 def nameless(doc: Doc, start: int, end: int) -> bool:
     """The phrase has no word that can name anyone: no noun, name, pronoun, determiner or number,
-    only an adjective or adverb put first ("Besorgt äußerte sich X", "Des Weiteren
-    verwies X darauf"), which describes how the speaker spoke, not who.
+    only an adjective or adverb put first ("Besorgt äußerte sich X", "Kurz darauf
+    erklärte X"), which says how or when the speaker spoke, not who.
 
     Untagged tokens count as possible names: without tags nothing can be ruled out.
     """
