@@ -448,3 +448,18 @@ def test_an_apposition_without_its_closing_comma_is_part_of_the_subject(scheme: 
     found = [q for q in attribute(doc) if q.type == "indirect"]
     assert found and found[0].speaker is not None
     assert found[0].speaker.text(doc.text) == "Ein Sprecher der Polizei, Hauptkommissar Jan Berger"
+
+
+def test_a_paragraph_break_ends_the_speaker_chain_of_a_quoted_sentence() -> None:
+    from hand_docs import from_rows
+    from quotex.rules import attribute
+
+    rows = [(line.split()[0], line.split()[1], "", 0) for line in STANDALONE.strip().splitlines()]
+    rows.insert(6, ("\n\n", "SPACE", "", 0))
+    spaces = [i in (0, 1, 2, 3, 8, 9, 10, 11, 12, 13) for i in range(len(rows))]  # "Haltung.\n\n„Das ist …"
+    doc = from_rows(rows, parsed=False, sentences=[0, 6], spaces=spaces)
+    (found,) = attribute(doc)
+    assert found.type == "direct" and found.speaker is None
+    joined = from_rows([r for r in rows if r[1] != "SPACE"], parsed=False, sentences=[0, 6])
+    (found,) = attribute(joined)
+    assert found.speaker is not None and found.speaker.text(joined.text) == "Der Minister"
