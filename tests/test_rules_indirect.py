@@ -110,6 +110,10 @@ def tagged(words: str, pos: str, **kw):
          "ob das stimme", "Sie", "fragte"),
         ("Er kündigte an , die Steuern zu senken .", "PRON VERB ADP PUNCT DET NOUN PART VERB PUNCT",
          "die Steuern zu senken", "Er", "kündigte an"),
+        ("Die Forscher fanden heraus , dass das Eis schmilzt .", "DET NOUN VERB ADV PUNCT SCONJ DET NOUN VERB PUNCT",
+         "dass das Eis schmilzt", "Die Forscher", "fanden heraus"),
+        ("Das Gesetz besagt , dass Kinder Vorrang haben .", "DET NOUN VERB PUNCT SCONJ NOUN NOUN VERB PUNCT",
+         "dass Kinder Vorrang haben", "Das Gesetz", "besagt"),
     ],
 )
 def test_attribution_shapes_without_a_parse(words, pos, quote, speaker, cue) -> None:
@@ -350,6 +354,13 @@ def test_konjunktiv_relative_clause_reports_the_main_subject() -> None:
     found = [q for q in attribute(doc) if q.type == "indirect"]
     assert [(text_of(doc, q.quote), text_of(doc, q.speaker), q.cue) for q in found] == [
         ("die vor allem in Darfur auftrete", "Annan", None)]
+
+
+def test_conditional_clause_after_a_cue_verb_is_no_quote() -> None:
+    # "sollte" may be Konjunktiv II, but a condition ("falls …") sets a premise, it reports no words
+    doc = tagged("Die Opposition erwägt eine Klage , falls die Regierung nicht nachgeben sollte .",
+                 "DET NOUN VERB DET NOUN PUNCT SCONJ DET NOUN PART VERB AUX PUNCT")
+    assert [q for q in attribute(doc) if q.type == "indirect"] == []
 
 
 def test_indicative_relative_clause_is_no_quote() -> None:

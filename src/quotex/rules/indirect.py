@@ -563,6 +563,8 @@ def _konjunktiv_clauses(sent: _Sentence) -> None:
             rb = sent.right_boundary(rb + 1)  # the clause goes on after an inner comma
         clause = (k + 1, rb)
         mood = max((an.konj[i] for i in range(*clause)), default=0)
+        if mood == 1 and _conditional(doc[k + 1]):
+            mood = 0
         # Konjunktiv II counts after a verb of speech or thought ("beklagen Rationalisierungen, die … hätten")
         said = mood == 2 or mood == 1 and any(
             an.maybe_cue[i] and doc[i].pos_ == "VERB" for i in range(sent.a, k))
@@ -572,6 +574,15 @@ def _konjunktiv_clauses(sent: _Sentence) -> None:
             if speaker is not None:
                 sent.add([clause], "indirect", (), None, speaker)
         k = rb
+
+
+def _conditional(opener: Token) -> bool:
+    """``opener`` starts a condition ("falls", "wenn", "sofern"): a Konjunktiv II there ("…, falls
+    die Regierung nicht nachgeben sollte") states a premise of the main clause, not anyone's words.
+    (Konjunktiv I still reports: "kündigte ein Veto an, falls der Entwurf nicht geändert werde".)
+    "ob" opens a question asked, which is content."""
+    word = opener.lower_
+    return word in lexicon.words("conditional_conjunctions") and word not in lexicon.words("content_conjunctions")
 
 
 def find_indirect(an: Analysis) -> list[Found]:
