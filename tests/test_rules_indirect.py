@@ -363,6 +363,23 @@ def test_conditional_clause_after_a_cue_verb_is_no_quote() -> None:
     assert [q for q in attribute(doc) if q.type == "indirect"] == []
 
 
+@pytest.mark.parametrize("second, found", [
+    ("Die Gebühren sollen im Mai um zehn Euro sinken .", True),
+    ("Es gibt neue Schulen , die gebaut werden sollen .", False),  # "soll" of a relative clause only describes
+])
+def test_a_plan_with_soll_after_a_quote_continues_it(second: str, found: bool) -> None:
+    doc = tagged("Der Minister kündigte an , die Ferien zu verlängern . " + second,
+                 "DET NOUN VERB ADP PUNCT DET NOUN PART VERB PUNCT "
+                 + ("DET NOUN AUX ADP PROPN ADP NUM NOUN VERB PUNCT" if found else "PRON VERB ADJ NOUN PUNCT PRON VERB AUX AUX PUNCT"),
+                 sentences=[0, 10])
+    continued = [q for q in attribute(doc) if q.type == "free_indirect"]
+    if found:
+        assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in continued] == [
+            (second.replace(" .", "."), "Der Minister")]
+    else:
+        assert continued == []
+
+
 def test_indicative_relative_clause_is_no_quote() -> None:
     doc = tagged("Annan sprach über die Gewalt , die vor allem in Darfur auftritt .",
                  "PROPN VERB ADP DET NOUN PUNCT PRON ADV ADV ADP PROPN VERB PUNCT")
