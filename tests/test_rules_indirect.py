@@ -100,6 +100,11 @@ def tagged(words: str, pos: str, **kw):
          "Drei Menschen wurden verletzt", "Angaben der Polizei", "nach"),
         ("Seiner Ansicht nach ist das falsch .", "DET NOUN ADP AUX PRON ADJ PUNCT",
          "ist das falsch", "Seiner Ansicht", "nach"),
+        ("Nach deren Angaben wurden drei Menschen verletzt .", "ADP PRON NOUN AUX NUM NOUN VERB PUNCT",
+         "wurden drei Menschen verletzt", "deren Angaben", "Nach"),
+        # a compound with an abbreviation the tagger took for an adjective
+        ("Nach UNO-Angaben wurden drei Menschen verletzt .", "ADP ADJ AUX NUM NOUN VERB PUNCT",
+         "wurden drei Menschen verletzt", "UNO-Angaben", "Nach"),
         ("Das Projekt ist gescheitert , so die Ministerin .", "DET NOUN AUX VERB PUNCT ADV DET NOUN PUNCT",
          "Das Projekt ist gescheitert", "die Ministerin", "so"),
         ("Wie die Feuerwehr mitteilte , brannte das Haus ab .", "SCONJ DET NOUN VERB PUNCT VERB DET NOUN ADP PUNCT",

@@ -471,14 +471,13 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         sent.add([(a, speaker[0]), (k + 1, end)], "indirect", (k,), doc[k].lower_, speaker)
     elif role == "noun_prep":
         j = k + 1
-        while j < end and j < k + 5 and (doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM")
-                                         or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
+        while j < end and j < k + 5 and not _statement_noun(an, doc[j]) and (
+                doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM") or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
             j += 1  # "nach Angaben", "nach palästinensischen Angaben", "nach Grupps Meinung"
-        if (k + 1 < end and _dative(doc[k + 1]) and j < end and an.lex.is_cue_noun(doc[j].text)
-                and doc[j].pos_ in ("NOUN", "PROPN", "")):
-            speaker = mentions.np_after(doc, k + 1, end)
-            if speaker is not None:
-                sent.add([(a, k), (speaker[1], end)], "indirect", (k,), "nach", speaker)
+        if k + 1 < end and _dative(doc[k + 1]) and j < end and _statement_noun(an, doc[j]):
+            # the phrase may end at the noun where a longer one is not read ("nach deren Angaben")
+            speaker = mentions.np_after(doc, k + 1, end) or (k + 1, j + 1)
+            sent.add([(a, k), (speaker[1], end)], "indirect", (k,), "nach", speaker)
             return
         if k > a and an.lex.is_cue_noun(doc[k - 1].text):
             lb = sent.left_boundary(k)
@@ -494,6 +493,15 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         elif k == a or doc[k - 1].text in (",", ":"):
             # the corpus takes the adverb itself as the mention of the source it refers back to
             sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, (k, k + 1))
+
+
+def _statement_noun(an: Analysis, token: Token) -> bool:
+    """``token`` is a statement noun of the cue noun lexicon ("Angaben", "Polizeiangaben").
+
+    A capitalised word counts whatever its tag: taggers take compounds with an
+    abbreviation ("UNHCR-Angaben") for adjectives.
+    """
+    return an.lex.is_cue_noun(token.text) and (token.pos_ in ("NOUN", "PROPN", "") or token.text[:1].isupper())
 
 
 def _dative(first: Token) -> bool:
