@@ -385,6 +385,21 @@ def test_a_plan_with_soll_after_a_quote_continues_it(second: str, found: bool) -
         assert continued == []
 
 
+def test_a_cue_closing_a_relative_clause_hands_on_its_content() -> None:
+    doc = tagged("Es sprach ein Verband , der die Mitglieder aufforderte , nicht mehr zu streiken .",
+                 "PRON VERB DET NOUN PUNCT PRON DET NOUN VERB PUNCT PART ADV PART VERB PUNCT")
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) for q in found] == [
+        ("nicht mehr zu streiken", "der", "aufforderte")]
+
+
+def test_after_a_relative_clause_before_the_main_verb_the_main_clause_follows() -> None:
+    # "Der Verband, der das forderte, habe …": the Konjunktiv clause is not what "forderte" says
+    doc = tagged("Der Verband , der das forderte , habe nun zu streiken .",
+                 "DET NOUN PUNCT PRON PRON VERB PUNCT AUX ADV PART VERB PUNCT")
+    assert [q for q in attribute(doc) if q.speaker is not None and text_of(doc, q.speaker) == "der"] == []
+
+
 def test_indicative_relative_clause_is_no_quote() -> None:
     doc = tagged("Annan sprach über die Gewalt , die vor allem in Darfur auftritt .",
                  "PROPN VERB ADP DET NOUN PUNCT PRON ADV ADV ADP PROPN VERB PUNCT")

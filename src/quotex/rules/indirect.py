@@ -277,7 +277,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     lo, hi = lb + 1, rb
     first = doc[lo]
     if first.lower_ in lexicon.words("clause_relatives") and lb >= sent.a and doc[lb].text == "," and lo < v:
-        return  # a relative clause: "…, die das bestätigte, …"
+        _relative_cue(sent, cue, lo, rb)  # a relative clause: "…, die das bestätigte, …"
+        return
     # X sagte, dass … / X erklärte: …
     start = rb + 1
     if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and not an.in_marks[start]
@@ -339,6 +340,34 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                 and _says_something_new(sent, cue, speaker) and _content_of_stance(sent, cue, speaker)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
+
+
+def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
+    """A cue verb closing a relative clause hands on content of its own after the comma
+    ("…, ein Verband, der die Mitglieder aufforderte, nicht mehr zu streiken").
+
+    The relative pronoun is the speaker, as the corpus marks it. Only content
+    that cannot be the main clause going on counts: a complement clause
+    ("dass", "ob"), a zu-infinitive or Konjunktiv, and only after a relative
+    clause that follows the main verb: one before it ("Der Verband, der das
+    forderte, habe …") is followed by the main clause itself.
+    """
+    an, doc = sent.an, sent.an.doc
+    start = rb + 1
+    if rb >= sent.end or doc[rb].text != "," or start >= sent.end or an.in_marks[start]:
+        return
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(sent.a, pronoun)):
+        return  # the relative clause stands before the main verb: what follows its comma is the main clause
+    if not _opens_content(an, start, sent.end) or _words_outside_marks(an, start, sent.end) < 2:
+        return
+    end = _before_quotation(sent, start)
+    # a comma before a verb closes the content: the clause around it goes on ("…, das Ziel, … zu bringen, erreichte")
+    end = next((i for i in range(start + 1, end - 1) if doc[i].text == "," and not an.in_marks[i]
+                and doc[i + 1].pos_ in ("VERB", "AUX")), end)
+    if not (doc[start].lower_ in lexicon.words("content_conjunctions") or any(an.konj[start:end])
+            or any(doc[i].lower_ == "zu" or _ZU_INFINITIVE.match(doc[i].lower_) for i in range(start, end))):
+        return
+    sent.add([(start, end)], "indirect", cue.tokens, cue.lemma, (pronoun, pronoun + 1))
 
 
 def _before_quotation(sent: _Sentence, start: int) -> int:
