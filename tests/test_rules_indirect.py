@@ -115,6 +115,12 @@ def tagged(words: str, pos: str, **kw):
          "ob das stimme", "Sie", "fragte"),
         ("Er kündigte an , die Steuern zu senken .", "PRON VERB ADP PUNCT DET NOUN PART VERB PUNCT",
          "die Steuern zu senken", "Er", "kündigte an"),
+        # a zu-infinitive far from the comma, after long objects
+        ("Er kündigte an , sich in den kommenden zehn Jahren als Berater um große und kleine Projekte "
+         "in der Stadt kümmern zu wollen .",
+         "PRON VERB ADP PUNCT PRON ADP DET ADJ NUM NOUN ADP NOUN ADP ADJ CCONJ ADJ NOUN ADP DET NOUN VERB PART AUX PUNCT",
+         "sich in den kommenden zehn Jahren als Berater um große und kleine Projekte in der Stadt kümmern zu wollen",
+         "Er", "kündigte an"),
         ("Die Forscher fanden heraus , dass das Eis schmilzt .", "DET NOUN VERB ADV PUNCT SCONJ DET NOUN VERB PUNCT",
          "dass das Eis schmilzt", "Die Forscher", "fanden heraus"),
         ("Das Gesetz besagt , dass Kinder Vorrang haben .", "DET NOUN VERB PUNCT SCONJ NOUN NOUN VERB PUNCT",

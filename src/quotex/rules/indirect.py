@@ -170,10 +170,12 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
             return False  # a relative clause continues the sentence: "…, sagte Küng, der als Kritiker gilt"
     limit = min(end, start + 15)
     for i in range(start, limit):
-        token = doc[i]
         if an.konj[i]:
             return True
-        if token.lower_ == "zu" and i + 1 < end and _infinitive(doc[i + 1]):
+    clause_end = _clause_end(an, start, end)
+    for i in range(start, clause_end):
+        # a zu-infinitive ends its clause, however long the objects before it ("sich … kümmern zu wollen")
+        if doc[i].lower_ == "zu" and i + 1 < end and _infinitive(doc[i + 1]):
             return True
     for i in range(start, end):
         if doc[i].pos_ == "VERB" and _ZU_INFINITIVE.match(doc[i].lower_):
@@ -184,6 +186,11 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
         if doc[i].pos_ == "AUX":
             return True
     return False
+
+
+def _clause_end(an: Analysis, start: int, end: int) -> int:
+    """The first comma, colon or semicolon outside quotation marks in ``[start, end)`` (``end`` when none)."""
+    return next((i for i in range(start, end) if an.doc[i].text in (",", ":", ";") and not an.in_marks[i]), end)
 
 
 _ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|nieder|vor|weg|zu|zurück|"
