@@ -111,6 +111,9 @@ def tagged(words: str, pos: str, **kw):
          "brannte das Haus ab", "die Feuerwehr", "Wie mitteilte"),
         ("Das Haus brannte ab , wie die Feuerwehr mitteilte .", "DET NOUN VERB ADP PUNCT SCONJ DET NOUN VERB PUNCT",
          "Das Haus brannte ab", "die Feuerwehr", "wie mitteilte"),
+        ("Denn wie die Feuerwehr mitteilte , brannte das Haus ab .",
+         "ADV SCONJ DET NOUN VERB PUNCT VERB DET NOUN ADP PUNCT",
+         "brannte das Haus ab", "die Feuerwehr", "wie mitteilte"),
         ("Sie fragte , ob das stimme .", "PRON VERB PUNCT SCONJ PRON VERB PUNCT",
          "ob das stimme", "Sie", "fragte"),
         ("Er kündigte an , die Steuern zu senken .", "PRON VERB ADP PUNCT DET NOUN PART VERB PUNCT",
@@ -347,6 +350,14 @@ def test_name_in_quotation_marks_is_a_speaker_not_a_quote() -> None:
     (q,) = attribute(doc)
     assert q.type == "indirect"
     assert text_of(doc, q.speaker) == "„Spiegel“"
+
+
+def test_wie_clause_with_a_name_in_quotation_marks() -> None:
+    doc = tagged("Wie „ Spiegel “ berichtet , brannte das Haus ab .",
+                 "SCONJ PUNCT PROPN PUNCT VERB PUNCT VERB DET NOUN ADP PUNCT",
+                 spaces=[True, False, False, True, False, True, True, True, True, False, False])
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in found] == [("brannte das Haus ab", "„Spiegel“")]
 
 
 def test_cue_less_konjunktiv_sentence_takes_the_speaker_named_before() -> None:

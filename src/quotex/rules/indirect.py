@@ -217,15 +217,26 @@ def _has_verb(an: Analysis, start: int, end: int) -> bool:
 def _wie_before(sent: _Sentence, v: int) -> int | None:
     """The "wie" opening the clause that ends with cue ``v`` ("Wie X, Chef von Y, mitteilte")."""
     doc, an = sent.an.doc, sent.an
-    for k in range(v - 1, max(sent.a, v - 30) - 1, -1):
+    k = v - 1
+    while k >= max(sent.a, v - 30):
         token = doc[k]
-        if an.in_marks[k] or token.text in (":", ";"):
+        if an.in_marks[k]:
+            start = an.short_marked_end.get(k + 1)
+            if start is None:
+                return None
+            k = start - 1  # a name in quotation marks: "Wie „heise online“ berichtet"
+            continue
+        if token.text in (":", ";") or token.pos_ in ("VERB", "AUX"):
             return None
-        if token.pos_ in ("VERB", "AUX"):
-            return None
-        if token.lower_ == "wie" and (k == sent.a or doc[k - 1].text in (",", "(", "–", "—")):
+        if token.lower_ == "wie" and (k == sent.a or doc[k - 1].text in (",", "(", "–", "—") or _opener(sent, k - 1)):
             return k
+        k -= 1
     return None
+
+
+def _opener(sent: _Sentence, k: int) -> bool:
+    """``k`` is a connective opening the sentence ("Denn wie X berichtete, …", "Doch wie …")."""
+    return k == sent.a and sent.an.doc[k].pos_ in ("CCONJ", "ADV")
 
 
 def _tag_start(doc, close: int, lo: int) -> int | None:
@@ -271,7 +282,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     if wie is not None:
         # the subject follows "wie" directly: "Wie die Provinzregierung in Helmand mitteilte"
         speaker = mentions.np_after(doc, wie + 1, v) or mentions.subject_mention(doc, cue.verb, wie + 1, rb, an.scheme)
-        if wie == sent.a and rb < sent.end and doc[rb].text == ",":
+        if (wie == sent.a or _opener(sent, wie - 1)) and rb < sent.end and doc[rb].text == ",":
             ranges = [(rb + 1, sent.end)]
         elif wie > sent.a and doc[wie - 1].text == ",":
             ranges = [(sent.a, wie - 1)] + ([(rb + 1, sent.end)] if rb + 1 < sent.end else [])
