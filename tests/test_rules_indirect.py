@@ -417,6 +417,19 @@ def test_after_a_relative_clause_before_the_main_verb_the_main_clause_follows() 
     assert [q for q in attribute(doc) if q.speaker is not None and text_of(doc, q.speaker) == "der"] == []
 
 
+@pytest.mark.parametrize("words, pos, expected", [
+    ("Die Ärztin hält es für möglich , dass das Virus mutiert .",
+     "DET NOUN VERB PRON ADP ADJ PUNCT SCONJ DET NOUN VERB PUNCT", ["dass das Virus mutiert"]),
+    # without a predicate after "für", "halten" names no statement: only "sagte" attributes
+    ("Der Minister hielt eine Rede , in der er sagte , die Lage sei ernst .",
+     "DET NOUN VERB DET NOUN PUNCT ADP PRON PRON VERB PUNCT DET NOUN AUX ADJ PUNCT", ["die Lage sei ernst"]),
+])
+def test_halten_states_a_judgement_only_with_its_predicate(words: str, pos: str, expected: list) -> None:
+    doc = tagged(words, pos)
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [text_of(doc, q.quote) for q in found] == expected
+
+
 def test_indicative_relative_clause_is_no_quote() -> None:
     doc = tagged("Annan sprach über die Gewalt , die vor allem in Darfur auftritt .",
                  "PROPN VERB ADP DET NOUN PUNCT PRON ADV ADV ADP PROPN VERB PUNCT")

@@ -276,6 +276,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     rb = sent.right_boundary(max(cue.tokens))
     if not _act_reported(sent, cue, sent.left_boundary(v) + 1, rb):
         return  # "konnte nicht bestätigen, dass …", "Wer würdest du sagen, …?"
+    if cue.lemma in lexicon.words("judging_verbs") and not _predicate_of_judgement(sent, sent.left_boundary(v) + 1, rb):
+        return  # "hielt eine Rede, in der …": no judgement, no statement
     # "Syd Barrett, wie er sich nannte": naming, not speech
     wie = _wie_before(sent, v) if cue.lemma not in lexicon.words("naming_verbs") else None
     # Wie X mitteilte, … / …, wie X mitteilte.
@@ -435,6 +437,15 @@ def _act_reported(sent: _Sentence, cue: VerbCue, lo: int, rb: int) -> bool:
     if any(word in lexicon.words("negations") or word in lexicon.words("modal_forms") for word in clause):
         return False
     return not (cue.lemma in lexicon.words("reflexive_not_said") and "sich" in clause)
+
+
+def _predicate_of_judgement(sent: _Sentence, lo: int, hi: int) -> bool:
+    """The clause ``[lo, hi)`` holds the predicate a judging verb needs ("hält es für möglich",
+    "sieht das als Fehler an"): "für" or "als" before an adjective, a noun phrase or a quotation."""
+    doc = sent.an.doc
+    return any(doc[i].lower_ in lexicon.words("judgement_words") and i + 1 < hi
+               and (doc[i + 1].pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "DET") or sent.an.in_marks[i + 1])
+               for i in range(lo, hi))
 
 
 def _judged_as(sent: _Sentence, speaker: tuple[int, int]) -> bool:
