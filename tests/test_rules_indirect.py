@@ -360,6 +360,15 @@ def test_wie_clause_with_a_name_in_quotation_marks() -> None:
     assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in found] == [("brannte das Haus ab", "„Spiegel“")]
 
 
+def test_reported_clause_around_a_quotation_stays_beside_it() -> None:
+    # "er sei" is a clause of its own around the quotation: the corpus keeps both quotes
+    doc = tagged("Der Minister sagte , er sei „ sehr zufrieden “ .",
+                 "DET NOUN VERB PUNCT PRON AUX PUNCT ADV ADJ PUNCT PUNCT",
+                 spaces=[True, True, False, True, True, True, False, True, False, False, False])
+    found = sorted((q.type, text_of(doc, q.quote)) for q in attribute(doc))
+    assert found == [("direct", "„sehr zufrieden“"), ("indirect", "er sei „sehr zufrieden“")]
+
+
 def test_cue_less_konjunktiv_sentence_takes_the_speaker_named_before() -> None:
     doc = tagged("Die Ministerin sprach sich gegen Gewalt aus . Druck sei aber notwendig .",
                  "DET NOUN VERB PRON ADP NOUN ADP PUNCT NOUN AUX ADV ADJ PUNCT", sentences=[0, 8])
