@@ -369,6 +369,14 @@ def test_reported_clause_around_a_quotation_stays_beside_it() -> None:
     assert found == [("direct", "„sehr zufrieden“"), ("indirect", "er sei „sehr zufrieden“")]
 
 
+def test_reported_content_may_open_with_a_few_quoted_words() -> None:
+    doc = tagged("Er sagte , „ Ausnahmen “ dürfe es nicht geben .",
+                 "PRON VERB PUNCT PUNCT NOUN PUNCT AUX PRON PART VERB PUNCT",
+                 spaces=[True, False, True, False, False, True, True, True, True, False, False])
+    found = [text_of(doc, q.quote) for q in attribute(doc) if q.type == "indirect"]
+    assert found == ["„Ausnahmen“ dürfe es nicht geben"]
+
+
 def test_cue_less_konjunktiv_sentence_takes_the_speaker_named_before() -> None:
     doc = tagged("Die Ministerin sprach sich gegen Gewalt aus . Druck sei aber notwendig .",
                  "DET NOUN VERB PRON ADP NOUN ADP PUNCT NOUN AUX ADV ADJ PUNCT", sentences=[0, 8])

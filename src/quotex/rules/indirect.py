@@ -301,7 +301,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         return
     # X sagte, dass … / X erklärte: …
     start = rb + 1
-    if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and not an.in_marks[start]
+    if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and _content_start(an, start)
             and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
         subject_lo = sent.a if lo == v and lb >= sent.a and doc[lb].text == "," else lo
@@ -388,6 +388,15 @@ def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
             or any(doc[i].lower_ == "zu" or _ZU_INFINITIVE.match(doc[i].lower_) for i in range(start, end))):
         return
     sent.add([(start, end)], "indirect", cue.tokens, cue.lemma, (pronoun, pronoun + 1))
+
+
+def _content_start(an: Analysis, start: int) -> bool:
+    """Reported content may start at ``start``: outside quotation marks, or with a few quoted
+    words its own clause goes on from ("sagte, „No-Go-Areas“ dürfe es nicht geben"); a longer
+    quotation there is direct speech."""
+    end = an.short_marked.get(start)
+    return not an.in_marks[start] or end is not None and end < len(an.doc) and not an.in_marks[end] \
+        and not an.doc[end].is_punct
 
 
 def _before_quotation(sent: _Sentence, start: int) -> int:
