@@ -377,6 +377,14 @@ def test_reported_content_may_open_with_a_few_quoted_words() -> None:
     assert found == ["„Ausnahmen“ dürfe es nicht geben"]
 
 
+def test_content_after_a_cue_ends_before_the_sentences_own_so_attribution() -> None:
+    doc = tagged("Die Stadt wurde aufgefordert , die Grenze zu öffnen , so der Minister .",
+                 "DET NOUN AUX VERB PUNCT DET NOUN PART VERB PUNCT ADV DET NOUN PUNCT")
+    found = {text_of(doc, q.quote): q for q in attribute(doc) if q.type == "indirect"}
+    assert sorted(found) == ["Die Stadt wurde aufgefordert, die Grenze zu öffnen", "die Grenze zu öffnen"]
+    assert text_of(doc, found["Die Stadt wurde aufgefordert, die Grenze zu öffnen"].speaker) == "der Minister"
+
+
 def test_cue_less_konjunktiv_sentence_takes_the_speaker_named_before() -> None:
     doc = tagged("Die Ministerin sprach sich gegen Gewalt aus . Druck sei aber notwendig .",
                  "DET NOUN VERB PRON ADP NOUN ADP PUNCT NOUN AUX ADV ADJ PUNCT", sentences=[0, 8])
@@ -412,6 +420,11 @@ def test_a_plan_with_soll_after_a_quote_continues_it(second: str, found: bool) -
                  + ("DET NOUN AUX ADP PROPN ADP NUM NOUN VERB PUNCT" if found else "PRON VERB ADJ NOUN PUNCT PRON VERB AUX AUX PUNCT"),
                  sentences=[0, 10])
     continued = [q for q in attribute(doc) if q.type == "free_indirect"]
+    after_quotation = tagged("Der Minister sagte : „ Wir verlängern die Ferien . “ " + second,
+                             "DET NOUN VERB PUNCT PUNCT PRON VERB DET NOUN PUNCT PUNCT "
+                             + ("DET NOUN AUX ADP PROPN ADP NUM NOUN VERB PUNCT" if found
+                                else "PRON VERB ADJ NOUN PUNCT PRON VERB AUX AUX PUNCT"), sentences=[0, 11])
+    assert [q for q in attribute(after_quotation) if q.type == "free_indirect"] == []  # narration resumes
     if found:
         assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in continued] == [
             (second.replace(" .", "."), "Der Minister")]

@@ -5,7 +5,7 @@ German news continues a quote over following sentences in Konjunktiv
 says the speaker of the quote before is still talking
 (``indirect_free_indirect``). Reportative "soll/sollen" ("Der Mann soll …
 geflohen sein") reports a claim without naming whose (``free_indirect``), and a
-plain "soll" right after a quote passes on what its speaker plans or demands.
+plain "soll" right after reported speech passes on what its speaker plans or demands.
 """
 
 from __future__ import annotations
@@ -71,9 +71,9 @@ def _reportative(an: Analysis, start: int, end: int) -> bool:
 def _main_clause_soll(an: Analysis, start: int, end: int) -> bool:
     """The sentence's main clause says what "soll" happen ("Die Gebühren sollen im Mai sinken").
 
-    Right after a quote, such a sentence goes on with the plan or claim just
-    reported: the writer passes on what the source wants or says, as in
-    reported speech. Only the finite "soll" of a main clause counts (it stands
+    Right after reported speech, such a sentence goes on with the plan or
+    claim just reported: the writer passes on what the source wants or says.
+    After a direct quotation the writer's own narration resumes instead. Only the finite "soll" of a main clause counts (it stands
     second, with words after it); at the end of a subordinate clause ("…, die
     gebaut werden sollen.") it only describes a thing the writer names.
     """
@@ -140,7 +140,7 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
                      and an.sent_of[previous.last - 1] == k - 1
                      and "\n" not in an.text[an.doc[previous.last - 1].idx:sent.start_char])
         if ("free_indirect" in types and end - start > 4
-                and (_reportative(an, start, end) or _main_clause_soll(an, start, end) and (follows or continues))):
+                and (_reportative(an, start, end) or _main_clause_soll(an, start, end) and (follows and last.quote.type != "direct" or continues))):
             speaker = last.quote.speaker if last is not None and k - last_sentence <= _REACH else None
             if continues:
                 start = previous.first  # one claim over consecutive sentences

@@ -412,6 +412,9 @@ def _before_quotation(sent: _Sentence, start: int) -> int:
         if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].pos_ == "VERB"
                 and "Fin" in an.doc[i + 1].morph.get("VerbForm") and not an.konj[i + 1]):
             return i
+        if an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].lower_ == "so" \
+                and mentions.np_after(an.doc, i + 2, sent.end) is not None:
+            return i  # "…, so X.": the sentence's own attribution follows
     return sent.end
 
 
