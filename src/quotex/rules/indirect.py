@@ -174,7 +174,7 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
             return True
     clause_end = _clause_end(an, start, end)
     for i in range(start, clause_end):
-        # a zu-infinitive ends its clause, however long the objects before it ("sich … kümmern zu wollen")
+        # a zu-infinitive ends its clause, however long the objects before it ("sich in den kommenden Jahren um … zu bemühen")
         if doc[i].lower_ == "zu" and i + 1 < end and _infinitive(doc[i + 1]):
             return True
     for i in range(start, end):
@@ -224,7 +224,7 @@ def _wie_before(sent: _Sentence, v: int) -> int | None:
             start = an.short_marked_end.get(k + 1)
             if start is None:
                 return None
-            k = start - 1  # a name in quotation marks: "Wie „heise online“ berichtet"
+            k = start - 1  # a name in quotation marks: "Wie die „Rundschau“ berichtet"
             continue
         if token.text in (":", ";") or token.pos_ in ("VERB", "AUX"):
             return None
@@ -381,7 +381,7 @@ def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
     if not _opens_content(an, start, sent.end) or _words_outside_marks(an, start, sent.end) < 2:
         return
     end = _before_quotation(sent, start)
-    # a comma before a verb closes the content: the clause around it goes on ("…, das Ziel, … zu bringen, erreichte")
+    # a comma before a verb closes the content: the clause around it goes on ("…, den Plan, … zu bauen, aufgab")
     end = next((i for i in range(start + 1, end - 1) if doc[i].text == "," and not an.in_marks[i]
                 and doc[i + 1].pos_ in ("VERB", "AUX")), end)
     if not (doc[start].lower_ in lexicon.words("content_conjunctions") or any(an.konj[start:end])
@@ -392,7 +392,7 @@ def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
 
 def _content_start(an: Analysis, start: int) -> bool:
     """Reported content may start at ``start``: outside quotation marks, or with a few quoted
-    words its own clause goes on from ("sagte, „No-Go-Areas“ dürfe es nicht geben"); a longer
+    words its own clause goes on from ("sagte, „Ausnahmen“ dürfe es nicht geben"); a longer
     quotation there is direct speech."""
     end = an.short_marked.get(start)
     return not an.in_marks[start] or end is not None and end < len(an.doc) and not an.in_marks[end] \
