@@ -101,6 +101,11 @@ def test_nouns_and_adjectives_are_no_cue_verbs() -> None:
         ("waren", "AUX", "sein", "Mood=Sub", 0),
         ("ist", "AUX", "sein", "Mood=Ind", 0),
         ("gab", "VERB", "geben", "", 0),
+        # Konjunktiv II of a strong verb: an umlaut its infinitive lacks, whatever mood the tagger gives
+        ("befänden", "VERB", "befinden", "Mood=Ind", 1),
+        ("läge", "VERB", "liegen", "", 1),
+        ("fanden", "VERB", "finden", "", 0),
+        ("wählen", "VERB", "wählen", "", 0),
     ],
 )
 def test_konjunktiv(word: str, pos: str, lemma: str, morph: str, strength: int) -> None:

@@ -100,16 +100,34 @@ def tagged(words: str, pos: str, **kw):
          "Drei Menschen wurden verletzt", "Angaben der Polizei", "nach"),
         ("Seiner Ansicht nach ist das falsch .", "DET NOUN ADP AUX PRON ADJ PUNCT",
          "ist das falsch", "Seiner Ansicht", "nach"),
+        ("Nach deren Angaben wurden drei Menschen verletzt .", "ADP PRON NOUN AUX NUM NOUN VERB PUNCT",
+         "wurden drei Menschen verletzt", "deren Angaben", "Nach"),
+        # a compound with an abbreviation the tagger took for an adjective
+        ("Nach UNO-Angaben wurden drei Menschen verletzt .", "ADP ADJ AUX NUM NOUN VERB PUNCT",
+         "wurden drei Menschen verletzt", "UNO-Angaben", "Nach"),
         ("Das Projekt ist gescheitert , so die Ministerin .", "DET NOUN AUX VERB PUNCT ADV DET NOUN PUNCT",
          "Das Projekt ist gescheitert", "die Ministerin", "so"),
         ("Wie die Feuerwehr mitteilte , brannte das Haus ab .", "SCONJ DET NOUN VERB PUNCT VERB DET NOUN ADP PUNCT",
          "brannte das Haus ab", "die Feuerwehr", "Wie mitteilte"),
         ("Das Haus brannte ab , wie die Feuerwehr mitteilte .", "DET NOUN VERB ADP PUNCT SCONJ DET NOUN VERB PUNCT",
          "Das Haus brannte ab", "die Feuerwehr", "wie mitteilte"),
+        ("Denn wie die Feuerwehr mitteilte , brannte das Haus ab .",
+         "ADV SCONJ DET NOUN VERB PUNCT VERB DET NOUN ADP PUNCT",
+         "brannte das Haus ab", "die Feuerwehr", "wie mitteilte"),
         ("Sie fragte , ob das stimme .", "PRON VERB PUNCT SCONJ PRON VERB PUNCT",
          "ob das stimme", "Sie", "fragte"),
         ("Er kündigte an , die Steuern zu senken .", "PRON VERB ADP PUNCT DET NOUN PART VERB PUNCT",
          "die Steuern zu senken", "Er", "kündigte an"),
+        # a zu-infinitive far from the comma, after long objects
+        ("Er kündigte an , sich in den kommenden zehn Jahren als Berater um große und kleine Projekte "
+         "in der Stadt kümmern zu wollen .",
+         "PRON VERB ADP PUNCT PRON ADP DET ADJ NUM NOUN ADP NOUN ADP ADJ CCONJ ADJ NOUN ADP DET NOUN VERB PART AUX PUNCT",
+         "sich in den kommenden zehn Jahren als Berater um große und kleine Projekte in der Stadt kümmern zu wollen",
+         "Er", "kündigte an"),
+        ("Die Forscher fanden heraus , dass das Eis schmilzt .", "DET NOUN VERB ADV PUNCT SCONJ DET NOUN VERB PUNCT",
+         "dass das Eis schmilzt", "Die Forscher", "fanden heraus"),
+        ("Das Gesetz besagt , dass Kinder Vorrang haben .", "DET NOUN VERB PUNCT SCONJ NOUN NOUN VERB PUNCT",
+         "dass Kinder Vorrang haben", "Das Gesetz", "besagt"),
     ],
 )
 def test_attribution_shapes_without_a_parse(words, pos, quote, speaker, cue) -> None:
@@ -334,6 +352,39 @@ def test_name_in_quotation_marks_is_a_speaker_not_a_quote() -> None:
     assert text_of(doc, q.speaker) == "„Spiegel“"
 
 
+def test_wie_clause_with_a_name_in_quotation_marks() -> None:
+    doc = tagged("Wie „ Spiegel “ berichtet , brannte das Haus ab .",
+                 "SCONJ PUNCT PROPN PUNCT VERB PUNCT VERB DET NOUN ADP PUNCT",
+                 spaces=[True, False, False, True, False, True, True, True, True, False, False])
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in found] == [("brannte das Haus ab", "„Spiegel“")]
+
+
+def test_reported_clause_around_a_quotation_stays_beside_it() -> None:
+    # "er sei" is a clause of its own around the quotation: the corpus keeps both quotes
+    doc = tagged("Der Minister sagte , er sei „ sehr zufrieden “ .",
+                 "DET NOUN VERB PUNCT PRON AUX PUNCT ADV ADJ PUNCT PUNCT",
+                 spaces=[True, True, False, True, True, True, False, True, False, False, False])
+    found = sorted((q.type, text_of(doc, q.quote)) for q in attribute(doc))
+    assert found == [("direct", "„sehr zufrieden“"), ("indirect", "er sei „sehr zufrieden“")]
+
+
+def test_reported_content_may_open_with_a_few_quoted_words() -> None:
+    doc = tagged("Er sagte , „ Ausnahmen “ dürfe es nicht geben .",
+                 "PRON VERB PUNCT PUNCT NOUN PUNCT AUX PRON PART VERB PUNCT",
+                 spaces=[True, False, True, False, False, True, True, True, True, False, False])
+    found = [text_of(doc, q.quote) for q in attribute(doc) if q.type == "indirect"]
+    assert found == ["„Ausnahmen“ dürfe es nicht geben"]
+
+
+def test_content_after_a_cue_ends_before_the_sentences_own_so_attribution() -> None:
+    doc = tagged("Die Stadt wurde aufgefordert , die Grenze zu öffnen , so der Minister .",
+                 "DET NOUN AUX VERB PUNCT DET NOUN PART VERB PUNCT ADV DET NOUN PUNCT")
+    found = {text_of(doc, q.quote): q for q in attribute(doc) if q.type == "indirect"}
+    assert sorted(found) == ["Die Stadt wurde aufgefordert, die Grenze zu öffnen", "die Grenze zu öffnen"]
+    assert text_of(doc, found["Die Stadt wurde aufgefordert, die Grenze zu öffnen"].speaker) == "der Minister"
+
+
 def test_cue_less_konjunktiv_sentence_takes_the_speaker_named_before() -> None:
     doc = tagged("Die Ministerin sprach sich gegen Gewalt aus . Druck sei aber notwendig .",
                  "DET NOUN VERB PRON ADP NOUN ADP PUNCT NOUN AUX ADV ADJ PUNCT", sentences=[0, 8])
@@ -350,6 +401,63 @@ def test_konjunktiv_relative_clause_reports_the_main_subject() -> None:
     found = [q for q in attribute(doc) if q.type == "indirect"]
     assert [(text_of(doc, q.quote), text_of(doc, q.speaker), q.cue) for q in found] == [
         ("die vor allem in Darfur auftrete", "Annan", None)]
+
+
+def test_conditional_clause_after_a_cue_verb_is_no_quote() -> None:
+    # "sollte" may be Konjunktiv II, but a condition ("falls …") sets a premise, it reports no words
+    doc = tagged("Die Opposition erwägt eine Klage , falls die Regierung nicht nachgeben sollte .",
+                 "DET NOUN VERB DET NOUN PUNCT SCONJ DET NOUN PART VERB AUX PUNCT")
+    assert [q for q in attribute(doc) if q.type == "indirect"] == []
+
+
+@pytest.mark.parametrize("second, found", [
+    ("Die Gebühren sollen im Mai um zehn Euro sinken .", True),
+    ("Es gibt neue Schulen , die gebaut werden sollen .", False),  # "soll" of a relative clause only describes
+])
+def test_a_plan_with_soll_after_a_quote_continues_it(second: str, found: bool) -> None:
+    doc = tagged("Der Minister kündigte an , die Ferien zu verlängern . " + second,
+                 "DET NOUN VERB ADP PUNCT DET NOUN PART VERB PUNCT "
+                 + ("DET NOUN AUX ADP PROPN ADP NUM NOUN VERB PUNCT" if found else "PRON VERB ADJ NOUN PUNCT PRON VERB AUX AUX PUNCT"),
+                 sentences=[0, 10])
+    continued = [q for q in attribute(doc) if q.type == "free_indirect"]
+    after_quotation = tagged("Der Minister sagte : „ Wir verlängern die Ferien . “ " + second,
+                             "DET NOUN VERB PUNCT PUNCT PRON VERB DET NOUN PUNCT PUNCT "
+                             + ("DET NOUN AUX ADP PROPN ADP NUM NOUN VERB PUNCT" if found
+                                else "PRON VERB ADJ NOUN PUNCT PRON VERB AUX AUX PUNCT"), sentences=[0, 11])
+    assert [q for q in attribute(after_quotation) if q.type == "free_indirect"] == []  # narration resumes
+    if found:
+        assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in continued] == [
+            (second.replace(" .", "."), "Der Minister")]
+    else:
+        assert continued == []
+
+
+def test_a_cue_closing_a_relative_clause_hands_on_its_content() -> None:
+    doc = tagged("Es sprach ein Verband , der die Mitglieder aufforderte , nicht mehr zu streiken .",
+                 "PRON VERB DET NOUN PUNCT PRON DET NOUN VERB PUNCT PART ADV PART VERB PUNCT")
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) for q in found] == [
+        ("nicht mehr zu streiken", "der", "aufforderte")]
+
+
+def test_after_a_relative_clause_before_the_main_verb_the_main_clause_follows() -> None:
+    # "Der Verband, der das forderte, habe …": the Konjunktiv clause is not what "forderte" says
+    doc = tagged("Der Verband , der das forderte , habe nun zu streiken .",
+                 "DET NOUN PUNCT PRON PRON VERB PUNCT AUX ADV PART VERB PUNCT")
+    assert [q for q in attribute(doc) if q.speaker is not None and text_of(doc, q.speaker) == "der"] == []
+
+
+@pytest.mark.parametrize("words, pos, expected", [
+    ("Die Ärztin hält es für möglich , dass das Virus mutiert .",
+     "DET NOUN VERB PRON ADP ADJ PUNCT SCONJ DET NOUN VERB PUNCT", ["dass das Virus mutiert"]),
+    # without a predicate after "für", "halten" names no statement: only "sagte" attributes
+    ("Der Minister hielt eine Rede , in der er sagte , die Lage sei ernst .",
+     "DET NOUN VERB DET NOUN PUNCT ADP PRON PRON VERB PUNCT DET NOUN AUX ADJ PUNCT", ["die Lage sei ernst"]),
+])
+def test_halten_states_a_judgement_only_with_its_predicate(words: str, pos: str, expected: list) -> None:
+    doc = tagged(words, pos)
+    found = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [text_of(doc, q.quote) for q in found] == expected
 
 
 def test_indicative_relative_clause_is_no_quote() -> None:

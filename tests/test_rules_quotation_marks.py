@@ -42,6 +42,12 @@ def test_apostrophes_are_no_quotation_marks() -> None:
     assert outer("Wie geht's? Das ist Hans' Auto, sagt O'Neill.") == []
 
 
+def test_an_unclosed_apostrophe_mark_opens_no_quotation() -> None:
+    # "‘" before a transliterated name (Arabic ʿayn) is never closed: no quotation runs to the paragraph end
+    assert outer("Der Zug hielt in ‘Ubar und fuhr weiter. Laut Zeugen gab es Streit. Er sagte: ‚Nie wieder‘.") == [
+        "‚Nie wieder‘"]
+
+
 def test_missing_closing_mark_ends_at_the_paragraph() -> None:
     text = "Er sagte: „Wir kommen morgen.\nDer nächste Absatz ist Bericht.\n„Neu“, sagte sie."
     assert outer(text) == ["„Wir kommen morgen.", "„Neu“"]

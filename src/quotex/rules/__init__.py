@@ -48,6 +48,13 @@ class _Index:
         return [f for f in self.found[max(0, k - self._REACH):k] if f.last > first or f.first == first]
 
 
+def _own_clause(an: Analysis, own: list[int]) -> bool:
+    """The words of reported speech outside its quotation make a clause of their own with a
+    verb ("er sei „…“", "ihr lägen „…“"): the corpus keeps that clause as a quote beside the
+    quotation it holds, where a bare attribution ("laut X „…“") only lends the quotation its source."""
+    return len(own) >= 2 and any(an.doc[i].pos_ in ("VERB", "AUX") or an.konj[i] for i in own)
+
+
 def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Found]:
     """Direct and indirect quotes, without the same words reported twice.
 
@@ -69,9 +76,9 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
     directs = _Index(result)
     position = {id(f): i for i, f in enumerate(result)}
     for found in indirect:
-        own_words = sum(1 for i in range(found.first, found.last) if not an.in_marks[i] and not an.doc[i].is_punct)
+        own = [i for i in range(found.first, found.last) if not an.in_marks[i] and not an.doc[i].is_punct]
         twin = None
-        if own_words < 3:
+        if len(own) < 3 and not _own_clause(an, own):
             twin = next((d for d in directs.around(found.first, found.last)
                          if _overlap(d, found) * 2 > found.last - found.first), None)
         if twin is None:

@@ -4,7 +4,8 @@ German news continues a quote over following sentences in Konjunktiv
 ("Rjabkow erklärte, … sei versichert worden. Man habe …"): the mood alone
 says the speaker of the quote before is still talking
 (``indirect_free_indirect``). Reportative "soll/sollen" ("Der Mann soll …
-geflohen sein") reports a claim without naming whose (``free_indirect``).
+geflohen sein") reports a claim without naming whose (``free_indirect``), and a
+plain "soll" right after reported speech passes on what its speaker plans or demands.
 """
 
 from __future__ import annotations
@@ -57,13 +58,28 @@ def _named_subject(an: Analysis, sent) -> Found | None:
 def _reportative(an: Analysis, start: int, end: int) -> bool:
     """"soll/sollen" with a perfect infinitive: a claim about the past ("soll … geflohen sein").
 
-    Plain "soll" + infinitive mostly states a plan or an obligation, which is no report.
+    Plain "soll" + infinitive mostly states a plan or an obligation, which is no report on its
+    own; right after a quote it passes on that quote's plan (:func:`_main_clause_soll`).
     """
     doc = an.doc
     if not any(doc[i].lower_ in lexicon.words("reportative_modals") and not an.in_marks[i] for i in range(start, end)):
         return False
     last = an.content_end(start, end)
     return last > start and doc[last - 1].lower_ in lexicon.words("perfect_auxiliaries")
+
+
+def _main_clause_soll(an: Analysis, start: int, end: int) -> bool:
+    """The sentence's main clause says what "soll" happen ("Die Gebühren sollen im Mai sinken").
+
+    Right after reported speech, such a sentence goes on with the plan or
+    claim just reported: the writer passes on what the source wants or says.
+    After a direct quotation the writer's own narration resumes instead. Only the finite "soll" of a main clause counts (it stands
+    second, with words after it); at the end of a subordinate clause ("…, die
+    gebaut werden sollen.") it only describes a thing the writer names.
+    """
+    doc = an.doc
+    return any(doc[i].lower_ in lexicon.words("reportative_modals") and not an.in_marks[i]
+               and i + 1 < end and not doc[i + 1].is_punct for i in range(start, end))
 
 
 def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int]) -> list[Found]:
@@ -119,12 +135,14 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
             if speaker is not None:
                 last, last_sentence = found, k
             continue
-        if "free_indirect" in types and _reportative(an, start, end) and end - start > 4:
+        previous = result[-1] if result else None
+        continues = (previous is not None and previous.quote.type == "free_indirect"
+                     and an.sent_of[previous.last - 1] == k - 1
+                     and "\n" not in an.text[an.doc[previous.last - 1].idx:sent.start_char])
+        if ("free_indirect" in types and end - start > 4
+                and (_reportative(an, start, end) or _main_clause_soll(an, start, end) and (follows and last.quote.type != "direct" or continues))):
             speaker = last.quote.speaker if last is not None and k - last_sentence <= _REACH else None
-            previous = result[-1] if result else None
-            if (previous is not None and previous.quote.type == "free_indirect"
-                    and an.sent_of[previous.last - 1] == k - 1
-                    and "\n" not in an.text[an.doc[previous.last - 1].idx:sent.start_char]):
+            if continues:
                 start = previous.first  # one claim over consecutive sentences
                 speaker = previous.quote.speaker
                 result.pop()

@@ -170,10 +170,12 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
             return False  # a relative clause continues the sentence: "…, sagte Küng, der als Kritiker gilt"
     limit = min(end, start + 15)
     for i in range(start, limit):
-        token = doc[i]
         if an.konj[i]:
             return True
-        if token.lower_ == "zu" and i + 1 < end and _infinitive(doc[i + 1]):
+    clause_end = _clause_end(an, start, end)
+    for i in range(start, clause_end):
+        # a zu-infinitive ends its clause, however long the objects before it ("sich in den kommenden Jahren um … zu bemühen")
+        if doc[i].lower_ == "zu" and i + 1 < end and _infinitive(doc[i + 1]):
             return True
     for i in range(start, end):
         if doc[i].pos_ == "VERB" and _ZU_INFINITIVE.match(doc[i].lower_):
@@ -184,6 +186,11 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
         if doc[i].pos_ == "AUX":
             return True
     return False
+
+
+def _clause_end(an: Analysis, start: int, end: int) -> int:
+    """The first comma, colon or semicolon outside quotation marks in ``[start, end)`` (``end`` when none)."""
+    return next((i for i in range(start, end) if an.doc[i].text in (",", ":", ";") and not an.in_marks[i]), end)
 
 
 _ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|nieder|vor|weg|zu|zurück|"
@@ -210,15 +217,26 @@ def _has_verb(an: Analysis, start: int, end: int) -> bool:
 def _wie_before(sent: _Sentence, v: int) -> int | None:
     """The "wie" opening the clause that ends with cue ``v`` ("Wie X, Chef von Y, mitteilte")."""
     doc, an = sent.an.doc, sent.an
-    for k in range(v - 1, max(sent.a, v - 30) - 1, -1):
+    k = v - 1
+    while k >= max(sent.a, v - 30):
         token = doc[k]
-        if an.in_marks[k] or token.text in (":", ";"):
+        if an.in_marks[k]:
+            start = an.short_marked_end.get(k + 1)
+            if start is None:
+                return None
+            k = start - 1  # a name in quotation marks: "Wie die „Rundschau“ berichtet"
+            continue
+        if token.text in (":", ";") or token.pos_ in ("VERB", "AUX"):
             return None
-        if token.pos_ in ("VERB", "AUX"):
-            return None
-        if token.lower_ == "wie" and (k == sent.a or doc[k - 1].text in (",", "(", "–", "—")):
+        if token.lower_ == "wie" and (k == sent.a or doc[k - 1].text in (",", "(", "–", "—") or _opener(sent, k - 1)):
             return k
+        k -= 1
     return None
+
+
+def _opener(sent: _Sentence, k: int) -> bool:
+    """``k`` is a connective opening the sentence ("Denn wie X berichtete, …", "Doch wie …")."""
+    return k == sent.a and sent.an.doc[k].pos_ in ("CCONJ", "ADV")
 
 
 def _tag_start(doc, close: int, lo: int) -> int | None:
@@ -258,13 +276,15 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     rb = sent.right_boundary(max(cue.tokens))
     if not _act_reported(sent, cue, sent.left_boundary(v) + 1, rb):
         return  # "konnte nicht bestätigen, dass …", "Wer würdest du sagen, …?"
+    if cue.lemma in lexicon.words("judging_verbs") and not _predicate_of_judgement(sent, sent.left_boundary(v) + 1, rb):
+        return  # "hielt eine Rede, in der …": no judgement, no statement
     # "Syd Barrett, wie er sich nannte": naming, not speech
     wie = _wie_before(sent, v) if cue.lemma not in lexicon.words("naming_verbs") else None
     # Wie X mitteilte, … / …, wie X mitteilte.
     if wie is not None:
         # the subject follows "wie" directly: "Wie die Provinzregierung in Helmand mitteilte"
         speaker = mentions.np_after(doc, wie + 1, v) or mentions.subject_mention(doc, cue.verb, wie + 1, rb, an.scheme)
-        if wie == sent.a and rb < sent.end and doc[rb].text == ",":
+        if (wie == sent.a or _opener(sent, wie - 1)) and rb < sent.end and doc[rb].text == ",":
             ranges = [(rb + 1, sent.end)]
         elif wie > sent.a and doc[wie - 1].text == ",":
             ranges = [(sent.a, wie - 1)] + ([(rb + 1, sent.end)] if rb + 1 < sent.end else [])
@@ -277,10 +297,11 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     lo, hi = lb + 1, rb
     first = doc[lo]
     if first.lower_ in lexicon.words("clause_relatives") and lb >= sent.a and doc[lb].text == "," and lo < v:
-        return  # a relative clause: "…, die das bestätigte, …"
+        _relative_cue(sent, cue, lo, rb)  # a relative clause: "…, die das bestätigte, …"
+        return
     # X sagte, dass … / X erklärte: …
     start = rb + 1
-    if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and not an.in_marks[start]
+    if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and _content_start(an, start)
             and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
         # "Ein Sprecher der Polizei, Hauptkommissar X sagte, …": so does an apposition without its closing comma
@@ -343,6 +364,43 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
 
 
+def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
+    """A cue verb closing a relative clause hands on content of its own after the comma
+    ("…, ein Verband, der die Mitglieder aufforderte, nicht mehr zu streiken").
+
+    The relative pronoun is the speaker, as the corpus marks it. Only content
+    that cannot be the main clause going on counts: a complement clause
+    ("dass", "ob"), a zu-infinitive or Konjunktiv, and only after a relative
+    clause that follows the main verb: one before it ("Der Verband, der das
+    forderte, habe …") is followed by the main clause itself.
+    """
+    an, doc = sent.an, sent.an.doc
+    start = rb + 1
+    if rb >= sent.end or doc[rb].text != "," or start >= sent.end or an.in_marks[start]:
+        return
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(sent.a, pronoun)):
+        return  # the relative clause stands before the main verb: what follows its comma is the main clause
+    if not _opens_content(an, start, sent.end) or _words_outside_marks(an, start, sent.end) < 2:
+        return
+    end = _before_quotation(sent, start)
+    # a comma before a verb closes the content: the clause around it goes on ("…, den Plan, … zu bauen, aufgab")
+    end = next((i for i in range(start + 1, end - 1) if doc[i].text == "," and not an.in_marks[i]
+                and doc[i + 1].pos_ in ("VERB", "AUX")), end)
+    if not (doc[start].lower_ in lexicon.words("content_conjunctions") or any(an.konj[start:end])
+            or any(doc[i].lower_ == "zu" or _ZU_INFINITIVE.match(doc[i].lower_) for i in range(start, end))):
+        return
+    sent.add([(start, end)], "indirect", cue.tokens, cue.lemma, (pronoun, pronoun + 1))
+
+
+def _content_start(an: Analysis, start: int) -> bool:
+    """Reported content may start at ``start``: outside quotation marks, or with a few quoted
+    words its own clause goes on from ("sagte, „Ausnahmen“ dürfe es nicht geben"); a longer
+    quotation there is direct speech."""
+    end = an.short_marked.get(start)
+    return not an.in_marks[start] or end is not None and end < len(an.doc) and not an.in_marks[end] \
+        and not an.doc[end].is_punct
+
+
 def _before_quotation(sent: _Sentence, start: int) -> int:
     """Where reported content that starts at ``start`` ends: at the sentence end, at a colon that
     opens a quotation ("…, bei der Wahl würden nicht alle zustimmen: „Ich gehe davon aus, …“"),
@@ -356,6 +414,9 @@ def _before_quotation(sent: _Sentence, start: int) -> int:
         if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].pos_ == "VERB"
                 and "Fin" in an.doc[i + 1].morph.get("VerbForm") and not an.konj[i + 1]):
             return i
+        if an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].lower_ == "so" \
+                and mentions.np_after(an.doc, i + 2, sent.end) is not None:
+            return i  # "…, so X.": the sentence's own attribution follows
     return sent.end
 
 
@@ -390,6 +451,15 @@ def _act_reported(sent: _Sentence, cue: VerbCue, lo: int, rb: int) -> bool:
     if any(word in lexicon.words("negations") or word in lexicon.words("modal_forms") for word in clause):
         return False
     return not (cue.lemma in lexicon.words("reflexive_not_said") and "sich" in clause)
+
+
+def _predicate_of_judgement(sent: _Sentence, lo: int, hi: int) -> bool:
+    """The clause ``[lo, hi)`` holds the predicate a judging verb needs ("hält es für möglich",
+    "sieht das als Fehler an"): "für" or "als" before an adjective, a noun phrase or a quotation."""
+    doc = sent.an.doc
+    return any(doc[i].lower_ in lexicon.words("judgement_words") and i + 1 < hi
+               and (doc[i + 1].pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "DET") or sent.an.in_marks[i + 1])
+               for i in range(lo, hi))
 
 
 def _judged_as(sent: _Sentence, speaker: tuple[int, int]) -> bool:
@@ -473,14 +543,13 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         sent.add([(a, speaker[0]), (k + 1, end)], "indirect", (k,), doc[k].lower_, speaker)
     elif role == "noun_prep":
         j = k + 1
-        while j < end and j < k + 5 and (doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM")
-                                         or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
+        while j < end and j < k + 5 and not _statement_noun(an, doc[j]) and (
+                doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM") or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
             j += 1  # "nach Angaben", "nach palästinensischen Angaben", "nach Grupps Meinung"
-        if (k + 1 < end and _dative(doc[k + 1]) and j < end and an.lex.is_cue_noun(doc[j].text)
-                and doc[j].pos_ in ("NOUN", "PROPN", "")):
-            speaker = mentions.np_after(doc, k + 1, end)
-            if speaker is not None:
-                sent.add([(a, k), (speaker[1], end)], "indirect", (k,), "nach", speaker)
+        if k + 1 < end and _dative(doc[k + 1]) and j < end and _statement_noun(an, doc[j]):
+            # the phrase may end at the noun where a longer one is not read ("nach deren Angaben")
+            speaker = mentions.np_after(doc, k + 1, end) or (k + 1, j + 1)
+            sent.add([(a, k), (speaker[1], end)], "indirect", (k,), "nach", speaker)
             return
         if k > a and an.lex.is_cue_noun(doc[k - 1].text):
             lb = sent.left_boundary(k)
@@ -496,6 +565,15 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         elif k == a or doc[k - 1].text in (",", ":"):
             # the corpus takes the adverb itself as the mention of the source it refers back to
             sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, (k, k + 1))
+
+
+def _statement_noun(an: Analysis, token: Token) -> bool:
+    """``token`` is a statement noun of the cue noun lexicon ("Angaben", "Polizeiangaben").
+
+    A capitalised word counts whatever its tag: taggers take compounds with an
+    abbreviation ("UNHCR-Angaben") for adjectives.
+    """
+    return an.lex.is_cue_noun(token.text) and (token.pos_ in ("NOUN", "PROPN", "") or token.text[:1].isupper())
 
 
 def _dative(first: Token) -> bool:
@@ -565,6 +643,8 @@ def _konjunktiv_clauses(sent: _Sentence) -> None:
             rb = sent.right_boundary(rb + 1)  # the clause goes on after an inner comma
         clause = (k + 1, rb)
         mood = max((an.konj[i] for i in range(*clause)), default=0)
+        if mood == 1 and _conditional(doc[k + 1]):
+            mood = 0
         # Konjunktiv II counts after a verb of speech or thought ("beklagen Rationalisierungen, die … hätten")
         said = mood == 2 or mood == 1 and any(
             an.maybe_cue[i] and doc[i].pos_ == "VERB" for i in range(sent.a, k))
@@ -574,6 +654,15 @@ def _konjunktiv_clauses(sent: _Sentence) -> None:
             if speaker is not None:
                 sent.add([clause], "indirect", (), None, speaker)
         k = rb
+
+
+def _conditional(opener: Token) -> bool:
+    """``opener`` starts a condition ("falls", "wenn", "sofern"): a Konjunktiv II there ("…, falls
+    die Regierung nicht nachgeben sollte") states a premise of the main clause, not anyone's words.
+    (Konjunktiv I still reports: "kündigte ein Veto an, falls der Entwurf nicht geändert werde".)
+    "ob" opens a question asked, which is content."""
+    word = opener.lower_
+    return word in lexicon.words("conditional_conjunctions") and word not in lexicon.words("content_conjunctions")
 
 
 def find_indirect(an: Analysis) -> list[Found]:

@@ -366,7 +366,9 @@ class Lexicons:
 
         The morphologizer's ``Mood=Sub`` is used when present, but trained
         models miss most of them, so known forms and the regular 3rd person
-        singular ``-e`` form of a verb ("gebe", "liege") count as well.
+        singular ``-e`` form of a verb ("gebe", "liege") count as well, and so
+        does a form with an umlaut its infinitive lacks ("befänden", "läge"):
+        no indicative of a strong verb has one.
         """
         lower = token.lower_
         if token.i > 0 and token.doc[token.i - 1].lower_ == "ich":
@@ -386,6 +388,8 @@ class Lexicons:
         lemma = token.lemma_.lower()
         if lower.endswith("e") and lemma.endswith("en") and lower == lemma[:-1]:
             return 2
+        if lower.endswith(("e", "en")) and lemma and any(ch in lower and ch not in lemma for ch in "äöü"):
+            return 1  # an umlaut the infinitive lacks: Konjunktiv II of a strong verb ("befänden", "läge")
         return 0
 
 

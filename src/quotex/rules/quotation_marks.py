@@ -6,13 +6,14 @@ same characters serve as apostrophes (geht's, Hans'). Whether a mark opens
 or closes is decided from its neighbours (space before: opens; space or
 punctuation after: closes), then marks are paired with a stack so nested
 quotes are found too. A quote whose closing mark is missing ends at its
-paragraph's end: it must never run on through the article.
+paragraph's end: it must never run on through the article. An unclosed
+mark that also serves as an apostrophe (' ‘ ’) opened no quotation at all.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotex.rules.lexicon import Lexicons, active
 
@@ -56,6 +57,12 @@ def find_quotes(text: str, max_chars: int = 5000) -> list[QuoteMarks]:
     def close_all(at: int) -> None:
         while stack:
             mark, start = stack.pop()
+            if mark in _APOSTROPHES:
+                # never closed: an apostrophe (before a transliterated name, "'s"), not a quotation;
+                # the quotations it seemed to hold are not nested
+                depth = len(stack)
+                found[:] = [replace(q, depth=q.depth - 1) if q.start > start and q.depth > depth else q for q in found]
+                continue
             end = at if at - start <= max_chars else _sentence_end_before(text, start, start + max_chars)
             while end > start and text[end - 1].isspace():
                 end -= 1
