@@ -160,3 +160,19 @@ def test_inputs_without_documents_are_yielded_too(tmp_path, model, jobs):
     assert [Path(item.key).name for item, _ in results] == ["a.txt", "b.txt", "c.txt"]
     assert [len(records) for _, records in results] == [1, 0, 0]
     assert results[1][0].failed and results[2][0].failed
+
+
+def test_pool_workers_freeze_their_pipeline_and_this_process_does_not(model, tmp_path):
+    import gc
+
+    from quotex import executors
+
+    pool = executors._Pool(model, 1)
+    try:
+        assert pool._executor.submit(gc.get_freeze_count).result() > 0
+    finally:
+        pool.shut_down(graceful=True)
+    (tmp_path / "a.txt").write_text(_article(1, 1), encoding="utf-8")
+    before = gc.get_freeze_count()
+    assert len(_run(tmp_path, model, 1)[0][1]) == 1
+    assert gc.get_freeze_count() == before

@@ -184,6 +184,39 @@ def test_a_missing_pipeline_says_what_to_do(tmp_path):
         load_pipeline(str(tmp_path / "nowhere"))
 
 
+def test_loading_runs_without_automatic_collection_and_restores_it(monkeypatch, tmp_path):
+    import gc
+
+    seen = []
+    real_load = spacy.load
+
+    def load(target):
+        seen.append(gc.get_threshold()[0])
+        return real_load(target)
+
+    spacy.blank("de").to_disk(tmp_path / "mine")
+    monkeypatch.setattr(pipeline.spacy, "load", load)
+    before = gc.get_threshold()
+    load_pipeline(str(tmp_path / "mine"))
+    with pytest.raises(OSError):
+        load_pipeline(str(tmp_path / "nowhere"))
+    assert seen == [0, 0]
+    assert gc.get_threshold() == before != (0, *before[1:])
+
+
+def test_overlapping_loads_restore_collection_only_when_the_last_ends():
+    import gc
+
+    before = gc.get_threshold()
+    outer = pipeline._collection_paused()
+    outer.__enter__()
+    with pipeline._collection_paused():
+        assert gc.get_threshold()[0] == 0
+    assert gc.get_threshold()[0] == 0  # the outer load is still running
+    outer.__exit__(None, None, None)
+    assert gc.get_threshold() == before
+
+
 def test_the_embedded_path_is_inside_the_package():
     assert EMBEDDED_PATH.parent.parent == Path(pipeline.__file__).parent
 
