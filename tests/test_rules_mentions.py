@@ -233,3 +233,25 @@ def test_an_adjective_tagged_as_a_name_keeps_its_noun() -> None:
         ("entstanden", "VERB", "ROOT", 3),
     ])
     assert _text(doc, np_after(doc, 0, len(doc))) == "ersten Meldungen"
+
+
+def test_a_partitive_pronoun_opens_the_subject_whatever_case_the_tagger_guessed() -> None:
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.syntax import scheme_of
+
+    # Einer der drei befragten Ärzte sagte (the tagger calls "Einer" a dative, as in "mit einer")
+    for subject, attribute in (("nsubj", "det"), ("sb", "nk")):
+        doc = from_rows([
+            ("Einer", "DET", subject, 5, "Case=Dat"), ("der", "DET", attribute, 4, "Case=Gen"), ("drei", "NUM", attribute, 4),
+            ("befragten", "ADJ", attribute, 4), ("Ärzte", "NOUN", "nmod" if subject == "nsubj" else "ag", 0),
+            ("sagte", "VERB", "ROOT", 5),
+        ])
+        assert subject_mention(doc, doc[5], 0, len(doc), scheme_of(doc)) == (0, 5)
+
+
+def test_a_relative_pronoun_before_an_article_is_no_partitive() -> None:
+    from quotex.rules.mentions import np_after
+
+    # …, der der Minister … : the relative pronoun does not open the minister's phrase
+    doc = from_rows([("der", "PRON", "", 0), ("der", "DET", "", 0, "Case=Nom"), ("Minister", "NOUN", "", 0)], parsed=False)
+    assert np_after(doc, 0, len(doc)) is None

@@ -31,10 +31,19 @@ def _nominal(token: Token) -> bool:
         if token.pos_ == "PRON" and (token.lower_ in words("determiners") or token.lower_ in words("quantifiers")) \
                 and token.i + 1 < len(token.doc):
             # an article the tagger took for a pronoun: "die ernährungspolitische Sprecherin", "einiger Juristen"
-            return token.doc[token.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")
+            return token.doc[token.i + 1].pos_ in ("ADJ", "NOUN", "PROPN") or _partitive(token)
         return token.pos_ in _NOMINAL
     # untagged Doc: capitalised words and articles
     return token.is_title or token.lower_ in words("relative_pronouns") or token.lower_ in words("indefinite_articles")
+
+
+def _partitive(token: Token) -> bool:
+    """A pronoun picking some out of a group named by the genitive after it ("Einer der
+    Polizisten", "einige der Anwohner", "keiner der Zeugen"): the pronoun opens the phrase that
+    names the speaker, the group belongs to it."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (token.lower_ in words("partitive_pronouns") and following is not None
+            and following.lower_ in words("genitive_plain") and following.pos_ == "DET")
 
 
 def _is_head_word(token: Token) -> bool:
@@ -431,6 +440,8 @@ def _passive_agent(doc: Doc, verb: Token, lo: int, hi: int) -> tuple[int, int] |
 
 def _nominative(token: Token) -> bool:
     """The phrase headed by ``token`` may be a subject: no article marks it as an object."""
+    if _partitive(token):
+        return True  # "Einer der Zeugen": the genitive, not the pronoun's ambiguous form, is tagged
     cases = set(token.morph.get("Case"))
     for child in token.children:
         if child.pos_ == "DET" and child.i < token.i:
