@@ -123,3 +123,11 @@ def test_channel_and_source_nouns_match_as_compound_heads_and_sources_inflected(
     assert LEX.noun_medium("Gesprächen", "channel") is None
     assert LEX.noun_medium("Rednerin", "channel") is None
     assert LEX.noun_medium("Ministerin", "source") is None
+
+
+def test_a_cue_that_names_no_channel_leaves_it_open() -> None:
+    # "kritisierte", "forderte auf" name a speech act, which is made aloud or in writing alike
+    assert media("„Wir kommen morgen“, kritisierte das Ministerium.") == ["speech_or_writing"]
+    assert media("Das Ministerium forderte die Bürger auf, zu Hause zu bleiben.") == ["speech_or_writing"]
+    # a person's statement is still most often made aloud
+    assert media("„Wir kommen morgen“, kritisierte die Ministerin.") == ["speech"]
