@@ -131,3 +131,10 @@ def test_a_cue_that_names_no_channel_leaves_it_open() -> None:
     assert media("Das Ministerium forderte die Bürger auf, zu Hause zu bleiben.") == ["speech_or_writing"]
     # a person's statement is still most often made aloud
     assert media("„Wir kommen morgen“, kritisierte die Ministerin.") == ["speech"]
+
+
+def test_a_quote_without_cue_takes_its_speakers_usual_medium_when_nothing_came_before() -> None:
+    assert media("Anna Berg: „Wir kommen ganz sicher wieder zurück.“") == ["speech"]
+    assert media("Das Ministerium: „Wir kommen ganz sicher wieder zurück.“") == ["speech_or_writing"]
+    # with neither cue nor speaker nothing says how it was made
+    assert media("„Wir kommen ganz sicher wieder zurück.“") == [None]

@@ -6,7 +6,7 @@ only thought; ``media.txt``). Many cues leave the channel open ("erklärte",
 Interview", "auf seiner Website"), and else who made the statement is the
 best guess left: a person most often speaks, an institution issues a
 release. A continuation without a cue of its own was made the way the
-quote it continues was.
+quote it continues was; a quote with neither, the way its speaker's usually are.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ OPEN = "speech_or_writing"
 
 
 def with_media(an: Analysis, quotes: list[Quote]) -> list[Quote]:
-    """Each quote with its medium: its cue's, else that of the quote it continues.
+    """Each quote with its medium: its cue's, else that of the quote it continues, else its speaker's usual one.
 
     A continuation without a cue ("„…“ Und weiter: „…“") was made the way the
     quote it continues was: by the same speaker, or by the last speaker when
@@ -41,6 +41,8 @@ def with_media(an: Analysis, quotes: list[Quote]) -> list[Quote]:
         if medium is None and q.speaker is not None:
             # the quote it continues is not the last one ("X sagte … Y widersprach … X: „…“")
             medium = made.get(q.speaker.spans) or (made.get(q.speaker.name) if q.speaker.name else None)
+        if medium is None:
+            medium = usual_medium(an, q)
         q = replace(q, medium=medium)
         if q.cue is not None:
             last = q
@@ -125,6 +127,15 @@ def person_states(q: Quote) -> bool:
     in the news is most often made aloud (an interview, a press conference), an institution's
     in a release, which keeps the open class."""
     return q.speaker is not None and q.speaker.label == "PER"
+
+
+def usual_medium(an: Analysis, q: Quote) -> str | None:
+    """How ``q``'s speaker's statements are usually made, for a quote without a cue that continues
+    no earlier quote of its speaker ("Die Ministerin: „…“"): a person's aloud, anyone else's in the
+    channel the lexicon gives a cue that names none. Without a speaker nothing tells."""
+    if q.speaker is None:
+        return None
+    return "speech" if person_states(q) else an.lex.media.get("*")
 
 
 def same_speaker(q: Quote, previous: Quote) -> bool:
