@@ -138,3 +138,10 @@ def test_a_quote_without_cue_takes_its_speakers_usual_medium_when_nothing_came_b
     assert media("Das Ministerium: „Wir kommen ganz sicher wieder zurück.“") == ["speech_or_writing"]
     # with neither cue nor speaker nothing says how it was made
     assert media("„Wir kommen ganz sicher wieder zurück.“") == [None]
+
+
+def test_meinte_reports_what_was_said() -> None:
+    # "meinen" introducing a quote is "sagen, äußern"; only "glauben" keeps the opinion that may be unspoken
+    text = "„Das wird teuer“, meinte der Minister."
+    assert medium_of(cue(text, "meinte", "meinen"), text, LEX) == "speech"
+
