@@ -145,3 +145,10 @@ def test_meinte_reports_what_was_said() -> None:
     text = "„Das wird teuer“, meinte der Minister."
     assert medium_of(cue(text, "meinte", "meinen"), text, LEX) == "speech"
 
+
+def test_berichten_leaves_the_channel_open() -> None:
+    # one reports aloud (to a committee, on air) or in writing alike; the source decides
+    text = "„Das wird teuer“, berichtete er."
+    assert medium_of(cue(text, "berichtete", "berichten"), text, LEX) == "speech_or_writing"
+    assert media("„Wir kommen morgen“, berichtete die Ministerin.") == ["speech"]
+    assert media("„Wir kommen morgen“, berichtete die Zeitung.") == ["writing"]
