@@ -152,3 +152,10 @@ def test_berichten_leaves_the_channel_open() -> None:
     assert medium_of(cue(text, "berichtete", "berichten"), text, LEX) == "speech_or_writing"
     assert media("„Wir kommen morgen“, berichtete die Ministerin.") == ["speech"]
     assert media("„Wir kommen morgen“, berichtete die Zeitung.") == ["writing"]
+
+
+def test_a_channel_noun_naming_the_addressee_or_topic_is_no_channel() -> None:
+    # "gegenüber der Zeitung" is whom it was said to, "zu dem Schreiben" what it was about
+    assert media("„Wir kommen morgen“, erklärte das Ministerium gegenüber der Zeitung.") == ["speech_or_writing"]
+    assert media("„Wir kommen morgen“, erklärte das Ministerium zu dem Schreiben.") == ["speech_or_writing"]
+    assert media("„Wir kommen morgen“, erklärte das Ministerium in dem Schreiben.") == ["writing"]

@@ -21,6 +21,8 @@ from quotex.rules.document import Analysis
 
 #: The class of a cue that leaves open whether it was said or written.
 OPEN = "speech_or_writing"
+#: How many words may stand between a preposition and its noun ("zu dem gestern veröffentlichten Bericht").
+CHANNEL_PHRASE = 5
 
 
 def with_media(an: Analysis, quotes: list[Quote]) -> list[Quote]:
@@ -85,10 +87,22 @@ def named_channel(an: Analysis, q: Quote) -> str | None:
     for start, end in q.frame.spans:
         span = an.doc.char_span(start, end, alignment_mode="expand")
         for token in span if span is not None else ():
-            medium = an.lex.noun_medium(token.text, "channel") if _noun(token) else None
+            medium = an.lex.noun_medium(token.text, "channel") if _noun(token) and not in_topic_phrase(an, token) else None
             if medium is not None and (best is None or abs(token.idx - cue_at) < best[0]):
                 best = (abs(token.idx - cue_at), medium)
     return best[1] if best is not None else None
+
+
+def in_topic_phrase(an: Analysis, noun: Token) -> bool:
+    """``noun`` is in a phrase of a preposition that names a topic or an addressee: "sagte gegenüber
+    der Zeitung", "äußerte sich zu dem Schreiben" say whom the statement was made to or what it is
+    about, not that it was made in a newspaper or a letter."""
+    for token in reversed(an.doc[max(an.sents[an.sent_of[noun.i]].start, noun.i - CHANNEL_PHRASE):noun.i]):
+        if token.lower_ in an.lex.words("topic_prepositions"):
+            return True
+        if token.is_punct or _noun(token) or token.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+    return False
 
 
 def source_statement(an: Analysis, q: Quote) -> str | None:
