@@ -159,3 +159,12 @@ def test_a_channel_noun_naming_the_addressee_or_topic_is_no_channel() -> None:
     assert media("„Wir kommen morgen“, erklärte das Ministerium gegenüber der Zeitung.") == ["speech_or_writing"]
     assert media("„Wir kommen morgen“, erklärte das Ministerium zu dem Schreiben.") == ["speech_or_writing"]
     assert media("„Wir kommen morgen“, erklärte das Ministerium in dem Schreiben.") == ["writing"]
+
+
+def test_words_quoted_verbatim_were_said_unless_an_institution_gave_them() -> None:
+    # direct speech of a source that is neither a known person nor an institution
+    assert media("„Wir kommen morgen“, erklärten die Passagiere.") == ["speech"]
+    assert media("Die Passagiere: „Wir kommen ganz sicher wieder zurück.“") == ["speech"]
+    # the same source paraphrased, or an institution quoted verbatim (a release), stays open
+    assert media("Die Passagiere erklärten, sie kämen morgen wieder.") == ["speech_or_writing"]
+    assert media("„Wir kommen morgen“, erklärte das Ministerium.") == ["speech_or_writing"]

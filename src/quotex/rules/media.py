@@ -5,7 +5,7 @@ only thought; ``media.txt``). Many cues leave the channel open ("erklärte",
 "laut", "teilte mit"); then the attributing sentence often names it ("im
 Interview", "auf seiner Website"), and else who made the statement is the
 best guess left: a person most often speaks, an institution issues a
-release. A continuation without a cue of its own was made the way the
+release, and words quoted verbatim from anyone else were most often spoken. A continuation without a cue of its own was made the way the
 quote it continues was; a quote with neither, the way its speaker's usually are.
 """
 
@@ -62,7 +62,7 @@ def cue_medium(an: Analysis, q: Quote) -> str | None:
     if q.cue is None or not leaves_channel_open(an, q.cue, medium):
         return medium
     return (source_statement(an, q) or named_channel(an, q) or written_source(an, q)
-            or ("speech" if person_states(q) else medium))
+            or ("speech" if said_aloud(q) else medium))
 
 
 def leaves_channel_open(an: Analysis, cue: Cue, medium: str | None) -> bool:
@@ -135,6 +135,19 @@ def _noun(token: Token) -> bool:
     return token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX")
 
 
+def said_aloud(q: Quote) -> bool:
+    """With nothing naming the channel, ``q`` was most likely made aloud: a person states it, or it
+    is quoted word for word from anyone but an institution."""
+    return person_states(q) or verbatim(q) and not institution_states(q)
+
+
+def verbatim(q: Quote) -> bool:
+    """``q`` is direct speech ("wörtliche Rede"): the words as someone spoke them, which news quote
+    from interviews, speeches and press conferences; an institution's words come from a release as
+    often, and are kept open."""
+    return q.type == "direct"
+
+
 def person_states(q: Quote) -> bool:
     """A person, not an institution, is the source of a statement whose cue leaves the channel
     open ("erklärte die Ministerin", "teilte er mit", "laut dem Minister"): a person's statement
@@ -149,7 +162,12 @@ def usual_medium(an: Analysis, q: Quote) -> str | None:
     channel the lexicon gives a cue that names none. Without a speaker nothing tells."""
     if q.speaker is None:
         return None
-    return "speech" if person_states(q) else an.lex.media.get("*")
+    return "speech" if said_aloud(q) else an.lex.media.get("*")
+
+
+def institution_states(q: Quote) -> bool:
+    """An institution (a ministry, a company, a court) is the source of ``q``."""
+    return q.speaker is not None and q.speaker.label == "ORG"
 
 
 def same_speaker(q: Quote, previous: Quote) -> bool:
