@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hand_docs import NLP
+from hand_docs import NLP, from_rows
 
 from quotex.records import Cue, Part, Quote, Speaker
 from quotex.rules import attribute
 from quotex.rules.cues import medium_of
 from quotex.rules.document import Analysis, Settings
 from quotex.rules.lexicon import Lexicons
-from quotex.rules.media import written_source
+from quotex.rules.media import in_topic_phrase, written_source
 
 LEX = Lexicons.from_package()
 
@@ -168,3 +168,19 @@ def test_words_quoted_verbatim_were_said_unless_an_institution_gave_them() -> No
     # the same source paraphrased, or an institution quoted verbatim (a release), stays open
     assert media("Die Passagiere erklärten, sie kämen morgen wieder.") == ["speech_or_writing"]
     assert media("„Wir kommen morgen“, erklärte das Ministerium.") == ["speech_or_writing"]
+
+
+def test_an_adjective_does_not_end_the_phrase_of_a_topic_preposition() -> None:
+    def topic(preposition: str) -> bool:
+        doc = from_rows([("Sie", "PRON", "", 0), ("sprach", "VERB", "", 0), (preposition, "ADP", "", 0),
+                         ("dem", "DET", "", 0), ("Hamburger", "ADJ", "", 0), ("Abendblatt", "NOUN", "", 0),
+                         (".", "PUNCT", "", 0)], parsed=False)
+        return in_topic_phrase(Analysis.of(doc, LEX, Settings()), doc[5])
+    assert topic("gegenüber") and not topic("in")
+
+
+def test_publications_and_documents_are_written_sources() -> None:
+    assert media("Laut der Verfassung soll die Steuer im nächsten Jahr steigen.") == ["writing"]
+    assert media("„Wir kommen morgen“, berichtete die Zeitschrift.") == ["writing"]
+    assert media("„Wir kommen morgen“, forderte die Resolution.") == ["writing"]
+    assert media("„Wir kommen morgen“, teilte das Ministerium in einer Notiz mit.") == ["writing"]

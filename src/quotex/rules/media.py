@@ -100,7 +100,7 @@ def in_topic_phrase(an: Analysis, noun: Token) -> bool:
     for token in reversed(an.doc[max(an.sents[an.sent_of[noun.i]].start, noun.i - CHANNEL_PHRASE):noun.i]):
         if token.lower_ in an.lex.words("topic_prepositions"):
             return True
-        if token.is_punct or _noun(token) or token.pos_ in ("VERB", "AUX", "ADP"):
+        if token.is_punct or token.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or not token.pos_ and _noun(token):
             return False
     return False
 
