@@ -184,3 +184,9 @@ def test_publications_and_documents_are_written_sources() -> None:
     assert media("„Wir kommen morgen“, berichtete die Zeitschrift.") == ["writing"]
     assert media("„Wir kommen morgen“, forderte die Resolution.") == ["writing"]
     assert media("„Wir kommen morgen“, teilte das Ministerium in einer Notiz mit.") == ["writing"]
+
+
+def test_a_compound_statement_noun_has_its_heads_medium() -> None:
+    text = "nach Zeugenaussagen"
+    assert medium_of(cue(text, "nach Zeugenaussagen", "nach"), text, LEX) == "speech"
+    assert media("Laut Zeugenaussagen soll die Steuer im nächsten Jahr steigen.") == ["speech"]

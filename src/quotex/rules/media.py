@@ -110,8 +110,8 @@ def source_statement(an: Analysis, q: Quote) -> str | None:
     "laut ihren Aussagen" was said, "seiner Meinung nach" may only be thought."""
     if q.speaker is None:
         return None
-    for word in q.speaker.text(an.text).lower().split():
-        medium = an.lex.media.get(word) if an.lex.is_cue_noun(word) else None
+    for word in q.speaker.text(an.text).split():
+        medium = an.lex.statement_medium(word)
         if medium is not None:
             return medium if medium != OPEN else None
     return None
