@@ -5,8 +5,10 @@ only thought; ``media.txt``). Many cues leave the channel open ("erklärte",
 "laut", "teilte mit"); then the attributing sentence often names it ("im
 Interview", "auf seiner Website"), and else who made the statement is the
 best guess left: a person most often speaks, an institution issues a
-release, and words quoted verbatim from anyone else were most often spoken. A continuation without a cue of its own was made the way the
-quote it continues was; a quote with neither, the way its speaker's usually are.
+release, and words quoted verbatim from anyone else were most often
+spoken. A continuation without a cue of its own was made the way the
+quote it continues was; a quote with neither, the way its speaker's
+usually are.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from quotex.rules.document import Analysis
 #: The class of a cue that leaves open whether it was said or written.
 OPEN = "speech_or_writing"
 #: How many words may stand between a preposition and its noun ("zu dem gestern veröffentlichten Bericht").
-CHANNEL_PHRASE = 5
+TOPIC_PHRASE = 5
 
 
 def with_media(an: Analysis, quotes: list[Quote]) -> list[Quote]:
@@ -87,7 +89,8 @@ def named_channel(an: Analysis, q: Quote) -> str | None:
     for start, end in q.frame.spans:
         span = an.doc.char_span(start, end, alignment_mode="expand")
         for token in span if span is not None else ():
-            medium = an.lex.noun_medium(token.text, "channel") if _noun(token) and not in_topic_phrase(an, token) else None
+            named = _noun(token) and not in_topic_phrase(an, token)
+            medium = an.lex.noun_medium(token.text, "channel") if named else None
             if medium is not None and (best is None or abs(token.idx - cue_at) < best[0]):
                 best = (abs(token.idx - cue_at), medium)
     return best[1] if best is not None else None
@@ -97,9 +100,10 @@ def in_topic_phrase(an: Analysis, noun: Token) -> bool:
     """``noun`` is in a phrase of a preposition that names a topic or an addressee: "sagte gegenüber
     der Zeitung", "äußerte sich zu dem Schreiben" say whom the statement was made to or what it is
     about, not that it was made in a newspaper or a letter."""
-    for token in reversed(an.doc[max(an.sents[an.sent_of[noun.i]].start, noun.i - CHANNEL_PHRASE):noun.i]):
+    for token in reversed(an.doc[max(an.sents[an.sent_of[noun.i]].start, noun.i - TOPIC_PHRASE):noun.i]):
         if token.lower_ in an.lex.words("topic_prepositions"):
             return True
+        # the phrase ends at a word outside a noun phrase; without tags, at a capitalized noun
         if token.is_punct or token.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or not token.pos_ and _noun(token):
             return False
     return False
@@ -158,7 +162,7 @@ def person_states(q: Quote) -> bool:
 
 def usual_medium(an: Analysis, q: Quote) -> str | None:
     """How ``q``'s speaker's statements are usually made, for a quote without a cue that continues
-    no earlier quote of its speaker ("Die Ministerin: „…“"): a person's aloud, anyone else's in the
+    no earlier quote of its speaker ("Die Ministerin: „…“"): aloud when ``said_aloud``, else in the
     channel the lexicon gives a cue that names none. Without a speaker nothing tells."""
     if q.speaker is None:
         return None
