@@ -168,7 +168,8 @@ def test_reported_speech_with_a_nominal_object() -> None:
     assert q.type == "reported"
     assert text_of(doc, q.quote) == "Die Gewerkschaft forderte eine schnellere Entscheidung."
     assert text_of(doc, q.speaker) == "Die Gewerkschaft"
-    assert q.cue is None and q.medium == "speech"  # the corpus marks no cue inside reported speech; the verb still tells
+    # the corpus marks no cue inside reported speech; the verb still tells ("fordern": aloud or in writing)
+    assert q.cue is None and q.medium == "speech_or_writing"
     only_indirect = Settings(types=("direct", "indirect"))
     assert attribute(doc, settings=only_indirect) == []
 

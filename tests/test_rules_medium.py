@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hand_docs import NLP
+from hand_docs import NLP, from_rows
 
 from quotex.records import Cue, Part, Quote, Speaker
 from quotex.rules import attribute
 from quotex.rules.cues import medium_of
 from quotex.rules.document import Analysis, Settings
 from quotex.rules.lexicon import Lexicons
-from quotex.rules.media import written_source
+from quotex.rules.media import in_topic_phrase, written_source
 
 LEX = Lexicons.from_package()
 
@@ -123,3 +123,70 @@ def test_channel_and_source_nouns_match_as_compound_heads_and_sources_inflected(
     assert LEX.noun_medium("Gesprächen", "channel") is None
     assert LEX.noun_medium("Rednerin", "channel") is None
     assert LEX.noun_medium("Ministerin", "source") is None
+
+
+def test_a_cue_that_names_no_channel_leaves_it_open() -> None:
+    # "kritisierte", "forderte auf" name a speech act, which is made aloud or in writing alike
+    assert media("„Wir kommen morgen“, kritisierte das Ministerium.") == ["speech_or_writing"]
+    assert media("Das Ministerium forderte die Bürger auf, zu Hause zu bleiben.") == ["speech_or_writing"]
+    # a person's statement is still most often made aloud
+    assert media("„Wir kommen morgen“, kritisierte die Ministerin.") == ["speech"]
+
+
+def test_a_quote_without_cue_takes_its_speakers_usual_medium_when_nothing_came_before() -> None:
+    assert media("Anna Berg: „Wir kommen ganz sicher wieder zurück.“") == ["speech"]
+    assert media("Das Ministerium: „Wir kommen ganz sicher wieder zurück.“") == ["speech_or_writing"]
+    # with neither cue nor speaker nothing says how it was made
+    assert media("„Wir kommen ganz sicher wieder zurück.“") == [None]
+
+
+def test_meinte_reports_what_was_said() -> None:
+    # "meinen" introducing a quote is "sagen, äußern"; only "glauben" keeps the opinion that may be unspoken
+    text = "„Das wird teuer“, meinte der Minister."
+    assert medium_of(cue(text, "meinte", "meinen"), text, LEX) == "speech"
+
+
+def test_berichten_leaves_the_channel_open() -> None:
+    # one reports aloud (to a committee, on air) or in writing alike; the source decides
+    text = "„Das wird teuer“, berichtete er."
+    assert medium_of(cue(text, "berichtete", "berichten"), text, LEX) == "speech_or_writing"
+    assert media("„Wir kommen morgen“, berichtete die Ministerin.") == ["speech"]
+    assert media("„Wir kommen morgen“, berichtete die Zeitung.") == ["writing"]
+
+
+def test_a_channel_noun_naming_the_addressee_or_topic_is_no_channel() -> None:
+    # "gegenüber der Zeitung" is whom it was said to, "zu dem Schreiben" what it was about
+    assert media("„Wir kommen morgen“, erklärte das Ministerium gegenüber der Zeitung.") == ["speech_or_writing"]
+    assert media("„Wir kommen morgen“, erklärte das Ministerium zu dem Schreiben.") == ["speech_or_writing"]
+    assert media("„Wir kommen morgen“, erklärte das Ministerium in dem Schreiben.") == ["writing"]
+
+
+def test_words_quoted_verbatim_were_said_unless_an_institution_gave_them() -> None:
+    # direct speech of a source that is neither a known person nor an institution
+    assert media("„Wir kommen morgen“, erklärten die Passagiere.") == ["speech"]
+    assert media("Die Passagiere: „Wir kommen ganz sicher wieder zurück.“") == ["speech"]
+    # the same source paraphrased, or an institution quoted verbatim (a release), stays open
+    assert media("Die Passagiere erklärten, sie kämen morgen wieder.") == ["speech_or_writing"]
+    assert media("„Wir kommen morgen“, erklärte das Ministerium.") == ["speech_or_writing"]
+
+
+def test_an_adjective_does_not_end_the_phrase_of_a_topic_preposition() -> None:
+    def topic(preposition: str) -> bool:
+        doc = from_rows([("Sie", "PRON", "", 0), ("sprach", "VERB", "", 0), (preposition, "ADP", "", 0),
+                         ("dem", "DET", "", 0), ("Hamburger", "ADJ", "", 0), ("Abendblatt", "NOUN", "", 0),
+                         (".", "PUNCT", "", 0)], parsed=False)
+        return in_topic_phrase(Analysis.of(doc, LEX, Settings()), doc[5])
+    assert topic("gegenüber") and not topic("in")
+
+
+def test_publications_and_documents_are_written_sources() -> None:
+    assert media("Laut der Verfassung soll die Steuer im nächsten Jahr steigen.") == ["writing"]
+    assert media("„Wir kommen morgen“, berichtete die Zeitschrift.") == ["writing"]
+    assert media("„Wir kommen morgen“, forderte die Resolution.") == ["writing"]
+    assert media("„Wir kommen morgen“, teilte das Ministerium in einer Notiz mit.") == ["writing"]
+
+
+def test_a_compound_statement_noun_has_its_heads_medium() -> None:
+    text = "nach Zeugenaussagen"
+    assert medium_of(cue(text, "nach Zeugenaussagen", "nach"), text, LEX) == "speech"
+    assert media("Laut Zeugenaussagen soll die Steuer im nächsten Jahr steigen.") == ["speech"]

@@ -224,10 +224,10 @@ def medium_of(cue: Cue | None, text: str, lex: Lexicons) -> str | None:
     """
     if cue is None:
         return None
-    media = lex.media
-    for word in cue.text(text).lower().split():
-        if lex.is_cue_noun(word) and word in media:
-            return media[word]
+    for word in cue.text(text).split():
+        medium = lex.statement_medium(word)
+        if medium is not None:
+            return medium
     return verb_medium(cue.lemma, lex)
 
 

@@ -321,6 +321,19 @@ class Lexicons:
         """``word`` names a statement ("Angaben", "Polizeiangaben")."""
         return self._head_noun(word, self.cue_nouns) is not None
 
+    def statement_medium(self, word: str) -> str | None:
+        """The medium ``media.txt`` gives the statement noun ``word`` is or ends in as a compound's
+        head ("Zeugenaussagen" was said like "Aussagen"); ``None`` for other words."""
+        if not self.is_cue_noun(word):
+            return None
+        head = self._head_noun(word, self._statement_media)
+        return self.media[head] if head is not None else None
+
+    @cached_property
+    def _statement_media(self) -> tuple[str, ...]:
+        """The statement nouns ``media.txt`` lists, longest first."""
+        return tuple(n for n in self.cue_nouns if n in self.media)
+
     def noun_medium(self, word: str, kind: str) -> str | None:
         """The medium of a noun ``media.txt`` marks as ``kind``, as written, inflected ("Berichts",
         "Dokumenten") or as the head of a compound ("Fernsehinterview"); ``None`` for other words.

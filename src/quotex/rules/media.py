@@ -5,8 +5,10 @@ only thought; ``media.txt``). Many cues leave the channel open ("erklärte",
 "laut", "teilte mit"); then the attributing sentence often names it ("im
 Interview", "auf seiner Website"), and else who made the statement is the
 best guess left: a person most often speaks, an institution issues a
-release. A continuation without a cue of its own was made the way the
-quote it continues was.
+release, and words quoted verbatim from anyone else were most often
+spoken. A continuation without a cue of its own was made the way the
+quote it continues was; a quote with neither, the way its speaker's
+usually are.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from quotex.rules.document import Analysis
 
 #: The class of a cue that leaves open whether it was said or written.
 OPEN = "speech_or_writing"
+#: How many words may stand between a preposition and its noun ("zu dem gestern veröffentlichten Bericht").
+TOPIC_PHRASE = 5
 
 
 def with_media(an: Analysis, quotes: list[Quote]) -> list[Quote]:
-    """Each quote with its medium: its cue's, else that of the quote it continues.
+    """Each quote with its medium: its cue's, else that of the quote it continues, else its speaker's usual one.
 
     A continuation without a cue ("„…“ Und weiter: „…“") was made the way the
     quote it continues was: by the same speaker, or by the last speaker when
@@ -41,6 +45,8 @@ def with_media(an: Analysis, quotes: list[Quote]) -> list[Quote]:
         if medium is None and q.speaker is not None:
             # the quote it continues is not the last one ("X sagte … Y widersprach … X: „…“")
             medium = made.get(q.speaker.spans) or (made.get(q.speaker.name) if q.speaker.name else None)
+        if medium is None:
+            medium = usual_medium(an, q)
         q = replace(q, medium=medium)
         if q.cue is not None:
             last = q
@@ -58,7 +64,7 @@ def cue_medium(an: Analysis, q: Quote) -> str | None:
     if q.cue is None or not leaves_channel_open(an, q.cue, medium):
         return medium
     return (source_statement(an, q) or named_channel(an, q) or written_source(an, q)
-            or ("speech" if person_states(q) else medium))
+            or ("speech" if said_aloud(q) else medium))
 
 
 def leaves_channel_open(an: Analysis, cue: Cue, medium: str | None) -> bool:
@@ -83,10 +89,24 @@ def named_channel(an: Analysis, q: Quote) -> str | None:
     for start, end in q.frame.spans:
         span = an.doc.char_span(start, end, alignment_mode="expand")
         for token in span if span is not None else ():
-            medium = an.lex.noun_medium(token.text, "channel") if _noun(token) else None
+            named = _noun(token) and not in_topic_phrase(an, token)
+            medium = an.lex.noun_medium(token.text, "channel") if named else None
             if medium is not None and (best is None or abs(token.idx - cue_at) < best[0]):
                 best = (abs(token.idx - cue_at), medium)
     return best[1] if best is not None else None
+
+
+def in_topic_phrase(an: Analysis, noun: Token) -> bool:
+    """``noun`` is in a phrase of a preposition that names a topic or an addressee: "sagte gegenüber
+    der Zeitung", "äußerte sich zu dem Schreiben" say whom the statement was made to or what it is
+    about, not that it was made in a newspaper or a letter."""
+    for token in reversed(an.doc[max(an.sents[an.sent_of[noun.i]].start, noun.i - TOPIC_PHRASE):noun.i]):
+        if token.lower_ in an.lex.words("topic_prepositions"):
+            return True
+        # the phrase ends at a word outside a noun phrase; without tags, at a capitalized noun
+        if token.is_punct or token.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or not token.pos_ and _noun(token):
+            return False
+    return False
 
 
 def source_statement(an: Analysis, q: Quote) -> str | None:
@@ -94,8 +114,8 @@ def source_statement(an: Analysis, q: Quote) -> str | None:
     "laut ihren Aussagen" was said, "seiner Meinung nach" may only be thought."""
     if q.speaker is None:
         return None
-    for word in q.speaker.text(an.text).lower().split():
-        medium = an.lex.media.get(word) if an.lex.is_cue_noun(word) else None
+    for word in q.speaker.text(an.text).split():
+        medium = an.lex.statement_medium(word)
         if medium is not None:
             return medium if medium != OPEN else None
     return None
@@ -119,12 +139,39 @@ def _noun(token: Token) -> bool:
     return token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX")
 
 
+def said_aloud(q: Quote) -> bool:
+    """With nothing naming the channel, ``q`` was most likely made aloud: a person states it, or it
+    is quoted word for word from anyone but an institution."""
+    return person_states(q) or verbatim(q) and not institution_states(q)
+
+
+def verbatim(q: Quote) -> bool:
+    """``q`` is direct speech ("wörtliche Rede"): the words as someone spoke them, which news quote
+    from interviews, speeches and press conferences; an institution's words come from a release as
+    often, and are kept open."""
+    return q.type == "direct"
+
+
 def person_states(q: Quote) -> bool:
     """A person, not an institution, is the source of a statement whose cue leaves the channel
     open ("erklärte die Ministerin", "teilte er mit", "laut dem Minister"): a person's statement
     in the news is most often made aloud (an interview, a press conference), an institution's
     in a release, which keeps the open class."""
     return q.speaker is not None and q.speaker.label == "PER"
+
+
+def usual_medium(an: Analysis, q: Quote) -> str | None:
+    """How ``q``'s speaker's statements are usually made, for a quote without a cue that continues
+    no earlier quote of its speaker ("Die Ministerin: „…“"): aloud when ``said_aloud``, else in the
+    channel the lexicon gives a cue that names none. Without a speaker nothing tells."""
+    if q.speaker is None:
+        return None
+    return "speech" if said_aloud(q) else an.lex.media.get("*")
+
+
+def institution_states(q: Quote) -> bool:
+    """An institution (a ministry, a company, a court) is the source of ``q``."""
+    return q.speaker is not None and q.speaker.label == "ORG"
 
 
 def same_speaker(q: Quote, previous: Quote) -> bool:
