@@ -11,7 +11,7 @@ from quotex.rules import attribute
 from quotex.rules.cues import medium_of
 from quotex.rules.document import Analysis, Settings
 from quotex.rules.lexicon import Lexicons
-from quotex.rules.media import in_topic_phrase, written_source
+from quotex.rules.media import in_topic_phrase, usual_medium, written_source
 
 LEX = Lexicons.from_package()
 
@@ -136,8 +136,16 @@ def test_a_cue_that_names_no_channel_leaves_it_open() -> None:
 def test_a_quote_without_cue_takes_its_speakers_usual_medium_when_nothing_came_before() -> None:
     assert media("Anna Berg: „Wir kommen ganz sicher wieder zurück.“") == ["speech"]
     assert media("Das Ministerium: „Wir kommen ganz sicher wieder zurück.“") == ["speech_or_writing"]
-    # with neither cue nor speaker nothing says how it was made
-    assert media("„Wir kommen ganz sicher wieder zurück.“") == [None]
+    # with neither cue nor speaker: words quoted verbatim were most likely said (see said_aloud)
+    assert media("„Wir kommen ganz sicher wieder zurück.“") == ["speech"]
+
+
+def test_reported_words_with_neither_cue_nor_speaker_leave_the_channel_open() -> None:
+    # a free indirect sentence nobody is named for was still said or written by someone: the open class, not null
+    text = "Die Steuer solle im nächsten Jahr steigen."
+    an = Analysis.of(NLP(text), LEX, Settings())
+    q = Quote(Part(((0, len(text)),)), "free_indirect")
+    assert usual_medium(an, q) == "speech_or_writing"
 
 
 def test_meinte_reports_what_was_said() -> None:

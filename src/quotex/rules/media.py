@@ -163,9 +163,8 @@ def person_states(q: Quote) -> bool:
 def usual_medium(an: Analysis, q: Quote) -> str | None:
     """How ``q``'s speaker's statements are usually made, for a quote without a cue that continues
     no earlier quote of its speaker ("Die Ministerin: „…“"): aloud when ``said_aloud``, else in the
-    channel the lexicon gives a cue that names none. Without a speaker nothing tells."""
-    if q.speaker is None:
-        return None
+    channel the lexicon gives a cue that names none. Without a speaker that is the open class too:
+    the words were made somehow, and nothing says whether aloud or in writing."""
     return "speech" if said_aloud(q) else an.lex.media.get("*")
 
 
