@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from hand_docs import from_rows
-from quotex.rules.mentions import np_after
+from quotex.rules import syntax
+from quotex.rules.mentions import cue_speaker, np_after
 
 
 def _text(doc, found) -> str | None:
@@ -255,3 +256,42 @@ def test_a_relative_pronoun_before_an_article_is_no_partitive() -> None:
     # …, der der Minister … : the relative pronoun does not open the minister's phrase
     doc = from_rows([("der", "PRON", "", 0), ("der", "DET", "", 0, "Case=Nom"), ("Minister", "NOUN", "", 0)], parsed=False)
     assert np_after(doc, 0, len(doc)) is None
+
+
+def _cue_speaker(rows: list[tuple], verb: int, lemma: str, *, opener: bool = True,
+                 exclude: tuple[int, int] | None = None, parsed: bool = True) -> str | None:
+    doc = from_rows(rows, parsed=parsed)
+    whole = (0, len(doc))
+    return _text(doc, cue_speaker(doc, doc[verb], lemma, (verb,), syntax.scheme_of(doc), subject=whole, source=whole,
+                                  opener=(0, verb) if opener else None, exclude=exclude))
+
+
+def test_the_speaker_of_a_verb_cue_is_its_subject_before_any_other_candidate() -> None:
+    # Die Ministerin betonte
+    rows = [("Die", "DET", "det", 1), ("Ministerin", "NOUN", "nsubj", 2), ("betonte", "VERB", "ROOT", 2)]
+    assert _cue_speaker(rows, 2, "betonen") == "Die Ministerin"
+
+
+def test_without_a_subject_a_name_opening_the_clause_speaks_unless_it_is_in_the_quote() -> None:
+    # Anna Berg , zuständig für Geld , betonte (the parser did not make the name the subject)
+    rows = [("Anna", "PROPN", "dep", 7), ("Berg", "PROPN", "flat", 0), (",", "PUNCT", "punct", 3),
+            ("zuständig", "ADJ", "dep", 7), ("für", "ADP", "case", 5), ("Geld", "NOUN", "obl", 3),
+            (",", "PUNCT", "punct", 3), ("betonte", "VERB", "ROOT", 7)]
+    assert _cue_speaker(rows, 7, "betonen") == "Anna Berg"
+    assert _cue_speaker(rows, 7, "betonen", exclude=(0, 2)) is None
+    assert _cue_speaker(rows, 7, "betonen", opener=False) is None
+
+
+def test_a_passive_cue_takes_neither_its_subject_nor_the_opener() -> None:
+    # Die Stadt wurde aufgefordert: the city was asked, someone else spoke
+    for parsed in (True, False):
+        rows = [("Die", "DET", "det", 1), ("Stadt", "NOUN", "nsubj:pass", 3), ("wurde", "AUX", "aux:pass", 3),
+                ("aufgefordert", "VERB", "ROOT", 3, "VerbForm=Part")]
+        assert _cue_speaker(rows, 3, "auf|fordern", parsed=parsed) is None
+
+
+def test_an_impersonal_cue_takes_the_source_it_names() -> None:
+    # Es heißt in einem Bericht der Polizei
+    rows = [("Es", "PRON", "expl", 1), ("heißt", "VERB", "ROOT", 1), ("in", "ADP", "case", 4), ("einem", "DET", "det", 4),
+            ("Bericht", "NOUN", "obl", 1), ("der", "DET", "det", 6), ("Polizei", "NOUN", "nmod", 4)]
+    assert _cue_speaker(rows, 1, "heißen") == "einem Bericht der Polizei"

@@ -85,13 +85,8 @@ def clause_start(an: Analysis, i: int) -> int:
 def verb_attribution(an: Analysis, cue: VerbCue, lo: int, hi: int, quote: tuple[int, int]) -> Attribution:
     """Speaker and addressee of ``cue`` inside the clause ``[lo, hi)``."""
     doc = an.doc
-    speaker = mentions.subject_mention(doc, cue.verb, lo, hi, an.scheme, exclude=quote)
-    if speaker is None:
-        speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, hi, cue.tokens)
-    if speaker is None and cue.lemma != "heißen" and lo < cue.verb.i and not mentions.passive(doc, cue.verb, lo, hi):
-        named = mentions.named_mention(doc, lo, cue.verb.i)  # "X, zuständig für Y, betonte: „…“"
-        if named is not None and not (named[0] < quote[1] and quote[0] < named[1]):
-            speaker = named
+    speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(lo, hi), source=(lo, hi),
+                                   opener=(lo, cue.verb.i), exclude=quote)
     addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
     # the "als" of a judgement ("bezeichnete die Investition als „strategisch“") introduces the next
     # quotation rather than ending the attributing clause

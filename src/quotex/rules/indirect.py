@@ -307,12 +307,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         # "Ein Sprecher der Polizei, Hauptkommissar X sagte, …": so does an apposition without its closing comma
         spans = lb >= sent.a and doc[lb].text == "," and (lo == v or mentions.np_before(doc, v, sent.a) is not None)
         subject_lo = sent.a if spans else lo
-        speaker = mentions.subject_mention(doc, cue.verb, subject_lo, hi, an.scheme)
-        if speaker is None:
-            speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, hi, cue.tokens)
-        if speaker is None and cue.lemma != "heißen" and not mentions.passive(doc, cue.verb, sent.a, hi):
-            # the sentence opens with who speaks ("Adidas-Vorstand X, zuständig für Y, hatte angekündigt, …")
-            speaker = mentions.named_mention(doc, sent.a, v)
+        # the sentence may open with who speaks ("Vorstand X, zuständig für Y, hatte angekündigt, …")
+        speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(subject_lo, hi),
+                                       source=(lo, hi), opener=(sent.a, v))
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
         sent.add([(start, _before_quotation(sent, start))], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
@@ -321,11 +318,10 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     # …, sagte X.
     if after_comma and verb_first and lb > sent.a and _main_clause(an, sent.a, lb):
         stop = sent.end if rb == sent.end else hi
-        speaker = mentions.subject_mention(doc, cue.verb, lo, stop, an.scheme, exclude=(sent.a, lb))
-        if speaker is None:
-            speaker = mentions.source_of_subjectless(doc, cue.verb, cue.lemma, lo, stop, cue.tokens)
-            if speaker is None and cue.lemma != "heißen":
-                return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
+        speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(lo, stop),
+                                       source=(lo, stop), exclude=(sent.a, lb))
+        if speaker is None and cue.lemma != "heißen":
+            return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
         # the content starts after a colon ("Das Tor war enttäuschend: „…“, sagte X")
         start = next((i + 1 for i in range(lb - 1, sent.a - 1, -1) if doc[i].text == ":" and not an.in_marks[i]),
                      sent.a)

@@ -567,6 +567,29 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     return s, j
 
 
+def cue_speaker(doc: Doc, verb: Token, lemma: str | None, cue: tuple[int, ...], scheme: syntax.Scheme | None, *,
+                subject: tuple[int, int], source: tuple[int, int], opener: tuple[int, int] | None = None,
+                exclude: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Who speaks through the verb cue ``verb``, from its candidate sources in their order of trust.
+
+    First the verb's subject, looked for in ``subject``; else, for a cue that
+    names no one ("es heißt", an agentless passive), the source named in
+    ``source`` ("in einem Bericht der X"); else a name or role opening
+    ``opener`` ("X, zuständig für Y, betonte"), which an impersonal "heißen"
+    or a passive does not take: there the opener is what was spoken about.
+    Nothing inside ``exclude`` (the quote itself) is taken.
+    """
+    speaker = subject_mention(doc, verb, *subject, scheme, exclude=exclude)
+    if speaker is None:
+        speaker = source_of_subjectless(doc, verb, lemma, *source, cue)
+    if (speaker is None and opener is not None and opener[0] < opener[1] and lemma != "heißen"
+            and not passive(doc, verb, opener[0], source[1])):
+        named = named_mention(doc, *opener)
+        if named is not None and not (exclude is not None and named[0] < exclude[1] and exclude[0] < named[1]):
+            speaker = named
+    return speaker
+
+
 def source_of_subjectless(doc: Doc, verb: Token, lemma: str | None, lo: int, hi: int,
                           cue: tuple[int, ...]) -> tuple[int, int] | None:
     """Who speaks when the cue names no one: "es heißt" or a passive without agent ("wurde
