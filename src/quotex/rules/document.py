@@ -116,6 +116,11 @@ class Analysis:
         """Tokens ``a`` and ``b`` are in one sentence (the rules' sentences, see ``sentence_spans``)."""
         return self.sent_of[a] == self.sent_of[b]
 
+    def runs_on_into(self, i: int, k: int) -> bool:
+        """No line break between token ``i`` and the start of sentence ``k``: what ends at ``i``
+        and sentence ``k`` stand in one paragraph, so a quote or its speaker may carry over."""
+        return "\n" not in self.text[self.doc[i].idx:self.sents[k].start_char]
+
     def part(self, *ranges: tuple[int, int] | None) -> Part | None:
         """A Part over token ranges (``None`` entries and empty ranges skipped)."""
         spans = self.char_spans(*ranges)

@@ -73,9 +73,10 @@ def _main_clause_soll(an: Analysis, start: int, end: int) -> bool:
 
     Right after reported speech, such a sentence goes on with the plan or
     claim just reported: the writer passes on what the source wants or says.
-    After a direct quotation the writer's own narration resumes instead. Only the finite "soll" of a main clause counts (it stands
-    second, with words after it); at the end of a subordinate clause ("…, die
-    gebaut werden sollen.") it only describes a thing the writer names.
+    After a direct quotation the writer's own narration resumes instead. Only
+    the finite "soll" of a main clause counts (it stands second, with words
+    after it); at the end of a subordinate clause ("…, die gebaut werden
+    sollen.") it only describes a thing the writer names.
     """
     doc = an.doc
     return any(doc[i].lower_ in lexicon.words("reportative_modals") and not an.in_marks[i]
@@ -125,7 +126,7 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
             previous = result[-1] if result else None
             if (previous is not None and previous.quote.type == "indirect_free_indirect" and follows
                     and last is previous and previous.quote.speaker == speaker
-                    and "\n" not in an.text[an.doc[previous.last - 1].idx:sent.start_char]):
+                    and an.runs_on_into(previous.last - 1, k)):
                 # consecutive sentences of one speaker in one paragraph form one quote
                 start = previous.first
                 result.pop()
@@ -138,9 +139,10 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
         previous = result[-1] if result else None
         continues = (previous is not None and previous.quote.type == "free_indirect"
                      and an.sent_of[previous.last - 1] == k - 1
-                     and "\n" not in an.text[an.doc[previous.last - 1].idx:sent.start_char])
+                     and an.runs_on_into(previous.last - 1, k))
         if ("free_indirect" in types and end - start > 4
-                and (_reportative(an, start, end) or _main_clause_soll(an, start, end) and (follows and last.quote.type != "direct" or continues))):
+                and (_reportative(an, start, end)
+                     or (_main_clause_soll(an, start, end) and ((follows and last.quote.type != "direct") or continues)))):
             speaker = last.quote.speaker if last is not None and k - last_sentence <= _REACH else None
             if continues:
                 start = previous.first  # one claim over consecutive sentences

@@ -668,7 +668,7 @@ def standalone_quotation_speakers(an: Analysis, found: list[Found]) -> list[Foun
         k = an.sent_of[f.first]
         if q.type == "direct" and q.speaker is None and q.cue is None and k > 0 and _whole_sentences(an, f):
             before = an.sents[k - 1]
-            if "\n" not in an.text[an.doc[before.end - 1].idx:an.sents[k].start_char]:
+            if an.runs_on_into(before.end - 1, k):
                 speaker = speaker_ending_in.get(k - 1)
                 if speaker is None:
                     chosen = mentions.sentence_source(an, before)
