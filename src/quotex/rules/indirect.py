@@ -410,8 +410,8 @@ def _before_quotation(sent: _Sentence, start: int) -> int:
         if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].pos_ == "VERB"
                 and "Fin" in an.doc[i + 1].morph.get("VerbForm") and not an.konj[i + 1]):
             return i
-        if an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].lower_ == "so" \
-                and mentions.np_after(an.doc, i + 2, sent.end) is not None:
+        if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].lower_ == "so"
+                and _so_source(sent, i + 1) is not None):
             return i  # "…, so X.": the sentence's own attribution follows
     return sent.end
 
@@ -603,21 +603,29 @@ def _content_noun(sent: _Sentence, comma: int) -> None:
              speaker)
 
 
-def _so(sent: _Sentence, k: int) -> None:
-    """"…, so X." — "so" with a noun phrase and no verb closes the sentence."""
+def _so_source(sent: _Sentence, k: int) -> tuple[int, int] | None:
+    """The source X of "…, so X." at the "so" ``k``: a noun phrase with no verb after it, which
+    attributes the sentence before the comma (a verb after it makes "so" an adverb: "so wurde …")."""
     an, doc = sent.an, sent.an.doc
     if k - 1 <= sent.a or doc[k - 1].text != ",":
-        return
+        return None
     speaker = mentions.np_after(doc, k + 1, sent.end)
     if speaker is None:
-        return
+        return None
     for i in range(speaker[1], sent.end):
         if doc[i].text in (",", ":", ";") and not an.in_marks[i]:
             break  # "…, so X weiter: „…“"
         if doc[i].pos_ in ("VERB", "AUX"):
-            return
-    if _words_outside_marks(an, sent.a, k - 1) < 3:
-        return  # a direct quote: attributed by the direct rules
+            return None
+    return speaker
+
+
+def _so(sent: _Sentence, k: int) -> None:
+    """"…, so X." — "so" with a noun phrase and no verb closes the sentence."""
+    an = sent.an
+    speaker = _so_source(sent, k)
+    if speaker is None or _words_outside_marks(an, sent.a, k - 1) < 3:
+        return  # no source; or a direct quote, attributed by the direct rules
     sent.add([(sent.a, k - 1)], "indirect", (k,), "so", speaker)
 
 
