@@ -43,9 +43,9 @@ What it does, in one run so that all three figures see the same machine load:
 
 3. Places the runs so that the ratios compare like with like. The cores of
    a virtual machine need not be equally fast at a given time: on the one
-   these figures come from, the same single-process run has taken 10 to 30%
-   more CPU time on one core than on the other, depending on what the host
-   ran beside each virtual CPU. A single-process run's time then depended
+   these figures come from, the same single-process run at times took up to
+   30% more CPU time on one core than on the other, depending on what the
+   host ran beside each virtual CPU (at other times they were equal). A single-process run's time then depended
    on where the kernel put it, and ``jobs1 / bare`` moved between runs of
    the benchmark by more than the 6% it is about. Therefore each
    single-process run (``spacy``, ``bare``, ``jobs1``, ``jobs1-small``,
