@@ -49,7 +49,7 @@ What it does, in one run so that all three figures see the same machine load:
    on where the kernel put it, and ``jobs1 / bare`` moved between runs of
    the benchmark by more than the 6% it is about. Therefore each
    single-process run (``spacy``, ``bare``, ``jobs1``, ``jobs1-small``,
-   ``startup``) is pinned to one core (``sched_setaffinity`` in the child,
+   ``startup``) is pinned to one core (``sched_setaffinity`` as it starts,
    inherited by anything it starts) and, in every round, measured once on
    each core; ``--jobs 2`` and Dask use every core, as before. A run's
    figure is, per core, its fastest of the ``--repeat`` rounds, then the
@@ -95,8 +95,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes"
@@ -200,9 +200,18 @@ class TreeRss:
         return total
 
 
-def _pinned(core: int | None) -> Callable[[], None] | None:
-    """What the child runs before the measured program: pin itself to ``core`` (``None``: all cores)."""
-    return None if core is None else lambda: os.sched_setaffinity(0, {core})
+def _start(command: list[str], env: dict[str, str], core: int | None, **options: Any) -> subprocess.Popen:
+    """Start ``command``, pinned to ``core`` (``None``: free to use every core).
+
+    Pinned from here, as soon as it has started, rather than by a ``preexec_fn``,
+    which is unsafe in a process with threads (the sampler's, Dask's); the
+    interpreter starts no thread of its own before it has read the script,
+    so everything the program runs and starts is pinned.
+    """
+    process = subprocess.Popen(command, env=env, **options)
+    if core is not None:
+        os.sched_setaffinity(process.pid, {core})
+    return process
 
 
 def measure(command: list[str], env: dict[str, str], *, core: int | None = None) -> dict[str, float]:
@@ -213,8 +222,7 @@ def measure(command: list[str], env: dict[str, str], *, core: int | None = None)
     run; the failed inputs are counted so that the report shows them.
     """
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               preexec_fn=_pinned(core))
+    process = _start(command, env, core, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_tree = 0
     done = threading.Event()
 
@@ -278,8 +286,7 @@ def _stop(processes: list[subprocess.Popen]) -> None:
 def first_record(command: list[str], env: dict[str, str], *, core: int | None = None) -> float:
     """Seconds from starting ``command`` (pinned to ``core``) to the first line on its stdout."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               preexec_fn=_pinned(core))
+    process = _start(command, env, core, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert process.stdout is not None
     line = process.stdout.readline()
     seconds = time.perf_counter() - start
