@@ -41,27 +41,27 @@ What it does, in one run so that all three figures see the same machine load:
       being parsed: the small corpus has it too, and what the full run needs
       more is what it accumulates.
 
-3. Places the runs so that the ratios compare like with like. The cores of
-   a virtual machine need not be equally fast at a given time: on the one
+3. Places the runs so that the ratios compare like with like. The cores of a
+   virtual machine need not be equally fast at a given time: on the one
    these figures come from, the same single-process run at times took up to
    30% more CPU time on one core than on the other, depending on what the
-   host ran beside each virtual CPU (at other times they were equal). A single-process run's time then depended
-   on where the kernel put it, and ``jobs1 / bare`` moved between runs of
-   the benchmark by more than the 6% it is about. Therefore each
-   single-process run (``spacy``, ``bare``, ``jobs1``, ``jobs1-small``,
-   ``startup``) is pinned to one core (``sched_setaffinity`` as it starts,
-   inherited by anything it starts) and, in every round, measured once on
-   each core; ``--jobs 2`` and Dask use every core, as before. A run's
-   figure is, per core, its fastest of the ``--repeat`` rounds, then the
-   mean over the cores taken as a speed (the harmonic mean of the times:
-   the time on a core of average speed). So ``jobs1 / bare`` divides two
-   figures measured on the same cores the same number of times (the report
-   also gives it per core), and the ``--jobs 2`` speed-up is over a core
-   of average speed, the fair comparison for two workers on the two cores
-   (2 at best; the arithmetic mean of unequal cores' times would give more).
-   Every other round runs the runs, and the cores, in reverse order, so
-   that a machine slowly getting busier favours neither. ``--jobs 2`` and
-   Dask runs count their fastest round, as before.
+   host ran beside each virtual CPU (at other times they were equal). A
+   single-process run's time then depended on where the kernel put it, and
+   ``jobs1 / bare`` moved between runs of the benchmark by more than the 6%
+   it is about. Therefore each single-process run (``spacy``, ``bare``,
+   ``jobs1``, ``jobs1-small``, ``startup``) is pinned to one core
+   (``sched_setaffinity`` as it starts, inherited by anything it starts)
+   and, in every round, measured once on each core; ``--jobs 2`` and Dask
+   use every core, as before. A run's figure is, per core, its fastest of
+   the ``--repeat`` rounds, then the mean over the cores taken as a speed
+   (the harmonic mean of the times: the time on a core of average speed). So
+   ``jobs1 / bare`` divides two figures measured on the same cores the same
+   number of times (the report also gives it per core), and the ``--jobs 2``
+   speed-up is over a core of average speed, the fair comparison for two
+   workers on the two cores (2 at best; the arithmetic mean of unequal
+   cores' times would give more). Every other round runs the runs, and the
+   cores, in reverse order, so that a machine slowly getting busier favours
+   neither. ``--jobs 2`` and Dask runs count their fastest round, as before.
 4. Reports articles/s, words/s (whitespace-separated), CPU time and peak
    memory for each. CPU time (user + system of the process and its workers)
    shows whether the work itself grew, which wall time on a busy machine
@@ -509,7 +509,7 @@ def markdown(report: dict) -> str:
     per_core = ratios.get("jobs1_time_over_bare_per_core")
     if per_core:
         described["jobs1_time_over_bare"] += " (on each core: " + ", ".join(
-            f"core {core} {ratio:.2f}" for core, ratio in per_core.items()).replace("{", "{{").replace("}", "}}") + ")"
+            f"core {core} {ratio:.2f}" for core, ratio in per_core.items()) + ")"
     lines += [f"- {text.format(ratios[key])}" for key, text in described.items() if key in ratios]
     if report["startup_first_record_seconds"] is not None:
         lines.append(f"- (e) start-up, time to the first record of one short article: "
