@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from quotex.records import Part, Quote
+from quotex.records import Quote
 from quotex.rules.lexicon import Lexicons, using
 from quotex.rules.lexicon import words as lexicon_words
 from quotex.rules.direct import find_direct, name_like
@@ -63,16 +63,15 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
     speech that only contains a quotation ("X sagte, es sei „…“") stays,
     next to the quotation.
     """
-    hosts = _Index([f for f in indirect if f.quote.speaker is not None])
+    hosts = _Index([f for f in indirect if f.speaker is not None])
     result = list(direct)
     for index, d in enumerate(result):
-        if d.quote.speaker is not None:
+        if d.speaker is not None:
             continue
         # a quotation inside reported speech ("X sagte, es sei „…“") is X's
         host = next((f for f in hosts.around(d.first, d.last) if f.first <= d.first and d.last <= f.last + 1), None)
         if host is not None:
-            q = d.quote
-            result[index] = Found(replace(q, speaker=host.quote.speaker, cue=host.quote.cue), d.first, d.last)
+            result[index] = replace(d, speaker=host.speaker, cue=host.cue, lemma=host.lemma)
     directs = _Index(result)
     position = {id(f): i for i, f in enumerate(result)}
     for found in indirect:
@@ -84,23 +83,20 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
         if twin is None:
             result.append(found)
             continue
-        if twin.quote.speaker is None and found.quote.speaker is not None:
-            q = twin.quote
-            result[position[id(twin)]] = Found(
-                Quote(q.quote, q.type, found.quote.speaker, found.quote.cue, q.organization, found.quote.addressee),
-                twin.first,
-                twin.last,
-            )
+        if twin.speaker is None and found.speaker is not None:
+            result[position[id(twin)]] = replace(twin, speaker=found.speaker, cue=found.cue, lemma=found.lemma,
+                                                 addressee=found.addressee)
     # a name in quotation marks that is a speaker („Computerwoche“) is no quote
-    speakers = sorted(span for f in result if f.quote.speaker for span in f.quote.speaker.spans)
+    speakers = sorted((f.speaker.start, f.speaker.end) for f in result
+                      if f.speaker is not None and f.speaker.end > f.speaker.start)
     starts = [start for start, _ in speakers]
 
     def in_speaker(f: Found) -> bool:
-        begin, end = f.quote.quote.spans[0][0], f.quote.quote.spans[-1][1]
+        begin, end = f.quote[0][0], f.quote[-1][1]
         k = bisect.bisect_right(starts, begin)
         return any(speakers[j][1] >= end for j in range(max(0, k - _Index._REACH), k))
 
-    result = [f for f in result if f.quote.type != "direct" or not in_speaker(f)]
+    result = [f for f in result if f.type != "direct" or not in_speaker(f)]
     result.sort(key=lambda f: f.first)
     return result
 
@@ -114,17 +110,16 @@ def _wording(an: Analysis, m) -> bool:
 def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
     """Words in quotation marks inside reported speech: the speaker's own words ("sei „verständlich“"),
     in a sentence with its cue or in one that continues it ("Auch habe die „veränderte Statik“ …")."""
-    taken = {f.first for f in found if f.quote.type == "direct"}
-    hosts = _Index([f for f in found if f.quote.type in ("indirect", "indirect_free_indirect")
-                    and f.quote.speaker is not None])
+    taken = {f.first for f in found if f.type == "direct"}
+    hosts = _Index([f for f in found if f.type in ("indirect", "indirect_free_indirect")
+                    and f.speaker is not None])
     added: list[Found] = []
     for m in an.marked:
         if m.start in taken or name_like(an, m) or not _wording(an, m):
             continue
         host = next((f for f in hosts.around(m.start, m.end) if f.first <= m.start and m.end <= f.last + 1), None)
         if host is not None:
-            quote = Quote(an.part((m.start, m.end)), "direct", speaker=host.quote.speaker, cue=host.quote.cue)
-            added.append(Found(quote, m.start, m.end))
+            added.append(Found(((m.start, m.end),), "direct", m.start, m.end, host.speaker, host.cue, host.lemma))
     return added
 
 
@@ -160,25 +155,19 @@ def _with_frame(an: Analysis, found: Found, quoted: list[tuple[int, int]]) -> Fo
     few words quoted inside reported speech leave that speech out of the
     frame), nor the full stop that closes the sentence.
     """
-    q = found.quote
-    anchor = q.cue or q.speaker
-    if anchor is None or q.type not in ("direct", "indirect"):
+    if found.cue:
+        anchor = sorted(found.cue)
+    else:
+        anchor = [] if found.speaker is None else list(range(found.speaker.start, found.speaker.end))
+    if not anchor or found.type not in ("direct", "indirect") or not an.sents:
         return found
     doc, text = an.doc, an.text
-    begin, end = len(text), 0
-    for start, stop in anchor.spans:
-        span = doc.char_span(start, stop, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        sentence = an.sents[an.sent_of[span.start]] if an.sents else None
-        if sentence is None:
-            continue
-        last = an.sents[an.sent_of[span.end - 1]]
-        begin = min(begin, sentence.start_char)
-        end = max(end, last.end_char)
+    begin = min(an.sents[an.sent_of[i]].start_char for i in anchor)
+    end = max(an.sents[an.sent_of[i]].end_char for i in anchor)
     if begin >= end:
         return found
-    begin, end = _clause_around(text, begin, end, anchor.spans[0][0], anchor.spans[-1][1], quoted)
+    first, last = doc[anchor[0]], doc[anchor[-1]]
+    begin, end = _clause_around(text, begin, end, first.idx, last.idx + len(last.text), quoted)
     pieces: list[tuple[int, int]] = []
     cursor = begin
     k = bisect.bisect_left(quoted, (begin, begin))
@@ -188,7 +177,7 @@ def _with_frame(an: Analysis, found: Found, quoted: list[tuple[int, int]]) -> Fo
     while k < len(quoted) and quoted[k][0] < end:
         others.append(quoted[k])
         k += 1
-    for start, stop in sorted({*q.quote.spans, *others}):
+    for start, stop in sorted({*an.char_spans(*found.quote), *others}):
         if start > cursor:
             pieces.append((cursor, min(start, end)))
         cursor = max(cursor, stop)
@@ -204,7 +193,7 @@ def _with_frame(an: Analysis, found: Found, quoted: list[tuple[int, int]]) -> Fo
             spans.append((start, stop))
     if not spans:
         return found
-    return Found(replace(q, frame=Part(tuple(spans))), found.first, found.last)
+    return replace(found, frame=tuple(spans))
 
 
 def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | None = None) -> list[Quote]:
@@ -222,13 +211,13 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found = _merge(an, find_direct(an), find_indirect(an))
     found.sort(key=lambda f: f.first)
     found = standalone_quotation_speakers(an, found)
-    cue_sentences = {an.sent_of[f.first] for f in found if f.quote.cue is not None}
+    cue_sentences = {an.sent_of[f.first] for f in found if f.cue}
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
-    quoted = sorted(span for f in found for span in f.quote.quote.spans)
+    quoted = sorted(span for f in found for span in an.char_spans(*f.quote))
     found = [_with_frame(an, f, quoted) for f in found]
-    quotes = [_without_impersonal_speaker(f.quote, an.text) for f in found if f.quote.type in settings.types]
+    quotes = [_without_impersonal_speaker(an.record(f), an.text) for f in found if f.type in settings.types]
     speakers = referents(an, quotes)
     quotes = resolve_speakers(an, quotes, speakers)
     return attach_organizations(an, with_media(an, quotes), speakers)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from quotex.records import Part, Quote
+from quotex.records import Cue, Part, Quote, Speaker
 from quotex.rules import syntax
 from quotex.rules.lexicon import Lexicons, active
 from quotex.rules.quotation_marks import QuoteMarks, find_quotes
@@ -148,6 +148,20 @@ class Analysis:
                 ranges.append((i, i + 1))
         return self.char_spans(*ranges)
 
+    def record(self, found: "Found") -> Quote:
+        """The record of ``found``: its token ranges as character spans, the one place they are made."""
+        speaker = found.speaker
+        return Quote(
+            self.part(*found.quote),
+            found.type,
+            speaker=None if speaker is None else Speaker(self.char_spans((speaker.start, speaker.end)),
+                                                         name=speaker.name, label=speaker.label),
+            cue=Cue(self.token_parts(found.cue), lemma=found.lemma) if found.cue else None,
+            addressee=self.part(found.addressee),
+            frame=Part(found.frame) if found.frame else None,
+            medium=found.medium,
+        )
+
     def content_end(self, start: int, end: int) -> int:
         """``end`` moved left over closing punctuation (indirect quotes omit it)."""
         doc = self.doc
@@ -156,10 +170,43 @@ class Analysis:
         return end
 
 
+#: A token range ``[start, end)``.
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention as the token range ``[start, end)``, with whom it names once resolved."""
+
+    start: int
+    end: int
+    #: the person or organization the mention stands for (``Speaker.name``)
+    name: str | None = None
+    #: ``PER`` or ``ORG`` (``Speaker.label``)
+    label: str | None = None
+
+
 @dataclass(frozen=True)
 class Found:
-    """A quote with the token range it covers, which later rules look at."""
+    """A quote as the rules find it, in tokens: what every stage reads and writes.
 
-    quote: Quote
+    Its character-span record (``records.Quote``) is made once, by
+    :meth:`Analysis.record`, when the quote leaves the component. ``first``
+    and ``last`` bound the tokens later rules look at (usually those of
+    ``quote``).
+    """
+
+    #: token ranges of the quote's words
+    quote: tuple[Range, ...]
+    type: str
     first: int
     last: int
+    speaker: Mention | None = None
+    #: the cue's tokens ("teilte", "mit"); none when no cue was found
+    cue: tuple[int, ...] = ()
+    lemma: str | None = None
+    addressee: Range | None = None
+    medium: str | None = None
+    #: the attributing clause outside the quotes, as character spans: the clause ends at a colon or
+    #: semicolon wherever it stands, also inside a token ("Um 10:05 Uhr meldete …")
+    frame: tuple[tuple[int, int], ...] = ()

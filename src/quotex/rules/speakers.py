@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotex.records import Quote, Speaker
 from quotex.rules import lexicon, mentions
-from quotex.rules.document import Analysis, Found
+from quotex.rules.document import Analysis, Found, Mention
 from quotex.rules.nouns import (
     LOC_LABELS,
     ORG_LABELS,
@@ -662,21 +662,20 @@ def standalone_quotation_speakers(an: Analysis, found: list[Found]) -> list[Foun
     continuation. A paragraph break in between ends the chain.
     """
     result = list(found)
-    speaker_ending_in: dict[int, Speaker] = {}
+    speaker_ending_in: dict[int, Mention] = {}
     for index, f in enumerate(result):
-        q = f.quote
         k = an.sent_of[f.first]
-        if q.type == "direct" and q.speaker is None and q.cue is None and k > 0 and _whole_sentences(an, f):
+        if f.type == "direct" and f.speaker is None and not f.cue and k > 0 and _whole_sentences(an, f):
             before = an.sents[k - 1]
             if an.runs_on_into(before.end - 1, k):
                 speaker = speaker_ending_in.get(k - 1)
                 if speaker is None:
                     chosen = mentions.sentence_source(an, before)
-                    speaker = None if chosen is None else Speaker(an.char_spans(chosen.span))
+                    speaker = None if chosen is None else Mention(*chosen.span)
                 if speaker is not None:
-                    result[index] = Found(replace(q, speaker=speaker), f.first, f.last)
-        if result[index].quote.speaker is not None:
-            speaker_ending_in[an.sent_of[max(f.first, f.last - 1)]] = result[index].quote.speaker
+                    result[index] = replace(f, speaker=speaker)
+        if result[index].speaker is not None:
+            speaker_ending_in[an.sent_of[max(f.first, f.last - 1)]] = result[index].speaker
     return result
 
 
