@@ -217,14 +217,15 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found.sort(key=lambda f: f.first)
     quoted = sorted(span for f in found for span in an.char_spans(*f.quote))
     found = [_with_frame(an, f, quoted) for f in found]
-    quotes = [_without_impersonal_speaker(an.record(f), an.text) for f in found if f.type in settings.types]
-    speakers = referents(an, quotes)
-    quotes = resolve_speakers(an, quotes, speakers)
-    return attach_organizations(an, with_media(an, quotes), speakers)
+    found = [_without_impersonal_speaker(an, f) for f in found if f.type in settings.types]
+    speakers = referents(an, found)
+    found = resolve_speakers(an, found, speakers)
+    found = attach_organizations(an, with_media(an, found), speakers)
+    return [an.record(f) for f in found]
 
 
-def _without_impersonal_speaker(q: Quote, text: str) -> Quote:
+def _without_impersonal_speaker(an: Analysis, f: Found) -> Found:
     """"man" is never a speaker: "man geht davon aus, dass …" says what is generally assumed."""
-    if q.speaker is not None and q.speaker.text(text).lower() in lexicon_words("impersonal_pronouns"):
-        return replace(q, speaker=None)
-    return q
+    if f.speaker is not None and an.doc[f.speaker.start:f.speaker.end].text.lower() in lexicon_words("impersonal_pronouns"):
+        return replace(f, speaker=None)
+    return f

@@ -6,11 +6,13 @@ is token i in" or "is token i inside quotation marks" in constant time.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
-from quotex.records import Cue, Part, Quote, Speaker
+from quotex.records import Cue, Organization, Part, Quote, Speaker, join_spans
 from quotex.rules import syntax
 from quotex.rules.lexicon import Lexicons, active
 from quotex.rules.quotation_marks import QuoteMarks, find_quotes
@@ -148,6 +150,25 @@ class Analysis:
                 ranges.append((i, i + 1))
         return self.char_spans(*ranges)
 
+    def text_of(self, *ranges: tuple[int, int] | None) -> str:
+        """The text of token ranges as their record part gives it (see ``records.join_spans``)."""
+        return join_spans(self.text, list(self.char_spans(*ranges)))
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [token.idx for token in self.doc]
+
+    def tokens_over(self, spans: tuple[tuple[int, int], ...]) -> list[int]:
+        """The tokens that character ``spans`` reach into: only the frame is cut inside tokens."""
+        starts = self._token_starts
+        found: list[int] = []
+        for start, end in spans:
+            i = max(0, bisect.bisect_right(starts, start) - 1)
+            if i < len(starts) and starts[i] + len(self.doc[i].text) <= start:
+                i += 1
+            found.extend(range(i, bisect.bisect_left(starts, end)))
+        return found
+
     def record(self, found: "Found") -> Quote:
         """The record of ``found``: its token ranges as character spans, the one place they are made."""
         speaker = found.speaker
@@ -158,6 +179,7 @@ class Analysis:
                                                          name=speaker.name, label=speaker.label),
             cue=Cue(self.token_parts(found.cue), lemma=found.lemma) if found.cue else None,
             addressee=self.part(found.addressee),
+            organization=found.organization,
             frame=Part(found.frame) if found.frame else None,
             medium=found.medium,
         )
@@ -210,3 +232,5 @@ class Found:
     #: the attributing clause outside the quotes, as character spans: the clause ends at a colon or
     #: semicolon wherever it stands, also inside a token ("Um 10:05 Uhr meldete …")
     frame: tuple[tuple[int, int], ...] = ()
+    #: what the speaker speaks for, in characters: it may be part of a word ("NATO" in "NATO-Generalsekretär")
+    organization: Organization | None = None

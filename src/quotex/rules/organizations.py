@@ -33,8 +33,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.records import Organization, Quote
-from quotex.rules import lexicon
+from quotex.records import Organization
+from quotex.rules import document, lexicon
 from quotex.rules.nouns import (
     LOC_LABELS,
     NounClass,
@@ -260,7 +260,7 @@ def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | Non
     return None
 
 
-def _speaker_tokens(doc: Doc, quote: Quote) -> Span | None:
+def _speaker_tokens(doc: Doc, quote: document.Found) -> Span | None:
     tokens = mention_tokens(doc, quote.speaker)
     return doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
@@ -273,7 +273,8 @@ def _as_organization(mention: Span, name: str | None) -> Found | None:
     return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))], name or nominative(tokens, "Nom")
 
 
-def attach_organizations(doc: Doc | Analysis, quotes: list[Quote], speakers: Speakers | None = None) -> list[Quote]:
+def attach_organizations(doc: Doc | Analysis, quotes: list[document.Found],
+                         speakers: Speakers | None = None) -> list[document.Found]:
     """``quotes`` with ``organization`` filled where the text names one (see module doc).
 
     Run after ``resolve_speakers``: an organization speaker and a resolved

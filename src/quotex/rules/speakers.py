@@ -34,7 +34,6 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.records import Quote, Speaker
 from quotex.rules import lexicon, mentions
 from quotex.rules.document import Analysis, Found, Mention
 from quotex.rules.nouns import (
@@ -129,11 +128,11 @@ def role_after(doc: Doc, end: int) -> tuple[NounClass, Token] | None:
 class Article:
     """The referents of one Doc: every person name, and speakers as they resolve."""
 
-    def __init__(self, an: Analysis, quotes: list[Quote]) -> None:
+    def __init__(self, an: Analysis, quotes: list[Found]) -> None:
         doc = an.doc
         self.doc = doc
         self.an = an
-        self.quoted = sorted(span for q in quotes for span in q.quote.spans)
+        self.quoted = sorted(span for q in quotes for span in an.char_spans(*q.quote))
         self.people: dict[str, Referent] = {}
         self.surnames: dict[str, str] = {}
         self.person_at: dict[int, Span] = {}
@@ -324,15 +323,6 @@ def _name_words(span: Span | list[Token]) -> list[str]:
     return words
 
 
-def _tokens(doc: Doc, speaker: Speaker) -> list[Token]:
-    tokens: list[Token] = []
-    for start, end in speaker.spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            tokens.extend(span)
-    return tokens
-
-
 def _appositive(tokens: list[Token], person: Span) -> bool:
     """The name is the speaker itself, not attached to another noun.
 
@@ -423,13 +413,13 @@ def _org_phrase(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i <= head.i and not is_article(t.lower_) and t.pos_ not in ("ADP", "VERB", "AUX")]
 
 
-def mention_tokens(doc: Doc, speaker: Speaker) -> list[Token]:
+def mention_tokens(doc: Doc, speaker: Mention) -> list[Token]:
     """The tokens of a speaker mention that name the source.
 
     A statement noun is the cue, not the speaker: "Angaben der Polizei" ->
     "der Polizei", "Meinung von Mike Brown" -> "Mike Brown".
     """
-    tokens = _tokens(doc, speaker)
+    tokens = list(doc[speaker.start:speaker.end])
     for k, token in enumerate(tokens[:-1]):
         if token.pos_ in ("NOUN", "PROPN") or not token.pos_ and token.text[:1].isupper() and not is_article(token.lower_):
             if lexicon.active().is_cue_noun(token.text) and tokens[k + 1].lower_ in lexicon.words("genitive_plain") | lexicon.words("of_prepositions"):
@@ -449,18 +439,16 @@ def _listed(tokens: list[Token]) -> str | None:
     return organization_name(text) or country_name(text)
 
 
-def _number(token: Token, quote: Quote) -> str | None:
+def _number(token: Token, quote: Found) -> str | None:
     number = next(iter(token.morph.get("Number")), None)
     if number is not None:
         return number
-    if quote.cue is not None and quote.cue.spans:
-        start, end = quote.cue.spans[0]
-        verb = token.doc.char_span(start, end, alignment_mode="expand")
-        if verb is not None and len(verb):
-            number = next(iter(verb[0].morph.get("Number")), None)
-            if number is not None:
-                return number
-            return "Plur" if verb[0].lower_.endswith("en") else "Sing"
+    if quote.cue:
+        verb = token.doc[min(quote.cue)]
+        number = next(iter(verb.morph.get("Number")), None)
+        if number is not None:
+            return number
+        return "Plur" if verb.lower_.endswith("en") else "Sing"
     return None
 
 
@@ -490,7 +478,7 @@ class _Resolver:
         self.doc = article.doc
         self.article = article
 
-    def resolve(self, quote: Quote) -> Referent | None:
+    def resolve(self, quote: Found) -> Referent | None:
         """The referent of the quote's speaker; ``UNNAMED`` for a person the text does not name."""
         tokens = mention_tokens(self.doc, quote.speaker)
         if not tokens:
@@ -614,28 +602,27 @@ class Speakers:
     referents: list[Referent | None]
 
 
-def referents(an: Analysis, quotes: list[Quote]) -> Speakers:
+def referents(an: Analysis, quotes: list[Found]) -> Speakers:
     """Whom each quote's speaker refers to, see module doc.
 
     Quotes are visited in the order of their speakers so that a pronoun can
     refer to a speaker resolved just before it ("sagte Psaki. ... fügte sie hinzu").
     """
     resolver = _Resolver(Article(an, quotes))
-    doc = an.doc
     order = sorted(
-        (i for i, q in enumerate(quotes) if q.speaker is not None and q.speaker.spans),
-        key=lambda i: quotes[i].speaker.spans[0][0],
+        (i for i, q in enumerate(quotes) if q.speaker is not None and q.speaker.end > q.speaker.start),
+        key=lambda i: quotes[i].speaker.start,
     )
     found: list[Referent | None] = [None] * len(quotes)
     for i in order:
         referent = resolver.resolve(quotes[i])
         if referent is not None and referent.name.strip():
-            resolver.article.add(_tokens(doc, quotes[i].speaker)[0].i, referent)
+            resolver.article.add(quotes[i].speaker.start, referent)
         found[i] = referent
     return Speakers(resolver.article, found)
 
 
-def resolve_speakers(doc: Doc | Analysis, quotes: list[Quote], speakers: Speakers | None = None) -> list[Quote]:
+def resolve_speakers(doc: Doc | Analysis, quotes: list[Found], speakers: Speakers | None = None) -> list[Found]:
     """``quotes`` with ``speaker.name``/``label`` filled where resolvable (see module doc)."""
     speakers = speakers or referents(Analysis.of_doc(doc), quotes)
     result = []
