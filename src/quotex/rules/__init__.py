@@ -16,7 +16,7 @@ from quotex.records import Quote
 from quotex.rules.lexicon import Lexicons, using
 from quotex.rules.lexicon import words as lexicon_words
 from quotex.rules.direct import find_direct, name_like
-from quotex.rules.document import Analysis, Found, Settings
+from quotex.rules.document import Analysis, Found, Frame, Range, Settings
 from quotex.rules.free_indirect import find_free_indirect
 from quotex.rules.indirect import find_indirect
 from quotex.rules.media import with_media
@@ -123,17 +123,17 @@ def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
     return added
 
 
-def _clause_around(text: str, begin: int, end: int, first: int, last: int,
-                   quoted: list[tuple[int, int]]) -> tuple[int, int]:
-    """The part of the sentence ``[begin, end)`` that attributes: the sentence
+def _clause_around(an: Analysis, begin: int, end: int, first: int, last: int, quoted: list[Range]) -> tuple[int, int]:
+    """The part of the sentence ``[begin, end)`` (characters) that attributes: the sentence
     cut at a colon or semicolon before the cue (``first``) and at a semicolon
-    after it (``last``), outside quotations. "Ein Umstand kommt hinzu: Wie sich
+    after it (``last``), outside quotations (``quoted``). "Ein Umstand kommt hinzu: Wie sich
     ergab, …" attributes only after its colon; a colon after the cue opens
     the quote it attributes and stays."""
+    text = an.text
 
     def outside(i: int) -> bool:
-        k = bisect.bisect_right(quoted, (i, len(text)))
-        return not (k and quoted[k - 1][0] <= i < quoted[k - 1][1])
+        k = bisect.bisect_right(quoted, i, key=lambda r: an.doc[r[0]].idx)
+        return not (k and an.doc[quoted[k - 1][0]].idx <= i < an.end_char(quoted[k - 1]))
 
     cut = max((i for i in range(begin, first) if text[i] in ";:" and outside(i)), default=None)
     if cut is not None:
@@ -142,18 +142,15 @@ def _clause_around(text: str, begin: int, end: int, first: int, last: int,
     return begin, end if cut is None else cut
 
 
-#: What closes the attributing sentence and is no part of its frame.
-_CLOSING = frozenset(".!?")
-
-
-def _with_frame(an: Analysis, found: Found, quoted: list[tuple[int, int]]) -> Found:
+def _with_frame(an: Analysis, found: Found, quoted: list[Range]) -> Found:
     """``found`` with its frame: the words of the attributing sentence outside the quotes.
 
     The frame is what the corpus calls the sentence around the quote that
     carries cue and speaker ("Die Botschaft teilte dem Sender CNN mit,"):
-    not the words of any quote (``quoted``: the char spans of all of them; a
-    few words quoted inside reported speech leave that speech out of the
-    frame), nor the full stop that closes the sentence.
+    not the words of any quote (``quoted``: the pieces of all of them, see
+    ``Analysis.runs``; a few words quoted inside reported speech leave that
+    speech out of the frame), nor the full stop that closes the sentence
+    (left out when the record is made).
     """
     if found.cue:
         anchor = sorted(found.cue)
@@ -161,39 +158,28 @@ def _with_frame(an: Analysis, found: Found, quoted: list[tuple[int, int]]) -> Fo
         anchor = [] if found.speaker is None else list(range(found.speaker.start, found.speaker.end))
     if not anchor or found.type not in ("direct", "indirect") or not an.sents:
         return found
-    doc, text = an.doc, an.text
-    begin = min(an.sents[an.sent_of[i]].start_char for i in anchor)
-    end = max(an.sents[an.sent_of[i]].end_char for i in anchor)
+    doc = an.doc
+    first_sentence, last_sentence = an.sents[an.sent_of[anchor[0]]], an.sents[an.sent_of[anchor[-1]]]
+    begin, end = first_sentence.start_char, last_sentence.end_char
     if begin >= end:
         return found
-    first, last = doc[anchor[0]], doc[anchor[-1]]
-    begin, end = _clause_around(text, begin, end, first.idx, last.idx + len(last.text), quoted)
-    pieces: list[tuple[int, int]] = []
-    cursor = begin
-    k = bisect.bisect_left(quoted, (begin, begin))
-    while k > 0 and quoted[k - 1][1] > begin:
+    begin, end = _clause_around(an, begin, end, doc[anchor[0]].idx, an.end_char((anchor[-1], anchor[-1] + 1)), quoted)
+    k = bisect.bisect_left(quoted, begin, key=lambda r: doc[r[0]].idx)
+    while k > 0 and an.end_char(quoted[k - 1]) > begin:
         k -= 1  # a quote that starts before the sentence and reaches into it
-    others = []
-    while k < len(quoted) and quoted[k][0] < end:
+    others = list(found.quote)
+    while k < len(quoted) and doc[quoted[k][0]].idx < end:
         others.append(quoted[k])
         k += 1
-    for start, stop in sorted({*an.char_spans(*found.quote), *others}):
-        if start > cursor:
-            pieces.append((cursor, min(start, end)))
-        cursor = max(cursor, stop)
-    if cursor < end:
-        pieces.append((cursor, end))
-    spans = []
-    for start, stop in pieces:
-        while start < stop and text[start].isspace():
-            start += 1
-        while stop > start and (text[stop - 1].isspace() or stop == end and text[stop - 1] in _CLOSING):
-            stop -= 1
-        if any(ch.isalnum() for ch in text[start:stop]):
-            spans.append((start, stop))
-    if not spans:
-        return found
-    return replace(found, frame=tuple(spans))
+    runs: list[Range] = []
+    for i in range(first_sentence.start, last_sentence.end):
+        if doc[i].idx >= end or an.end_char((i, i + 1)) <= begin or any(a <= i < b for a, b in others):
+            continue
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return replace(found, frame=Frame(tuple(runs), begin, end)) if runs else found
 
 
 def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | None = None) -> list[Quote]:
@@ -215,7 +201,7 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
-    quoted = sorted(span for f in found for span in an.char_spans(*f.quote))
+    quoted = sorted(rng for f in found for rng in an.runs(*f.quote))
     found = [_with_frame(an, f, quoted) for f in found]
     found = [_without_impersonal_speaker(an, f) for f in found if f.type in settings.types]
     speakers = referents(an, found)

@@ -6,9 +6,7 @@ is token i in" or "is token i inside quotation marks" in constant time.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -128,17 +126,24 @@ class Analysis:
         spans = self.char_spans(*ranges)
         return Part(spans) if spans else None
 
+    def runs(self, *ranges: tuple[int, int] | None) -> list[Range]:
+        """Token ranges, sorted, with ranges whose characters touch merged: the pieces of a record's part."""
+        out: list[Range] = []
+        for rng in sorted(r for r in ranges if r is not None and r[1] > r[0]):
+            if out and self.doc[rng[0]].idx <= self.end_char(out[-1]):
+                out[-1] = (out[-1][0], max(rng[1], out[-1][1]))
+            else:
+                out.append(rng)
+        return out
+
+    def end_char(self, rng: Range) -> int:
+        """Where the last token of ``rng`` ends in the text."""
+        last = self.doc[rng[1] - 1]
+        return last.idx + len(last.text)
+
     def char_spans(self, *ranges: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
         """Char spans of token ranges, sorted, with touching ranges merged."""
-        doc = self.doc
-        out: list[tuple[int, int]] = []
-        for rng in sorted(r for r in ranges if r is not None and r[1] > r[0]):
-            start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
-            if out and start <= out[-1][1]:
-                out[-1] = (out[-1][0], max(end, out[-1][1]))
-            else:
-                out.append((start, end))
-        return tuple(out)
+        return tuple((self.doc[rng[0]].idx, self.end_char(rng)) for rng in self.runs(*ranges))
 
     def token_parts(self, indices: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         """Char spans of single tokens, adjacent ones merged ("teilte … mit")."""
@@ -154,20 +159,23 @@ class Analysis:
         """The text of token ranges as their record part gives it (see ``records.join_spans``)."""
         return join_spans(self.text, list(self.char_spans(*ranges)))
 
-    @cached_property
-    def _token_starts(self) -> list[int]:
-        return [token.idx for token in self.doc]
-
-    def tokens_over(self, spans: tuple[tuple[int, int], ...]) -> list[int]:
-        """The tokens that character ``spans`` reach into: only the frame is cut inside tokens."""
-        starts = self._token_starts
-        found: list[int] = []
-        for start, end in spans:
-            i = max(0, bisect.bisect_right(starts, start) - 1)
-            if i < len(starts) and starts[i] + len(self.doc[i].text) <= start:
-                i += 1
-            found.extend(range(i, bisect.bisect_left(starts, end)))
-        return found
+    def _frame_part(self, frame: "Frame | None") -> Part | None:
+        """The frame's runs as char spans cut to its clause, without the space around them or the
+        mark that closes the clause; runs of punctuation only are dropped."""
+        if frame is None:
+            return None
+        doc, text = self.doc, self.text
+        spans = []
+        for first, last in frame.runs:
+            start = max(doc[first].idx, frame.begin)
+            stop = min(self.end_char((first, last)), frame.end)
+            while start < stop and text[start].isspace():
+                start += 1
+            while stop > start and (text[stop - 1].isspace() or stop == frame.end and text[stop - 1] in _CLOSING):
+                stop -= 1
+            if any(ch.isalnum() for ch in text[start:stop]):
+                spans.append((start, stop))
+        return Part(tuple(spans)) if spans else None
 
     def record(self, found: "Found") -> Quote:
         """The record of ``found``: its token ranges as character spans, the one place they are made."""
@@ -180,7 +188,7 @@ class Analysis:
             cue=Cue(self.token_parts(found.cue), lemma=found.lemma) if found.cue else None,
             addressee=self.part(found.addressee),
             organization=found.organization,
-            frame=Part(found.frame) if found.frame else None,
+            frame=self._frame_part(found.frame),
             medium=found.medium,
         )
 
@@ -194,6 +202,20 @@ class Analysis:
 
 #: A token range ``[start, end)``.
 Range = tuple[int, int]
+
+#: What closes the attributing sentence and is no part of its frame.
+_CLOSING = frozenset(".!?")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The clause that attributes a quote, outside the quotes: runs of tokens within the
+    clause's characters ``[begin, end)``, which end at a colon or semicolon wherever it
+    stands, also inside a token ("Um 10:05 Uhr meldete …")."""
+
+    runs: tuple[Range, ...]
+    begin: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -229,8 +251,6 @@ class Found:
     lemma: str | None = None
     addressee: Range | None = None
     medium: str | None = None
-    #: the attributing clause outside the quotes, as character spans: the clause ends at a colon or
-    #: semicolon wherever it stands, also inside a token ("Um 10:05 Uhr meldete …")
-    frame: tuple[tuple[int, int], ...] = ()
+    frame: Frame | None = None
     #: what the speaker speaks for, in characters: it may be part of a word ("NATO" in "NATO-Generalsekretär")
     organization: Organization | None = None
