@@ -177,6 +177,11 @@ class Analysis:
                 spans.append((start, stop))
         return Part(tuple(spans)) if spans else None
 
+    def _organization(self, org: "Affiliation | None") -> Organization | None:
+        if org is None:
+            return None
+        return Organization(((self.doc[org.start].idx, self.end_char((org.start, org.end)) - org.cut),), name=org.name)
+
     def record(self, found: "Found") -> Quote:
         """The record of ``found``: its token ranges as character spans, the one place they are made."""
         speaker = found.speaker
@@ -187,7 +192,7 @@ class Analysis:
                                                          name=speaker.name, label=speaker.label),
             cue=Cue(self.token_parts(found.cue), lemma=found.lemma) if found.cue else None,
             addressee=self.part(found.addressee),
-            organization=found.organization,
+            organization=self._organization(found.organization),
             frame=self._frame_part(found.frame),
             medium=found.medium,
         )
@@ -231,6 +236,19 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Affiliation:
+    """What a speaker speaks for: the tokens ``[start, end)`` that name it, the last one without
+    its final ``cut`` characters when the name is part of a word ("NATO" in
+    "NATO-Generalsekretär", "Thailand" in "Thailands")."""
+
+    start: int
+    end: int
+    #: the name in the nominative ("Weißes Haus"), ``Organization.name``
+    name: str | None
+    cut: int = 0
+
+
+@dataclass(frozen=True)
 class Found:
     """A quote as the rules find it, in tokens: what every stage reads and writes.
 
@@ -252,5 +270,4 @@ class Found:
     addressee: Range | None = None
     medium: str | None = None
     frame: Frame | None = None
-    #: what the speaker speaks for, in characters: it may be part of a word ("NATO" in "NATO-Generalsekretär")
-    organization: Organization | None = None
+    organization: Affiliation | None = None

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from quotex.rules import lexicon, mentions
-from quotex.rules.document import Analysis, Found, Mention
+from quotex.rules.document import Analysis, Found, Mention, Range
 from quotex.rules.nouns import (
     LOC_LABELS,
     ORG_LABELS,
@@ -69,8 +69,8 @@ class Referent:
     roles: set[str] = field(default_factory=set)
     #: The organization-noun entry when it is an organization ("ministerium").
     kind: str | None = None
-    #: Where an organization was named, for the record's ``organization`` when a pronoun speaks for it.
-    spans: tuple[tuple[int, int], ...] = ()
+    #: The tokens where an organization was named, for the record's ``organization`` when a pronoun speaks for it.
+    tokens: Range | None = None
 
 
 #: A person the text describes but does not name ("ein Sprecher", "Experten").
@@ -189,7 +189,7 @@ class Article:
                     gender = "Plur"
                 if phrase and gender is not None and nominative(phrase, "Nom").strip():
                     name = nominative(phrase, "Nom")
-                    found.append((token.i, Referent(name, "ORG", gender, kind=token.lower_, spans=_extent(phrase))))
+                    found.append((token.i, Referent(name, "ORG", gender, kind=token.lower_, tokens=_extent(phrase))))
         return found
 
     def _names_follow(self, i: int) -> bool:
@@ -242,7 +242,7 @@ class Article:
             found = noun_class(span[-1])
             if found is not None and found.entry.endswith(noun.entry) and not self.in_quote(span.start_char):
                 kind = span[-1].text.lower()
-                return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=kind, spans=_extent(span))
+                return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=kind, tokens=_extent(span))
         return None
 
     def known(self, token: Token) -> Referent | None:
@@ -283,10 +283,10 @@ class Article:
         return next((i - distance for distance, found in self.before(i) if found is referent), None)
 
 
-def _extent(tokens: Span | list[Token]) -> tuple[tuple[int, int], ...]:
-    """The char span from the first to the last of ``tokens`` (none for no tokens)."""
+def _extent(tokens: Span | list[Token]) -> Range | None:
+    """The token range from the first to the last of ``tokens`` (none for no tokens)."""
     tokens = list(tokens)
-    return ((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)),) if tokens else ()
+    return (tokens[0].i, tokens[-1].i + 1) if tokens else None
 
 
 def _after_preposition(doc: Doc, start: int) -> bool:
@@ -528,13 +528,13 @@ class _Resolver:
         listed = _listed(tokens)
         if listed is not None:
             content = [t for t in tokens if not is_article(t.lower_)]
-            return Referent(listed, "ORG", kind=head.text.lower(), spans=_extent(content))
+            return Referent(listed, "ORG", kind=head.text.lower(), tokens=_extent(content))
         is_role = noun is not None and noun.kind == "role"  # "NATO-Beamte" is people even when tagged ORG
         if not is_role and (head.ent_type_ in ORG_LABELS or noun is not None or organization_name(head.text)):
             return self.organization(tokens, head, noun, definite)
         if head.ent_type_ in LOC_LABELS or (noun is None and country_name(head.text)):
             name = country_name(head.text) or nominative([head], "Nom")
-            return Referent(name, "ORG", kind=head.text.lower(), spans=_extent([head]))
+            return Referent(name, "ORG", kind=head.text.lower(), tokens=_extent([head]))
         # 5. role descriptions; a name the recognizer missed right after the role ("Wirtschaftsminister Clement")
         if is_role:
             name = []
@@ -589,7 +589,7 @@ class _Resolver:
         gender = noun.gender if noun is not None and noun.kind == "org" and phrase == [head] else None
         if "Plur" in head.morph.get("Number"):
             gender = "Plur"
-        return Referent(nominative(phrase, "Nom"), "ORG", gender, kind=head.text.lower(), spans=_extent(phrase))
+        return Referent(nominative(phrase, "Nom"), "ORG", gender, kind=head.text.lower(), tokens=_extent(phrase))
 
 
 @dataclass
