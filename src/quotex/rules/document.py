@@ -2,6 +2,10 @@
 
 Computed once per Doc in linear passes, so the rules can ask "which sentence
 is token i in" or "is token i inside quotation marks" in constant time.
+
+The quotes the rules find are token ranges (``Found``) through every stage;
+``Analysis.record`` makes their character-span records once, when they leave
+the component.
 """
 
 from __future__ import annotations
@@ -10,13 +14,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from quotex.records import Cue, Organization, Part, Quote, Speaker, join_spans
+from quotex.records import Cue, Organization, Part, Quote, Speaker
 from quotex.rules import syntax
 from quotex.rules.lexicon import Lexicons, active
 from quotex.rules.quotation_marks import QuoteMarks, find_quotes
 
 
 _CLOSING_PUNCTUATION = frozenset({".", "!", "?", ",", ";", ":", "–", "-"})
+#: What closes the attributing sentence and is no part of its frame.
+_CLOSING = frozenset(".!?")
+
+#: A token range ``[start, end)``.
+Range = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -155,11 +164,7 @@ class Analysis:
                 ranges.append((i, i + 1))
         return self.char_spans(*ranges)
 
-    def text_of(self, *ranges: tuple[int, int] | None) -> str:
-        """The text of token ranges as their record part gives it (see ``records.join_spans``)."""
-        return join_spans(self.text, list(self.char_spans(*ranges)))
-
-    def _frame_part(self, frame: "Frame | None") -> Part | None:
+    def _frame_part(self, frame: Frame | None) -> Part | None:
         """The frame's runs as char spans cut to its clause, without the space around them or the
         mark that closes the clause; runs of punctuation only are dropped."""
         if frame is None:
@@ -177,12 +182,12 @@ class Analysis:
                 spans.append((start, stop))
         return Part(tuple(spans)) if spans else None
 
-    def _organization(self, org: "Affiliation | None") -> Organization | None:
+    def _organization(self, org: Affiliation | None) -> Organization | None:
         if org is None:
             return None
         return Organization(((self.doc[org.start].idx, self.end_char((org.start, org.end)) - org.cut),), name=org.name)
 
-    def record(self, found: "Found") -> Quote:
+    def record(self, found: Found) -> Quote:
         """The record of ``found``: its token ranges as character spans, the one place they are made."""
         speaker = found.speaker
         return Quote(
@@ -203,13 +208,6 @@ class Analysis:
         while end > start and (doc[end - 1].text in _CLOSING_PUNCTUATION or doc[end - 1].is_space):
             end -= 1
         return end
-
-
-#: A token range ``[start, end)``.
-Range = tuple[int, int]
-
-#: What closes the attributing sentence and is no part of its frame.
-_CLOSING = frozenset(".!?")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from quotex.records import join_spans
 from quotex.rules.cues import medium_of
 from quotex.rules.document import Analysis, Found
 
@@ -59,7 +60,7 @@ def with_media(an: Analysis, quotes: list[Found]) -> list[Found]:
 
 def cue_medium(an: Analysis, q: Found) -> str | None:
     """The medium ``q``'s cue reports, with an open channel decided by the sentence or the source."""
-    words = an.text_of(*((i, i + 1) for i in q.cue)) if q.cue else None
+    words = join_spans(an.text, list(an.token_parts(q.cue))) if q.cue else None  # as the record's cue.text
     medium = medium_of(words, q.lemma, an.lex) or q.medium
     if words is None or not leaves_channel_open(an, words, q.lemma, medium):
         return medium
