@@ -87,8 +87,7 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
             result[position[id(twin)]] = replace(twin, speaker=found.speaker, cue=found.cue, lemma=found.lemma,
                                                  addressee=found.addressee)
     # a name in quotation marks that is a speaker („Computerwoche“) is no quote
-    speakers = sorted((f.speaker.start, f.speaker.end) for f in result
-                      if f.speaker is not None and f.speaker.end > f.speaker.start)
+    speakers = sorted(f.speaker.span for f in result if f.speaker is not None and f.speaker.end > f.speaker.start)
     starts = [start for start, _ in speakers]
 
     def in_speaker(f: Found) -> bool:
@@ -212,6 +211,7 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
 
 def _without_impersonal_speaker(an: Analysis, f: Found) -> Found:
     """"man" is never a speaker: "man geht davon aus, dass …" says what is generally assumed."""
-    if f.speaker is not None and an.doc[f.speaker.start:f.speaker.end].text.lower() in lexicon_words("impersonal_pronouns"):
+    mention = None if f.speaker is None else an.doc[f.speaker.start:f.speaker.end].text
+    if mention is not None and mention.lower() in lexicon_words("impersonal_pronouns"):
         return replace(f, speaker=None)
     return f

@@ -193,7 +193,7 @@ class Analysis:
         return Quote(
             self.part(*found.quote),
             found.type,
-            speaker=None if speaker is None else Speaker(self.char_spans((speaker.start, speaker.end)),
+            speaker=None if speaker is None else Speaker(self.char_spans(speaker.span),
                                                          name=speaker.name, label=speaker.label),
             cue=Cue(self.token_parts(found.cue), lemma=found.lemma) if found.cue else None,
             addressee=self.part(found.addressee),
@@ -231,6 +231,10 @@ class Mention:
     name: str | None = None
     #: ``PER`` or ``ORG`` (``Speaker.label``)
     label: str | None = None
+
+    @property
+    def span(self) -> Range:
+        return self.start, self.end
 
 
 @dataclass(frozen=True)

@@ -109,8 +109,9 @@ class _Sentence:
         words = sum(1 for s, e in ranges for i in range(s, e) if not an.doc[i].is_punct)
         if words < 2:
             return
-        self.found.append(Found(tuple(ranges), kind, ranges[0][0], ranges[-1][1], Mention(*speaker) if speaker else None,
-                                tuple(cue), lemma, addressee, medium))
+        mention = Mention(*speaker) if speaker else None
+        self.found.append(Found(tuple(ranges), kind, ranges[0][0], ranges[-1][1], mention, tuple(cue), lemma, addressee,
+                                medium))
         for s, e in ranges:
             self.take(s, e)
         for i in cue:

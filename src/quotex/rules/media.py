@@ -44,14 +44,14 @@ def with_media(an: Analysis, quotes: list[Found]) -> list[Found]:
             medium = last.medium
         if medium is None and q.speaker is not None:
             # the quote it continues is not the last one ("X sagte … Y widersprach … X: „…“")
-            medium = made.get((q.speaker.start, q.speaker.end)) or (made.get(q.speaker.name) if q.speaker.name else None)
+            medium = made.get(q.speaker.span) or (made.get(q.speaker.name) if q.speaker.name else None)
         if medium is None:
             medium = usual_medium(an, q)
         q = replace(q, medium=medium)
         if q.cue:
             last = q
             if q.speaker is not None:
-                made[(q.speaker.start, q.speaker.end)] = medium
+                made[q.speaker.span] = medium
                 if q.speaker.name:
                     made[q.speaker.name] = medium
         result.append(q)
@@ -176,5 +176,5 @@ def same_speaker(q: Found, previous: Found) -> bool:
         return True
     if previous.speaker is None:
         return False
-    same = (q.speaker.start, q.speaker.end) == (previous.speaker.start, previous.speaker.end)
-    return same or q.speaker.name is not None and q.speaker.name == previous.speaker.name
+    return (q.speaker.span == previous.speaker.span
+            or q.speaker.name is not None and q.speaker.name == previous.speaker.name)

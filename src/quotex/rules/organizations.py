@@ -57,6 +57,7 @@ from quotex.rules.speakers import (
 
 _STOP = frozenset({".", ":", ";", "!", "?"})
 
+
 def _named(text: str) -> str | None:
     """The name of an organization or country written ``text``; acronyms stand for themselves."""
     listed = organization_name(text) or country_name(text)
