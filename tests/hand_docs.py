@@ -17,7 +17,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from quotex.records import Cue, Part, Quote, Speaker
+from quotex.rules.document import Found, Mention
 
 NLP = spacy.blank("de")
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "“", ")", "!", "?"}
@@ -74,16 +74,8 @@ def text_of(doc: Doc, part) -> str | None:
     return None if part is None else part.text(doc.text)
 
 
-def chars(doc: Doc, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """The char span of tokens ``start..end`` (inclusive)."""
-    return ((doc[start].idx, doc[end].idx + len(doc[end].text)),)
-
-
-def quote(doc: Doc, quote_tokens: tuple[int, int], speaker: tuple[int, int], cue: int) -> Quote:
-    """A direct quote as the attributor would hand it over: no name, label or organization yet."""
-    return Quote(
-        quote=Part(chars(doc, *quote_tokens)),
-        type="direct",
-        speaker=Speaker(chars(doc, *speaker)),
-        cue=Cue(chars(doc, cue, cue)),
-    )
+def quote(doc: Doc, quote_tokens: tuple[int, int], speaker: tuple[int, int], cue: int) -> Found:
+    """A direct quote as the attributor hands it to the speaker stages (tokens ``start..end``
+    inclusive): no name, label or organization yet."""
+    start, end = quote_tokens
+    return Found(((start, end + 1),), "direct", start, end + 1, Mention(speaker[0], speaker[1] + 1), (cue,))

@@ -6,6 +6,8 @@ import pytest
 from spacy.tokens import Doc
 
 from hand_docs import NLP, from_table, quote
+from quotex.records import Quote
+from quotex.rules.document import Analysis, Found
 from quotex.rules.nouns import nominative
 from quotex.rules.organizations import attach_organizations
 from quotex.rules.speakers import resolve_speakers
@@ -86,8 +88,14 @@ AFFILIATION_QUOTES = [((8, 11), (0, 5), 6), ((12, 14), (17, 18), 16), ((26, 29),
                       ((30, 32), (35, 36), 34), ((43, 45), (48, 50), 47), ((52, 54), (57, 61), 56)]
 
 
-def organizations(doc: Doc, quotes) -> list[tuple[str, str] | None]:
-    found = attach_organizations(doc, resolve_speakers(doc, quotes))
+def records(doc: Doc, quotes: list[Found]) -> list[Quote]:
+    """The records of ``quotes`` after speakers and organizations, as the component hands them out."""
+    an = Analysis.of_doc(doc)
+    return [an.record(q) for q in attach_organizations(an, resolve_speakers(an, quotes))]
+
+
+def organizations(doc: Doc, quotes: list[Found]) -> list[tuple[str, str] | None]:
+    found = records(doc, quotes)
     return [None if q.organization is None else (q.organization.text(doc.text), q.organization.name) for q in found]
 
 
@@ -117,7 +125,7 @@ def test_compound_prefix_genitive_and_organization_speaker(scheme: str | None) -
         ("Kreml", "Kreml"),  # the speaker itself is the organization
     ]
     nato = doc.text.index("Nato-Generalsekretär")
-    assert attach_organizations(doc, resolve_speakers(doc, [quote(doc, *QUOTES[1])]))[0].organization.spans == (
+    assert records(doc, [quote(doc, *QUOTES[1])])[0].organization.spans == (
         (nato, nato + 4),
     )
 
@@ -208,7 +216,7 @@ Verwaltung     NOUN  O     Case=Nom|Gender=Fem|Number=Sing  20 nsubj  sb
 def test_the_organization_of_the_same_kind_named_before(scheme: str | None) -> None:
     doc = from_table(SAME_KIND, scheme)
     quotes = [quote(doc, (6, 8), (11, 14), 10), quote(doc, (16, 18), (21, 22), 20)]
-    found = attach_organizations(doc, resolve_speakers(doc, quotes))
+    found = records(doc, quotes)
     assert [(q.speaker.name, q.speaker.label) for q in found] == [(None, "PER"), ("Stadtverwaltung", "ORG")]
     assert [(q.organization.text(doc.text), q.organization.name) for q in found] == [
         ("Verwaltung", "Stadtverwaltung"),  # "der Verwaltung" is the city administration named before
@@ -221,7 +229,7 @@ def test_a_pronoun_for_an_organization_points_where_it_was_named(scheme: str) ->
     from test_speakers import UNNAMED_SUBJECTS
 
     doc = from_table(UNNAMED_SUBJECTS, scheme)
-    (found,) = attach_organizations(doc, resolve_speakers(doc, [quote(doc, (29, 31), (34, 34), 33)]))
+    (found,) = records(doc, [quote(doc, (29, 31), (34, 34), 33)])
     assert (found.speaker.name, found.speaker.label) == ("Fraktion", "ORG")
     fraktion = doc[26]
     assert found.organization.spans == ((fraktion.idx, fraktion.idx + len("Fraktion")),)
@@ -259,7 +267,7 @@ Libyens       PROPN B-LOC Case=Gen|Gender=Neut|Number=Sing 19 nmod   ag
 def test_places_a_role_speaks_for(scheme: str | None) -> None:
     doc = from_table(PLACES, scheme)
     quotes = [quote(doc, (0, 2), (5, 11), 4), quote(doc, (13, 15), (18, 20), 17)]
-    found = attach_organizations(doc, resolve_speakers(doc, quotes))
+    found = records(doc, quotes)
     assert [(q.speaker.name, q.speaker.label) for q in found] == [("Bob Parker", "PER"), (None, "PER")]
     assert [(q.organization.text(doc.text), q.organization.name) for q in found] == [
         ("Christchurch", "Christchurch"),  # "von" + a place after a role noun

@@ -6,43 +6,33 @@ from dataclasses import replace
 
 from hand_docs import NLP, from_rows
 
-from quotex.records import Cue, Part, Quote, Speaker
 from quotex.rules import attribute
 from quotex.rules.cues import medium_of
-from quotex.rules.document import Analysis, Settings
+from quotex.rules.document import Analysis, Found, Mention, Settings
 from quotex.rules.lexicon import Lexicons
 from quotex.rules.media import in_topic_phrase, usual_medium, written_source
 
 LEX = Lexicons.from_package()
 
 
-def cue(text: str, words: str, lemma: str | None) -> Cue:
-    start = text.index(words)
-    return Cue(((start, start + len(words)),), lemma=lemma)
-
-
 def test_the_cue_verb_decides() -> None:
-    text = "Er sagte es. Sie schrieb es. Er glaubt es. Sie dachte nach."
-    assert medium_of(cue(text, "sagte", "sagen"), text, LEX) == "speech"
-    assert medium_of(cue(text, "schrieb", "schreiben"), text, LEX) == "writing"
-    assert medium_of(cue(text, "glaubt", "glauben"), text, LEX) == "speech_or_thought"
-    assert medium_of(cue(text, "dachte", "nach|denken".replace("|", "")), text, LEX) == "thought"
+    assert medium_of("sagte", "sagen", LEX) == "speech"
+    assert medium_of("schrieb", "schreiben", LEX) == "writing"
+    assert medium_of("glaubt", "glauben", LEX) == "speech_or_thought"
+    assert medium_of("dachte", "nach|denken".replace("|", ""), LEX) == "thought"
 
 
 def test_a_statement_noun_of_the_cue_decides_before_the_preposition() -> None:
-    text = "nach Angaben der Polizei; seiner Ansicht nach; laut Polizei"
-    assert medium_of(cue(text, "nach Angaben", "nach"), text, LEX) == "speech_or_writing"
-    assert medium_of(Cue(((text.index("Ansicht"), text.index("Ansicht") + 7), (text.index("nach;"), text.index("nach;") + 4)),
-                         lemma="nach"), text, LEX) == "speech_or_thought"
-    assert medium_of(cue(text, "laut", "laut"), text, LEX) == "speech_or_writing"
+    assert medium_of("nach Angaben", "nach", LEX) == "speech_or_writing"
+    assert medium_of("Ansicht nach", "nach", LEX) == "speech_or_thought"
+    assert medium_of("laut", "laut", LEX) == "speech_or_writing"
 
 
 def test_no_cue_no_medium_and_unlisted_cues_take_the_default() -> None:
-    text = "Er zischte."
-    assert medium_of(None, text, LEX) is None
-    assert medium_of(cue(text, "zischte", "zischen"), text, LEX) == "speech"
+    assert medium_of(None, None, LEX) is None
+    assert medium_of("zischte", "zischen", LEX) == "speech"
     replaced = LEX.replaced({"media.txt": "# test\n* writing\n"})
-    assert medium_of(cue(text, "zischte", "zischen"), text, replaced) == "writing"
+    assert medium_of("zischte", "zischen", replaced) == "writing"
 
 
 def test_records_carry_the_medium_and_a_continuation_keeps_it() -> None:
@@ -104,10 +94,9 @@ def test_a_statement_noun_heading_the_source_decides_unless_it_leaves_the_channe
 def test_a_web_address_as_source_makes_the_statement_written() -> None:
     text = "Laut tagesschau.de steigt die Steuer."
     an = Analysis.of(NLP(text), LEX, Settings())
-    q = Quote(Part(((text.index("steigt"), len(text) - 1),)), "indirect", cue=cue(text, "Laut", "laut"),
-              speaker=Speaker(((5, 18),)))
+    q = Found(((2, 5),), "indirect", 2, 5, speaker=Mention(1, 2), cue=(0,), lemma="laut")  # Laut | tagesschau.de
     assert written_source(an, q) == "writing"
-    assert written_source(an, replace(q, speaker=Speaker(((0, 4),)))) is None
+    assert written_source(an, replace(q, speaker=Mention(0, 1))) is None
 
 
 def test_channel_and_source_nouns_match_as_compound_heads_and_sources_inflected() -> None:
@@ -142,22 +131,22 @@ def test_a_quote_without_cue_takes_its_speakers_usual_medium_when_nothing_came_b
 
 def test_reported_words_with_neither_cue_nor_speaker_leave_the_channel_open() -> None:
     # a free indirect sentence nobody is named for was still said or written by someone: the open class, not null
-    text = "Die Steuer solle im nächsten Jahr steigen."
-    an = Analysis.of(NLP(text), LEX, Settings())
-    q = Quote(Part(((0, len(text)),)), "free_indirect")
+    doc = NLP("Die Steuer solle im nächsten Jahr steigen.")
+    an = Analysis.of(doc, LEX, Settings())
+    q = Found(((0, len(doc)),), "free_indirect", 0, len(doc))
     assert usual_medium(an, q) == "speech_or_writing"
 
 
 def test_meinte_reports_what_was_said() -> None:
     # "meinen" introducing a quote is "sagen, äußern"; only "glauben" keeps the opinion that may be unspoken
-    text = "„Das wird teuer“, meinte der Minister."
-    assert medium_of(cue(text, "meinte", "meinen"), text, LEX) == "speech"
+    # „Das wird teuer“, meinte der Minister.
+    assert medium_of("meinte", "meinen", LEX) == "speech"
 
 
 def test_berichten_leaves_the_channel_open() -> None:
     # one reports aloud (to a committee, on air) or in writing alike; the source decides
-    text = "„Das wird teuer“, berichtete er."
-    assert medium_of(cue(text, "berichtete", "berichten"), text, LEX) == "speech_or_writing"
+    # „Das wird teuer“, berichtete er.
+    assert medium_of("berichtete", "berichten", LEX) == "speech_or_writing"
     assert media("„Wir kommen morgen“, berichtete die Ministerin.") == ["speech"]
     assert media("„Wir kommen morgen“, berichtete die Zeitung.") == ["writing"]
 
@@ -195,6 +184,5 @@ def test_publications_and_documents_are_written_sources() -> None:
 
 
 def test_a_compound_statement_noun_has_its_heads_medium() -> None:
-    text = "nach Zeugenaussagen"
-    assert medium_of(cue(text, "nach Zeugenaussagen", "nach"), text, LEX) == "speech"
+    assert medium_of("nach Zeugenaussagen", "nach", LEX) == "speech"
     assert media("Laut Zeugenaussagen soll die Steuer im nächsten Jahr steigen.") == ["speech"]

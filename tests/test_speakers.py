@@ -93,7 +93,7 @@ def test_names_and_labels_in_both_schemes_and_without_parse(scheme: str | None) 
     resolved = resolve_speakers(doc, quotes)
     assert [(q.speaker.name, q.speaker.label) for q in resolved] == EXPECTED
     # the mention itself is untouched
-    assert [q.speaker.spans for q in resolved] == [q.speaker.spans for q in quotes]
+    assert [q.speaker.span for q in resolved] == [q.speaker.span for q in quotes]
 
 
 def test_without_entities_names_come_from_proper_nouns() -> None:

@@ -12,11 +12,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from quotex.records import Part, Quote
+from quotex.records import Quote
 from quotex.rules.lexicon import Lexicons, using
 from quotex.rules.lexicon import words as lexicon_words
 from quotex.rules.direct import find_direct, name_like
-from quotex.rules.document import Analysis, Found, Settings
+from quotex.rules.document import Analysis, Found, Frame, Range, Settings
 from quotex.rules.free_indirect import find_free_indirect
 from quotex.rules.indirect import find_indirect
 from quotex.rules.media import with_media
@@ -63,16 +63,15 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
     speech that only contains a quotation ("X sagte, es sei „…“") stays,
     next to the quotation.
     """
-    hosts = _Index([f for f in indirect if f.quote.speaker is not None])
+    hosts = _Index([f for f in indirect if f.speaker is not None])
     result = list(direct)
     for index, d in enumerate(result):
-        if d.quote.speaker is not None:
+        if d.speaker is not None:
             continue
         # a quotation inside reported speech ("X sagte, es sei „…“") is X's
         host = next((f for f in hosts.around(d.first, d.last) if f.first <= d.first and d.last <= f.last + 1), None)
         if host is not None:
-            q = d.quote
-            result[index] = Found(replace(q, speaker=host.quote.speaker, cue=host.quote.cue), d.first, d.last)
+            result[index] = replace(d, speaker=host.speaker, cue=host.cue, lemma=host.lemma)
     directs = _Index(result)
     position = {id(f): i for i, f in enumerate(result)}
     for found in indirect:
@@ -84,23 +83,19 @@ def _merge(an: Analysis, direct: list[Found], indirect: list[Found]) -> list[Fou
         if twin is None:
             result.append(found)
             continue
-        if twin.quote.speaker is None and found.quote.speaker is not None:
-            q = twin.quote
-            result[position[id(twin)]] = Found(
-                Quote(q.quote, q.type, found.quote.speaker, found.quote.cue, q.organization, found.quote.addressee),
-                twin.first,
-                twin.last,
-            )
+        if twin.speaker is None and found.speaker is not None:
+            result[position[id(twin)]] = replace(twin, speaker=found.speaker, cue=found.cue, lemma=found.lemma,
+                                                 addressee=found.addressee)
     # a name in quotation marks that is a speaker („Computerwoche“) is no quote
-    speakers = sorted(span for f in result if f.quote.speaker for span in f.quote.speaker.spans)
+    speakers = sorted(f.speaker.span for f in result if f.speaker is not None and f.speaker.end > f.speaker.start)
     starts = [start for start, _ in speakers]
 
     def in_speaker(f: Found) -> bool:
-        begin, end = f.quote.quote.spans[0][0], f.quote.quote.spans[-1][1]
+        begin, end = f.quote[0][0], f.quote[-1][1]
         k = bisect.bisect_right(starts, begin)
         return any(speakers[j][1] >= end for j in range(max(0, k - _Index._REACH), k))
 
-    result = [f for f in result if f.quote.type != "direct" or not in_speaker(f)]
+    result = [f for f in result if f.type != "direct" or not in_speaker(f)]
     result.sort(key=lambda f: f.first)
     return result
 
@@ -114,31 +109,30 @@ def _wording(an: Analysis, m) -> bool:
 def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
     """Words in quotation marks inside reported speech: the speaker's own words ("sei „verständlich“"),
     in a sentence with its cue or in one that continues it ("Auch habe die „veränderte Statik“ …")."""
-    taken = {f.first for f in found if f.quote.type == "direct"}
-    hosts = _Index([f for f in found if f.quote.type in ("indirect", "indirect_free_indirect")
-                    and f.quote.speaker is not None])
+    taken = {f.first for f in found if f.type == "direct"}
+    hosts = _Index([f for f in found if f.type in ("indirect", "indirect_free_indirect")
+                    and f.speaker is not None])
     added: list[Found] = []
     for m in an.marked:
         if m.start in taken or name_like(an, m) or not _wording(an, m):
             continue
         host = next((f for f in hosts.around(m.start, m.end) if f.first <= m.start and m.end <= f.last + 1), None)
         if host is not None:
-            quote = Quote(an.part((m.start, m.end)), "direct", speaker=host.quote.speaker, cue=host.quote.cue)
-            added.append(Found(quote, m.start, m.end))
+            added.append(Found(((m.start, m.end),), "direct", m.start, m.end, host.speaker, host.cue, host.lemma))
     return added
 
 
-def _clause_around(text: str, begin: int, end: int, first: int, last: int,
-                   quoted: list[tuple[int, int]]) -> tuple[int, int]:
-    """The part of the sentence ``[begin, end)`` that attributes: the sentence
+def _clause_around(an: Analysis, begin: int, end: int, first: int, last: int, quoted: list[Range]) -> tuple[int, int]:
+    """The part of the sentence ``[begin, end)`` (characters) that attributes: the sentence
     cut at a colon or semicolon before the cue (``first``) and at a semicolon
-    after it (``last``), outside quotations. "Ein Umstand kommt hinzu: Wie sich
+    after it (``last``), outside quotations (``quoted``). "Ein Umstand kommt hinzu: Wie sich
     ergab, …" attributes only after its colon; a colon after the cue opens
     the quote it attributes and stays."""
+    text = an.text
 
     def outside(i: int) -> bool:
-        k = bisect.bisect_right(quoted, (i, len(text)))
-        return not (k and quoted[k - 1][0] <= i < quoted[k - 1][1])
+        k = bisect.bisect_right(quoted, i, key=lambda r: an.doc[r[0]].idx)
+        return not (k and an.doc[quoted[k - 1][0]].idx <= i < an.end_char(quoted[k - 1]))
 
     cut = max((i for i in range(begin, first) if text[i] in ";:" and outside(i)), default=None)
     if cut is not None:
@@ -147,64 +141,44 @@ def _clause_around(text: str, begin: int, end: int, first: int, last: int,
     return begin, end if cut is None else cut
 
 
-#: What closes the attributing sentence and is no part of its frame.
-_CLOSING = frozenset(".!?")
-
-
-def _with_frame(an: Analysis, found: Found, quoted: list[tuple[int, int]]) -> Found:
+def _with_frame(an: Analysis, found: Found, quoted: list[Range]) -> Found:
     """``found`` with its frame: the words of the attributing sentence outside the quotes.
 
     The frame is what the corpus calls the sentence around the quote that
     carries cue and speaker ("Die Botschaft teilte dem Sender CNN mit,"):
-    not the words of any quote (``quoted``: the char spans of all of them; a
-    few words quoted inside reported speech leave that speech out of the
-    frame), nor the full stop that closes the sentence.
+    not the words of any quote (``quoted``: the pieces of all of them, see
+    ``Analysis.runs``; a few words quoted inside reported speech leave that
+    speech out of the frame), nor the full stop that closes the sentence
+    (left out when the record is made).
     """
-    q = found.quote
-    anchor = q.cue or q.speaker
-    if anchor is None or q.type not in ("direct", "indirect"):
+    if found.cue:
+        anchor = sorted(found.cue)
+    else:
+        anchor = [] if found.speaker is None else list(range(found.speaker.start, found.speaker.end))
+    if not anchor or found.type not in ("direct", "indirect") or not an.sents:
         return found
-    doc, text = an.doc, an.text
-    begin, end = len(text), 0
-    for start, stop in anchor.spans:
-        span = doc.char_span(start, stop, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        sentence = an.sents[an.sent_of[span.start]] if an.sents else None
-        if sentence is None:
-            continue
-        last = an.sents[an.sent_of[span.end - 1]]
-        begin = min(begin, sentence.start_char)
-        end = max(end, last.end_char)
+    doc = an.doc
+    first_sentence, last_sentence = an.sents[an.sent_of[anchor[0]]], an.sents[an.sent_of[anchor[-1]]]
+    begin, end = first_sentence.start_char, last_sentence.end_char
     if begin >= end:
         return found
-    begin, end = _clause_around(text, begin, end, anchor.spans[0][0], anchor.spans[-1][1], quoted)
-    pieces: list[tuple[int, int]] = []
-    cursor = begin
-    k = bisect.bisect_left(quoted, (begin, begin))
-    while k > 0 and quoted[k - 1][1] > begin:
+    begin, end = _clause_around(an, begin, end, doc[anchor[0]].idx, an.end_char((anchor[-1], anchor[-1] + 1)), quoted)
+    k = bisect.bisect_left(quoted, begin, key=lambda r: doc[r[0]].idx)
+    while k > 0 and an.end_char(quoted[k - 1]) > begin:
         k -= 1  # a quote that starts before the sentence and reaches into it
-    others = []
-    while k < len(quoted) and quoted[k][0] < end:
+    others = list(found.quote)
+    while k < len(quoted) and doc[quoted[k][0]].idx < end:
         others.append(quoted[k])
         k += 1
-    for start, stop in sorted({*q.quote.spans, *others}):
-        if start > cursor:
-            pieces.append((cursor, min(start, end)))
-        cursor = max(cursor, stop)
-    if cursor < end:
-        pieces.append((cursor, end))
-    spans = []
-    for start, stop in pieces:
-        while start < stop and text[start].isspace():
-            start += 1
-        while stop > start and (text[stop - 1].isspace() or stop == end and text[stop - 1] in _CLOSING):
-            stop -= 1
-        if any(ch.isalnum() for ch in text[start:stop]):
-            spans.append((start, stop))
-    if not spans:
-        return found
-    return Found(replace(q, frame=Part(tuple(spans))), found.first, found.last)
+    runs: list[Range] = []
+    for i in range(first_sentence.start, last_sentence.end):
+        if doc[i].idx >= end or an.end_char((i, i + 1)) <= begin or any(a <= i < b for a, b in others):
+            continue
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return replace(found, frame=Frame(tuple(runs), begin, end)) if runs else found
 
 
 def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | None = None) -> list[Quote]:
@@ -222,20 +196,22 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found = _merge(an, find_direct(an), find_indirect(an))
     found.sort(key=lambda f: f.first)
     found = standalone_quotation_speakers(an, found)
-    cue_sentences = {an.sent_of[f.first] for f in found if f.quote.cue is not None}
+    cue_sentences = {an.sent_of[f.first] for f in found if f.cue}
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
-    quoted = sorted(span for f in found for span in f.quote.quote.spans)
+    quoted = sorted(rng for f in found for rng in an.runs(*f.quote))
     found = [_with_frame(an, f, quoted) for f in found]
-    quotes = [_without_impersonal_speaker(f.quote, an.text) for f in found if f.quote.type in settings.types]
-    speakers = referents(an, quotes)
-    quotes = resolve_speakers(an, quotes, speakers)
-    return attach_organizations(an, with_media(an, quotes), speakers)
+    found = [_without_impersonal_speaker(an, f) for f in found if f.type in settings.types]
+    speakers = referents(an, found)
+    found = resolve_speakers(an, found, speakers)
+    found = attach_organizations(an, with_media(an, found), speakers)
+    return [an.record(f) for f in found]
 
 
-def _without_impersonal_speaker(q: Quote, text: str) -> Quote:
+def _without_impersonal_speaker(an: Analysis, f: Found) -> Found:
     """"man" is never a speaker: "man geht davon aus, dass …" says what is generally assumed."""
-    if q.speaker is not None and q.speaker.text(text).lower() in lexicon_words("impersonal_pronouns"):
-        return replace(q, speaker=None)
-    return q
+    mention = None if f.speaker is None else an.doc[f.speaker.start:f.speaker.end].text
+    if mention is not None and mention.lower() in lexicon_words("impersonal_pronouns"):
+        return replace(f, speaker=None)
+    return f

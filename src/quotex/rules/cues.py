@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from quotex.records import Cue
 from quotex.rules import syntax
 from quotex.rules.lexicon import Lexicons, VerbReading, active
 
@@ -215,20 +214,21 @@ def _with_aux(token: Token, scheme: syntax.Scheme | None, parts: tuple[int, ...]
     return tuple(sorted({*parts, *(a.i for a in syntax.auxiliaries_of(token, scheme))}))
 
 
-def medium_of(cue: Cue | None, text: str, lex: Lexicons) -> str | None:
+def medium_of(cue: str | None, lemma: str | None, lex: Lexicons) -> str | None:
     """How the statement a cue reports was made (``media.txt``), ``None`` without a cue.
 
-    A statement noun of the cue decides first ("seiner Ansicht nach" is an
-    opinion, "nach Angaben" said or written), then the cue's lemma, then the
-    default the lexicon gives every other cue ("*").
+    ``cue`` is the cue's words as written ("nach Angaben"). A statement noun of
+    the cue decides first ("seiner Ansicht nach" is an opinion, "nach Angaben"
+    said or written), then the cue's lemma, then the default the lexicon gives
+    every other cue ("*").
     """
     if cue is None:
         return None
-    for word in cue.text(text).split():
+    for word in cue.split():
         medium = lex.statement_medium(word)
         if medium is not None:
             return medium
-    return verb_medium(cue.lemma, lex)
+    return verb_medium(lemma, lex)
 
 
 def verb_medium(lemma: str | None, lex: Lexicons) -> str | None:

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from quotex.records import Cue, Quote, Speaker
 from quotex.rules import lexicon, mentions, ranking
 from quotex.rules.cues import VerbCue, find_verb_cue
-from quotex.rules.document import Analysis, Found, Marked
+from quotex.rules.document import Analysis, Found, Marked, Mention
 from quotex.rules.syntax import kept_period_ends_sentence
 
 _FINAL = frozenset({".", "!", "?", ";"})
@@ -241,20 +240,17 @@ def find_direct(an: Analysis) -> list[Found]:
             if following.start == gap and attribution.after > m.end:
                 ranges.append((following.start, following.end))
                 merged.add(index + 1)
-        speaker: Speaker | None = None
-        cue: Cue | None = None
-        addressee = None
+        speaker: Mention | None = None
+        cue: tuple[int, ...] = ()
+        lemma = addressee = None
         if attribution is not None:
             if attribution.speaker is not None:
-                speaker = Speaker(an.char_spans(attribution.speaker))
-            if attribution.cue:
-                cue = Cue(an.token_parts(attribution.cue), lemma=attribution.lemma)
-            addressee = an.part(attribution.addressee)
+                speaker = Mention(*attribution.speaker)
+            cue, lemma, addressee = attribution.cue, attribution.lemma, attribution.addressee
         elif previous is not None and an.sent_of[m.start] - an.sent_of[previous.last - 1] <= 2:
-            speaker = previous.quote.speaker
+            speaker = previous.speaker
 
-        quote = Quote(an.part(*ranges), "direct", speaker=speaker, cue=cue, addressee=addressee)
-        result = Found(quote, m.start, ranges[-1][1])
+        result = Found(tuple(ranges), "direct", m.start, ranges[-1][1], speaker, cue, lemma, addressee)
         found.append(result)
         if speaker is not None:
             previous = result

@@ -2,6 +2,10 @@
 
 Computed once per Doc in linear passes, so the rules can ask "which sentence
 is token i in" or "is token i inside quotation marks" in constant time.
+
+The quotes the rules find are token ranges (``Found``) through every stage;
+``Analysis.record`` makes their character-span records once, when they leave
+the component.
 """
 
 from __future__ import annotations
@@ -10,13 +14,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from quotex.records import Part, Quote
+from quotex.records import Cue, Organization, Part, Quote, Speaker
 from quotex.rules import syntax
 from quotex.rules.lexicon import Lexicons, active
 from quotex.rules.quotation_marks import QuoteMarks, find_quotes
 
 
 _CLOSING_PUNCTUATION = frozenset({".", "!", "?", ",", ";", ":", "–", "-"})
+#: What closes the attributing sentence and is no part of its frame.
+_CLOSING = frozenset(".!?")
+
+#: A token range ``[start, end)``.
+Range = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -126,17 +135,24 @@ class Analysis:
         spans = self.char_spans(*ranges)
         return Part(spans) if spans else None
 
+    def runs(self, *ranges: tuple[int, int] | None) -> list[Range]:
+        """Token ranges, sorted, with ranges whose characters touch merged: the pieces of a record's part."""
+        out: list[Range] = []
+        for rng in sorted(r for r in ranges if r is not None and r[1] > r[0]):
+            if out and self.doc[rng[0]].idx <= self.end_char(out[-1]):
+                out[-1] = (out[-1][0], max(rng[1], out[-1][1]))
+            else:
+                out.append(rng)
+        return out
+
+    def end_char(self, rng: Range) -> int:
+        """Where the last token of ``rng`` ends in the text."""
+        last = self.doc[rng[1] - 1]
+        return last.idx + len(last.text)
+
     def char_spans(self, *ranges: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
         """Char spans of token ranges, sorted, with touching ranges merged."""
-        doc = self.doc
-        out: list[tuple[int, int]] = []
-        for rng in sorted(r for r in ranges if r is not None and r[1] > r[0]):
-            start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
-            if out and start <= out[-1][1]:
-                out[-1] = (out[-1][0], max(end, out[-1][1]))
-            else:
-                out.append((start, end))
-        return tuple(out)
+        return tuple((self.doc[rng[0]].idx, self.end_char(rng)) for rng in self.runs(*ranges))
 
     def token_parts(self, indices: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         """Char spans of single tokens, adjacent ones merged ("teilte … mit")."""
@@ -148,6 +164,44 @@ class Analysis:
                 ranges.append((i, i + 1))
         return self.char_spans(*ranges)
 
+    def _frame_part(self, frame: Frame | None) -> Part | None:
+        """The frame's runs as char spans cut to its clause, without the space around them or the
+        mark that closes the clause; runs of punctuation only are dropped."""
+        if frame is None:
+            return None
+        doc, text = self.doc, self.text
+        spans = []
+        for first, last in frame.runs:
+            start = max(doc[first].idx, frame.begin)
+            stop = min(self.end_char((first, last)), frame.end)
+            while start < stop and text[start].isspace():
+                start += 1
+            while stop > start and (text[stop - 1].isspace() or stop == frame.end and text[stop - 1] in _CLOSING):
+                stop -= 1
+            if any(ch.isalnum() for ch in text[start:stop]):
+                spans.append((start, stop))
+        return Part(tuple(spans)) if spans else None
+
+    def _organization(self, org: Affiliation | None) -> Organization | None:
+        if org is None:
+            return None
+        return Organization(((self.doc[org.start].idx, self.end_char((org.start, org.end)) - org.cut),), name=org.name)
+
+    def record(self, found: Found) -> Quote:
+        """The record of ``found``: its token ranges as character spans, the one place they are made."""
+        speaker = found.speaker
+        return Quote(
+            self.part(*found.quote),
+            found.type,
+            speaker=None if speaker is None else Speaker(self.char_spans(speaker.span),
+                                                         name=speaker.name, label=speaker.label),
+            cue=Cue(self.token_parts(found.cue), lemma=found.lemma) if found.cue else None,
+            addressee=self.part(found.addressee),
+            organization=self._organization(found.organization),
+            frame=self._frame_part(found.frame),
+            medium=found.medium,
+        )
+
     def content_end(self, start: int, end: int) -> int:
         """``end`` moved left over closing punctuation (indirect quotes omit it)."""
         doc = self.doc
@@ -157,9 +211,65 @@ class Analysis:
 
 
 @dataclass(frozen=True)
-class Found:
-    """A quote with the token range it covers, which later rules look at."""
+class Frame:
+    """The clause that attributes a quote, outside the quotes: runs of tokens within the
+    clause's characters ``[begin, end)``, which end at a colon or semicolon wherever it
+    stands, also inside a token ("Um 10:05 Uhr meldete …")."""
 
-    quote: Quote
+    runs: tuple[Range, ...]
+    begin: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention as the token range ``[start, end)``, with whom it names once resolved."""
+
+    start: int
+    end: int
+    #: the person or organization the mention stands for (``Speaker.name``)
+    name: str | None = None
+    #: ``PER`` or ``ORG`` (``Speaker.label``)
+    label: str | None = None
+
+    @property
+    def span(self) -> Range:
+        return self.start, self.end
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """What a speaker speaks for: the tokens ``[start, end)`` that name it, the last one without
+    its final ``cut`` characters when the name is part of a word ("NATO" in
+    "NATO-Generalsekretär", "Thailand" in "Thailands")."""
+
+    start: int
+    end: int
+    #: the name in the nominative ("Weißes Haus"), ``Organization.name``
+    name: str | None
+    cut: int = 0
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quote as the rules find it, in tokens: what every stage reads and writes.
+
+    Its character-span record (``records.Quote``) is made once, by
+    :meth:`Analysis.record`, when the quote leaves the component. ``first``
+    and ``last`` bound the tokens later rules look at (usually those of
+    ``quote``).
+    """
+
+    #: token ranges of the quote's words
+    quote: tuple[Range, ...]
+    type: str
     first: int
     last: int
+    speaker: Mention | None = None
+    #: the cue's tokens ("teilte", "mit"); none when no cue was found
+    cue: tuple[int, ...] = ()
+    lemma: str | None = None
+    addressee: Range | None = None
+    medium: str | None = None
+    frame: Frame | None = None
+    organization: Affiliation | None = None

@@ -11,9 +11,8 @@ plain "soll" right after reported speech passes on what its speaker plans or dem
 from __future__ import annotations
 
 
-from quotex.records import Quote, Speaker
 from quotex.rules import lexicon, mentions
-from quotex.rules.document import Analysis, Found
+from quotex.rules.document import Analysis, Found, Mention
 
 #: how many sentences back a cue-less quote may find its speaker
 _REACH = 4
@@ -51,8 +50,7 @@ def _named_subject(an: Analysis, sent) -> Found | None:
     chosen = mentions.sentence_source(an, sent)
     if chosen is None:
         return None
-    quote = Quote(an.part(chosen.span), "indirect_free_indirect", speaker=Speaker(an.char_spans(chosen.span)))
-    return Found(quote, chosen.start, chosen.end)
+    return Found((chosen.span,), "indirect_free_indirect", chosen.start, chosen.end, Mention(*chosen.span))
 
 
 def _reportative(an: Analysis, start: int, end: int) -> bool:
@@ -95,7 +93,7 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
             sent = an.sents[k]
             covered = min(found.last, sent.end) - max(found.first, sent.start)
             # a few words in quotation marks ("könne „das Konto jetzt einlösen“") leave the sentence free
-            if found.quote.type != "direct" or covered * 2 >= sent.end - sent.start:
+            if found.type != "direct" or covered * 2 >= sent.end - sent.start:
                 taken.setdefault(k, found)
     result: list[Found] = []
     last: Found | None = None
@@ -104,7 +102,7 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
     for k, sent in enumerate(an.sents):
         if k in taken:
             found = taken[k]
-            if found.quote.speaker is not None:
+            if found.speaker is not None:
                 last, last_sentence = found, an.sent_of[max(found.first, found.last - 1)]
             continue
         if k in cue_sentences:
@@ -121,32 +119,31 @@ def find_free_indirect(an: Analysis, quotes: list[Found], cue_sentences: set[int
                 last, last_sentence = named, k - 1
         recent = last is not None and k - last_sentence <= _REACH
         follows = last is not None and k - last_sentence == 1
-        if "indirect_free_indirect" in types and (mood == 2 or mood == 1 and follows and last.quote.type != "direct"):
-            speaker = last.quote.speaker if recent else None
+        if "indirect_free_indirect" in types and (mood == 2 or mood == 1 and follows and last.type != "direct"):
+            speaker = last.speaker if recent else None
             previous = result[-1] if result else None
-            if (previous is not None and previous.quote.type == "indirect_free_indirect" and follows
-                    and last is previous and previous.quote.speaker == speaker
+            if (previous is not None and previous.type == "indirect_free_indirect" and follows
+                    and last is previous and previous.speaker == speaker
                     and an.runs_on_into(previous.last - 1, k)):
                 # consecutive sentences of one speaker in one paragraph form one quote
                 start = previous.first
                 result.pop()
-            quote = Quote(an.part((start, end)), "indirect_free_indirect", speaker=speaker)
-            found = Found(quote, start, end)
+            found = Found(((start, end),), "indirect_free_indirect", start, end, speaker)
             result.append(found)
             if speaker is not None:
                 last, last_sentence = found, k
             continue
         previous = result[-1] if result else None
-        continues = (previous is not None and previous.quote.type == "free_indirect"
+        continues = (previous is not None and previous.type == "free_indirect"
                      and an.sent_of[previous.last - 1] == k - 1
                      and an.runs_on_into(previous.last - 1, k))
         if ("free_indirect" in types and end - start > 4
                 and (_reportative(an, start, end)
-                     or (_main_clause_soll(an, start, end) and ((follows and last.quote.type != "direct") or continues)))):
-            speaker = last.quote.speaker if last is not None and k - last_sentence <= _REACH else None
+                     or (_main_clause_soll(an, start, end) and ((follows and last.type != "direct") or continues)))):
+            speaker = last.speaker if last is not None and k - last_sentence <= _REACH else None
             if continues:
                 start = previous.first  # one claim over consecutive sentences
-                speaker = previous.quote.speaker
+                speaker = previous.speaker
                 result.pop()
-            result.append(Found(Quote(an.part((start, end)), "free_indirect", speaker=speaker), start, end))
+            result.append(Found(((start, end),), "free_indirect", start, end, speaker))
     return result

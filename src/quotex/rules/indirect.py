@@ -19,10 +19,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-from quotex.records import Cue, Quote, Speaker
 from quotex.rules import lexicon, mentions, nouns
 from quotex.rules.cues import VerbCue, find_verb_cue, verb_medium
-from quotex.rules.document import Analysis, Found
+from quotex.rules.document import Analysis, Found, Mention
 
 _BOUNDARY = frozenset({",", ":", ";", "(", ")", "–", "—"})
 
@@ -110,15 +109,9 @@ class _Sentence:
         words = sum(1 for s, e in ranges for i in range(s, e) if not an.doc[i].is_punct)
         if words < 2:
             return
-        quote = Quote(
-            an.part(*ranges),
-            kind,
-            speaker=Speaker(an.char_spans(speaker)) if speaker else None,
-            cue=Cue(an.token_parts(cue), lemma=lemma) if cue else None,
-            addressee=an.part(addressee),
-            medium=medium,
-        )
-        self.found.append(Found(quote, ranges[0][0], ranges[-1][1]))
+        mention = Mention(*speaker) if speaker else None
+        self.found.append(Found(tuple(ranges), kind, ranges[0][0], ranges[-1][1], mention, tuple(cue), lemma, addressee,
+                                medium))
         for s, e in ranges:
             self.take(s, e)
         for i in cue:
@@ -337,9 +330,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             start, end = _trim(an, previous.a, previous.end)
             if speaker is not None and end - start >= 2:
                 # "Dies" stands for what the sentence before says: the corpus counts it to the quote
-                quote = Quote(an.part((start, sent.a + 1)), "indirect", Speaker(an.char_spans(speaker)),
-                              Cue(an.token_parts(cue.tokens), lemma=cue.lemma))
-                previous.found.append(Found(quote, start, end))
+                previous.found.append(Found(((start, sent.a + 1),), "indirect", start, end, Mention(*speaker),
+                                            cue.tokens, cue.lemma))
                 sent.take(sent.a, sent.b)
         return
     # forderte eine schnellere Entscheidung.

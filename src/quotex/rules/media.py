@@ -17,9 +17,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from quotex.records import Cue, Quote
+from quotex.records import join_spans
 from quotex.rules.cues import medium_of
-from quotex.rules.document import Analysis
+from quotex.rules.document import Analysis, Found
 
 #: The class of a cue that leaves open whether it was said or written.
 OPEN = "speech_or_writing"
@@ -27,15 +27,15 @@ OPEN = "speech_or_writing"
 TOPIC_PHRASE = 5
 
 
-def with_media(an: Analysis, quotes: list[Quote]) -> list[Quote]:
+def with_media(an: Analysis, quotes: list[Found]) -> list[Found]:
     """Each quote with its medium: its cue's, else that of the quote it continues, else its speaker's usual one.
 
     A continuation without a cue ("„…“ Und weiter: „…“") was made the way the
     quote it continues was: by the same speaker, or by the last speaker when
     it names none.
     """
-    result: list[Quote] = []
-    last: Quote | None = None
+    result: list[Found] = []
+    last: Found | None = None
     #: the medium of the last quote with a cue per speaker mention and per speaker name
     made: dict[object, str | None] = {}
     for q in quotes:
@@ -44,55 +44,54 @@ def with_media(an: Analysis, quotes: list[Quote]) -> list[Quote]:
             medium = last.medium
         if medium is None and q.speaker is not None:
             # the quote it continues is not the last one ("X sagte … Y widersprach … X: „…“")
-            medium = made.get(q.speaker.spans) or (made.get(q.speaker.name) if q.speaker.name else None)
+            medium = made.get(q.speaker.span) or (made.get(q.speaker.name) if q.speaker.name else None)
         if medium is None:
             medium = usual_medium(an, q)
         q = replace(q, medium=medium)
-        if q.cue is not None:
+        if q.cue:
             last = q
             if q.speaker is not None:
-                made[q.speaker.spans] = medium
+                made[q.speaker.span] = medium
                 if q.speaker.name:
                     made[q.speaker.name] = medium
         result.append(q)
     return result
 
 
-def cue_medium(an: Analysis, q: Quote) -> str | None:
+def cue_medium(an: Analysis, q: Found) -> str | None:
     """The medium ``q``'s cue reports, with an open channel decided by the sentence or the source."""
-    medium = medium_of(q.cue, an.text, an.lex) or q.medium
-    if q.cue is None or not leaves_channel_open(an, q.cue, medium):
+    words = join_spans(an.text, list(an.token_parts(q.cue))) if q.cue else None  # as the record's cue.text
+    medium = medium_of(words, q.lemma, an.lex) or q.medium
+    if words is None or not leaves_channel_open(an, words, q.lemma, medium):
         return medium
     return (source_statement(an, q) or named_channel(an, q) or written_source(an, q)
             or ("speech" if said_aloud(q) else medium))
 
 
-def leaves_channel_open(an: Analysis, cue: Cue, medium: str | None) -> bool:
+def leaves_channel_open(an: Analysis, cue: str, lemma: str | None, medium: str | None) -> bool:
     """The cue does not say whether it was said or written: an open cue ("erklärte", "laut"), or
     one ``media.txt`` does not list ("kritisierte"), whose medium is only the lexicon's default."""
     if medium == OPEN:
         return True
-    words = [*cue.text(an.text).lower().split(), (cue.lemma or "").lower()]
+    words = [*cue.lower().split(), (lemma or "").lower()]
     return not any(word in an.lex.media for word in words)
 
 
-def named_channel(an: Analysis, q: Quote) -> str | None:
+def named_channel(an: Analysis, q: Found) -> str | None:
     """The medium of the channel noun in the attributing sentence nearest the cue, if one is named.
 
     "erklärte er in einem Interview" was said, "teilte die Firma auf ihrer
     Website mit" written: the sentence names the channel the cue leaves open.
     """
-    if q.frame is None or q.cue is None:
+    if q.frame is None or not q.cue:
         return None
-    cue_at = q.cue.spans[0][0]
+    cue_at = an.doc[min(q.cue)].idx
     best: tuple[int, str] | None = None
-    for start, end in q.frame.spans:
-        span = an.doc.char_span(start, end, alignment_mode="expand")
-        for token in span if span is not None else ():
-            named = _noun(token) and not in_topic_phrase(an, token)
-            medium = an.lex.noun_medium(token.text, "channel") if named else None
-            if medium is not None and (best is None or abs(token.idx - cue_at) < best[0]):
-                best = (abs(token.idx - cue_at), medium)
+    for token in (an.doc[i] for first, last in q.frame.runs for i in range(first, last)):
+        named = _noun(token) and not in_topic_phrase(an, token)
+        medium = an.lex.noun_medium(token.text, "channel") if named else None
+        if medium is not None and (best is None or abs(token.idx - cue_at) < best[0]):
+            best = (abs(token.idx - cue_at), medium)
     return best[1] if best is not None else None
 
 
@@ -109,28 +108,26 @@ def in_topic_phrase(an: Analysis, noun: Token) -> bool:
     return False
 
 
-def source_statement(an: Analysis, q: Quote) -> str | None:
+def source_statement(an: Analysis, q: Found) -> str | None:
     """The medium of a statement noun heading the source, when it says more than the open class:
     "laut ihren Aussagen" was said, "seiner Meinung nach" may only be thought."""
     if q.speaker is None:
         return None
-    for word in q.speaker.text(an.text).split():
+    for word in an.doc[q.speaker.start:q.speaker.end].text.split():
         medium = an.lex.statement_medium(word)
         if medium is not None:
             return medium if medium != OPEN else None
     return None
 
 
-def written_source(an: Analysis, q: Quote) -> str | None:
+def written_source(an: Analysis, q: Found) -> str | None:
     """``writing`` when the source is a document, a publication or a web address ("laut dem
     Entwurf", "nach Angaben der Zeitung", "laut tagesschau.de"): none of them speaks."""
     if q.speaker is None:
         return None
-    for start, end in q.speaker.spans:
-        span = an.doc.char_span(start, end, alignment_mode="expand")
-        for token in span if span is not None else ():
-            if token.like_url or _noun(token) and an.lex.noun_medium(token.text, "source") == "writing":
-                return "writing"
+    for token in an.doc[q.speaker.start:q.speaker.end]:
+        if token.like_url or _noun(token) and an.lex.noun_medium(token.text, "source") == "writing":
+            return "writing"
     return None
 
 
@@ -139,20 +136,20 @@ def _noun(token: Token) -> bool:
     return token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX")
 
 
-def said_aloud(q: Quote) -> bool:
+def said_aloud(q: Found) -> bool:
     """With nothing naming the channel, ``q`` was most likely made aloud: a person states it, or it
     is quoted word for word from anyone but an institution."""
     return person_states(q) or verbatim(q) and not institution_states(q)
 
 
-def verbatim(q: Quote) -> bool:
+def verbatim(q: Found) -> bool:
     """``q`` is direct speech ("wörtliche Rede"): the words as someone spoke them, which news quote
     from interviews, speeches and press conferences; an institution's words come from a release as
     often, and are kept open."""
     return q.type == "direct"
 
 
-def person_states(q: Quote) -> bool:
+def person_states(q: Found) -> bool:
     """A person, not an institution, is the source of a statement whose cue leaves the channel
     open ("erklärte die Ministerin", "teilte er mit", "laut dem Minister"): a person's statement
     in the news is most often made aloud (an interview, a press conference), an institution's
@@ -160,7 +157,7 @@ def person_states(q: Quote) -> bool:
     return q.speaker is not None and q.speaker.label == "PER"
 
 
-def usual_medium(an: Analysis, q: Quote) -> str | None:
+def usual_medium(an: Analysis, q: Found) -> str | None:
     """How ``q``'s speaker's statements are usually made, for a quote without a cue that continues
     no earlier quote of its speaker ("Die Ministerin: „…“"): aloud when ``said_aloud``, else in the
     channel the lexicon gives a cue that names none. Without a speaker that is the open class too:
@@ -168,15 +165,16 @@ def usual_medium(an: Analysis, q: Quote) -> str | None:
     return "speech" if said_aloud(q) else an.lex.media.get("*")
 
 
-def institution_states(q: Quote) -> bool:
+def institution_states(q: Found) -> bool:
     """An institution (a ministry, a company, a court) is the source of ``q``."""
     return q.speaker is not None and q.speaker.label == "ORG"
 
 
-def same_speaker(q: Quote, previous: Quote) -> bool:
+def same_speaker(q: Found, previous: Found) -> bool:
     """``q`` continues ``previous``: it names no speaker, or the same mention or person."""
     if q.speaker is None:
         return True
     if previous.speaker is None:
         return False
-    return q.speaker.spans == previous.speaker.spans or q.speaker.name is not None and q.speaker.name == previous.speaker.name
+    return (q.speaker.span == previous.speaker.span
+            or q.speaker.name is not None and q.speaker.name == previous.speaker.name)

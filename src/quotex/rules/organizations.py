@@ -33,7 +33,6 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.records import Organization, Quote
 from quotex.rules import lexicon
 from quotex.rules.nouns import (
     LOC_LABELS,
@@ -51,14 +50,12 @@ from quotex.rules.nouns import (
     noun_class,
     organization_name,
 )
-from quotex.rules.document import Analysis
+from quotex.rules.document import Affiliation, Analysis, Found
 from quotex.rules.speakers import (
     Article, Speakers, mention_tokens, org_phrase, referents, role_before,
 )
 
 _STOP = frozenset({".", ":", ";", "!", "?"})
-
-Found = tuple[list[tuple[int, int]], str]
 
 
 def _named(text: str) -> str | None:
@@ -110,7 +107,7 @@ def _phrase(doc: Doc, i: int, limit: int) -> list[Token]:
     return list(doc[i:end])
 
 
-def _org_phrase(tokens: list[Token], case: str, *, names: bool = False) -> Found | None:
+def _org_phrase(tokens: list[Token], case: str, *, names: bool = False) -> Affiliation | None:
     """The phrase as an organization, if its head is one.
 
     With ``names`` (after "des"/"von" + a role noun) any name but a person's
@@ -131,11 +128,10 @@ def _org_phrase(tokens: list[Token], case: str, *, names: bool = False) -> Found
     named = names and head is None and (content[-1].pos_ == "PROPN" or content[-1].ent_type_ in LOC_LABELS)
     if not (listed or named or any(_is_org(t) for t in content)):
         return None
-    span = (content[0].idx, content[-1].idx + len(content[-1].text))
-    return [span], nominative(tokens, case)
+    return Affiliation(content[0].i, content[-1].i + 1, nominative(tokens, case))
 
 
-def _prefix(token: Token, named: frozenset[str]) -> Found | None:
+def _prefix(token: Token, named: frozenset[str]) -> Affiliation | None:
     """The organization in a compound role noun ("NATO-Generalsekretär", "Regierungssprecher")."""
     noun = noun_class(token)
     if noun is None or noun.kind != "role" or not noun.prefix:
@@ -151,11 +147,11 @@ def _prefix(token: Token, named: frozenset[str]) -> Found | None:
             continue
         name = _named(candidate) or _named(candidate[:1].upper() + candidate[1:])
         if name is not None and (candidate[:1].isupper() or candidate.isupper()):
-            return [(token.idx, token.idx + len(candidate))], name
+            return Affiliation(token.i, token.i + 1, name, len(token.text) - len(candidate))
     # a name before a hyphen that the article names as an organization ("Ryanair-Sprecherin")
     first = prefix.split("-")[0]
     if "-" in noun.prefix and first in named:
-        return [(token.idx, token.idx + len(first))], first
+        return Affiliation(token.i, token.i + 1, first, len(token.text) - len(first))
     return None
 
 
@@ -169,7 +165,7 @@ def organizations_named(doc: Doc) -> frozenset[str]:
     return frozenset(names)
 
 
-def _attached(token: Token, limit: int) -> Found | None:
+def _attached(token: Token, limit: int) -> Affiliation | None:
     """An organization attached to role noun ``token``: genitive, preposition, or prenominal genitive."""
     doc = token.doc
     after = token.i + 1
@@ -188,17 +184,17 @@ def _attached(token: Token, limit: int) -> Found | None:
         if following.text.endswith("s") and following.pos_ in ("PROPN", "") and following.ent_type_ not in PERSON_LABELS:
             name = _named(following.text) or _named(following.text[:-1])
             if name is not None:
-                return [(following.idx, following.idx + len(following.text) - 1)], name
+                return Affiliation(following.i, following.i + 1, name, 1)
     if token.i > 0:
         before = doc[token.i - 1]
         if before.text.endswith("s") and before.text[:1].isupper() and before.ent_type_ not in PERSON_LABELS:
             name = _named(before.text) or _named(before.text[:-1])
             if name is not None and noun_class(before) is None:
-                return [(before.idx, before.idx + len(before.text) - 1)], name
+                return Affiliation(before.i, before.i + 1, name, 1)
     return None
 
 
-def _party_tag(doc: Doc, i: int) -> Found | None:
+def _party_tag(doc: Doc, i: int) -> Affiliation | None:
     """"(SPD)" at token ``i``."""
     if i < len(doc) and doc[i].text == "(":
         for end in range(i + 2, min(i + 5, len(doc))):
@@ -206,7 +202,7 @@ def _party_tag(doc: Doc, i: int) -> Found | None:
                 inner = doc[i + 1 : end]
                 name = _named(inner.text)
                 if name is not None or inner.label_ in ORG_LABELS or all(t.ent_type_ in ORG_LABELS for t in inner):
-                    return [(inner.start_char, inner.end_char)], name or inner.text
+                    return Affiliation(inner.start, inner.end, name or inner.text)
                 return None
     return None
 
@@ -222,7 +218,7 @@ def _apposition_end(doc: Doc, end: int) -> int:
     return end
 
 
-def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | None:
+def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Affiliation | None:
     """The organization stated with the phrase ``doc[start:end]`` (a speaker mention or a name).
 
     The stretch looked at is the phrase, a role noun just before it when
@@ -260,20 +256,20 @@ def around(doc: Doc, start: int, end: int, named: frozenset[str]) -> Found | Non
     return None
 
 
-def _speaker_tokens(doc: Doc, quote: Quote) -> Span | None:
+def _speaker_tokens(doc: Doc, quote: Found) -> Span | None:
     tokens = mention_tokens(doc, quote.speaker)
     return doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
 
-def _as_organization(mention: Span, name: str | None) -> Found | None:
+def _as_organization(mention: Span, name: str | None) -> Affiliation | None:
     """The speaker itself as the organization ("ergänzte der Kreml")."""
     tokens = org_phrase(list(mention))
     if not tokens:
         return None
-    return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))], name or nominative(tokens, "Nom")
+    return Affiliation(tokens[0].i, tokens[-1].i + 1, name or nominative(tokens, "Nom"))
 
 
-def attach_organizations(doc: Doc | Analysis, quotes: list[Quote], speakers: Speakers | None = None) -> list[Quote]:
+def attach_organizations(doc: Doc | Analysis, quotes: list[Found], speakers: Speakers | None = None) -> list[Found]:
     """``quotes`` with ``organization`` filled where the text names one (see module doc).
 
     Run after ``resolve_speakers``: an organization speaker and a resolved
@@ -285,7 +281,7 @@ def attach_organizations(doc: Doc | Analysis, quotes: list[Quote], speakers: Spe
     speakers = speakers or referents(an, quotes)
     article: Article = speakers.article
     named = organizations_named(doc)
-    by_person: dict[str, Found | None] = {}
+    by_person: dict[str, Affiliation | None] = {}
     result = []
     for index, quote in enumerate(quotes):
         speaker = quote.speaker
@@ -297,8 +293,8 @@ def attach_organizations(doc: Doc | Analysis, quotes: list[Quote], speakers: Spe
             found = _as_organization(mention, speaker.name)
             if found is None:  # "sie" for an organization: where it was named
                 referent = speakers.referents[index]
-                if referent is not None and referent.label == "ORG" and referent.spans:
-                    found = list(referent.spans), speaker.name or referent.name
+                if referent is not None and referent.label == "ORG" and referent.tokens:
+                    found = Affiliation(*referent.tokens, speaker.name or referent.name)
         else:
             found = around(doc, mention.start, mention.end, named)
         if found is None and speaker.label == "PER" and speaker.name:
@@ -308,26 +304,25 @@ def attach_organizations(doc: Doc | Analysis, quotes: list[Quote], speakers: Spe
         if found is None:
             result.append(quote)
             continue
-        spans, name = found
-        generic = _generic_noun(doc, spans)
+        name = found.name
+        generic = _generic_noun(doc, found)
         if generic is not None:  # "ein Sprecher des Ministeriums": the ministry named before
             earlier = article.organization_before(*generic)
             name = earlier.name if earlier is not None else name
-        result.append(replace(quote, organization=Organization(spans=tuple(spans), name=" ".join(name.split()) or None)))
+        result.append(replace(quote, organization=replace(found, name=" ".join(name.split()) or None)))
     return result
 
 
-def _generic_noun(doc: Doc, spans: list[tuple[int, int]]) -> tuple[NounClass, int] | None:
+def _generic_noun(doc: Doc, org: Affiliation) -> tuple[NounClass, int] | None:
     """The organization noun and its token index when the organization found is just
     "the ministry", "the government" (a bare noun after an article)."""
-    span = doc.char_span(spans[0][0], spans[-1][1])
-    if span is None or len(span) != 1 or span.start == 0 or not is_article(doc[span.start - 1].lower_):
+    if org.cut or org.end - org.start != 1 or org.start == 0 or not is_article(doc[org.start - 1].lower_):
         return None
-    noun = noun_class(span[0])
-    return (noun, span.start) if noun is not None and noun.kind == "org" and not noun.prefix else None
+    noun = noun_class(doc[org.start])
+    return (noun, org.start) if noun is not None and noun.kind == "org" and not noun.prefix else None
 
 
-def _from_mentions(doc: Doc, article: Article, name: str, named: frozenset[str]) -> Found | None:
+def _from_mentions(doc: Doc, article: Article, name: str, named: frozenset[str]) -> Affiliation | None:
     """The organization stated at any mention of the person called ``name``."""
     for span in dict.fromkeys(article.person_at.values()):
         if article.full_name(span) == name:

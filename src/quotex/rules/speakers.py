@@ -34,9 +34,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.records import Quote, Speaker
 from quotex.rules import lexicon, mentions
-from quotex.rules.document import Analysis, Found
+from quotex.rules.document import Analysis, Found, Mention, Range
 from quotex.rules.nouns import (
     LOC_LABELS,
     ORG_LABELS,
@@ -70,8 +69,8 @@ class Referent:
     roles: set[str] = field(default_factory=set)
     #: The organization-noun entry when it is an organization ("ministerium").
     kind: str | None = None
-    #: Where an organization was named, for the record's ``organization`` when a pronoun speaks for it.
-    spans: tuple[tuple[int, int], ...] = ()
+    #: The tokens where an organization was named, for the record's ``organization`` when a pronoun speaks for it.
+    tokens: Range | None = None
 
 
 #: A person the text describes but does not name ("ein Sprecher", "Experten").
@@ -129,11 +128,11 @@ def role_after(doc: Doc, end: int) -> tuple[NounClass, Token] | None:
 class Article:
     """The referents of one Doc: every person name, and speakers as they resolve."""
 
-    def __init__(self, an: Analysis, quotes: list[Quote]) -> None:
+    def __init__(self, an: Analysis, quotes: list[Found]) -> None:
         doc = an.doc
         self.doc = doc
         self.an = an
-        self.quoted = sorted(span for q in quotes for span in q.quote.spans)
+        self.quoted = sorted(span for q in quotes for span in an.char_spans(*q.quote))
         self.people: dict[str, Referent] = {}
         self.surnames: dict[str, str] = {}
         self.person_at: dict[int, Span] = {}
@@ -190,7 +189,7 @@ class Article:
                     gender = "Plur"
                 if phrase and gender is not None and nominative(phrase, "Nom").strip():
                     name = nominative(phrase, "Nom")
-                    found.append((token.i, Referent(name, "ORG", gender, kind=token.lower_, spans=_extent(phrase))))
+                    found.append((token.i, Referent(name, "ORG", gender, kind=token.lower_, tokens=_extent(phrase))))
         return found
 
     def _names_follow(self, i: int) -> bool:
@@ -243,7 +242,7 @@ class Article:
             found = noun_class(span[-1])
             if found is not None and found.entry.endswith(noun.entry) and not self.in_quote(span.start_char):
                 kind = span[-1].text.lower()
-                return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=kind, spans=_extent(span))
+                return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=kind, tokens=_extent(span))
         return None
 
     def known(self, token: Token) -> Referent | None:
@@ -284,10 +283,10 @@ class Article:
         return next((i - distance for distance, found in self.before(i) if found is referent), None)
 
 
-def _extent(tokens: Span | list[Token]) -> tuple[tuple[int, int], ...]:
-    """The char span from the first to the last of ``tokens`` (none for no tokens)."""
+def _extent(tokens: Span | list[Token]) -> Range | None:
+    """The token range from the first to the last of ``tokens`` (none for no tokens)."""
     tokens = list(tokens)
-    return ((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)),) if tokens else ()
+    return (tokens[0].i, tokens[-1].i + 1) if tokens else None
 
 
 def _after_preposition(doc: Doc, start: int) -> bool:
@@ -322,15 +321,6 @@ def _name_words(span: Span | list[Token]) -> list[str]:
     while len(words) > 1 and (words[0].lower() in lexicon.words("titles") or classify(words[0]) is not None):
         words = words[1:]
     return words
-
-
-def _tokens(doc: Doc, speaker: Speaker) -> list[Token]:
-    tokens: list[Token] = []
-    for start, end in speaker.spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            tokens.extend(span)
-    return tokens
 
 
 def _appositive(tokens: list[Token], person: Span) -> bool:
@@ -423,13 +413,13 @@ def _org_phrase(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i <= head.i and not is_article(t.lower_) and t.pos_ not in ("ADP", "VERB", "AUX")]
 
 
-def mention_tokens(doc: Doc, speaker: Speaker) -> list[Token]:
+def mention_tokens(doc: Doc, speaker: Mention) -> list[Token]:
     """The tokens of a speaker mention that name the source.
 
     A statement noun is the cue, not the speaker: "Angaben der Polizei" ->
     "der Polizei", "Meinung von Mike Brown" -> "Mike Brown".
     """
-    tokens = _tokens(doc, speaker)
+    tokens = list(doc[speaker.start:speaker.end])
     for k, token in enumerate(tokens[:-1]):
         if token.pos_ in ("NOUN", "PROPN") or not token.pos_ and token.text[:1].isupper() and not is_article(token.lower_):
             if lexicon.active().is_cue_noun(token.text) and tokens[k + 1].lower_ in lexicon.words("genitive_plain") | lexicon.words("of_prepositions"):
@@ -449,18 +439,16 @@ def _listed(tokens: list[Token]) -> str | None:
     return organization_name(text) or country_name(text)
 
 
-def _number(token: Token, quote: Quote) -> str | None:
+def _number(token: Token, quote: Found) -> str | None:
     number = next(iter(token.morph.get("Number")), None)
     if number is not None:
         return number
-    if quote.cue is not None and quote.cue.spans:
-        start, end = quote.cue.spans[0]
-        verb = token.doc.char_span(start, end, alignment_mode="expand")
-        if verb is not None and len(verb):
-            number = next(iter(verb[0].morph.get("Number")), None)
-            if number is not None:
-                return number
-            return "Plur" if verb[0].lower_.endswith("en") else "Sing"
+    if quote.cue:
+        verb = token.doc[min(quote.cue)]
+        number = next(iter(verb.morph.get("Number")), None)
+        if number is not None:
+            return number
+        return "Plur" if verb.lower_.endswith("en") else "Sing"
     return None
 
 
@@ -490,7 +478,7 @@ class _Resolver:
         self.doc = article.doc
         self.article = article
 
-    def resolve(self, quote: Quote) -> Referent | None:
+    def resolve(self, quote: Found) -> Referent | None:
         """The referent of the quote's speaker; ``UNNAMED`` for a person the text does not name."""
         tokens = mention_tokens(self.doc, quote.speaker)
         if not tokens:
@@ -540,13 +528,13 @@ class _Resolver:
         listed = _listed(tokens)
         if listed is not None:
             content = [t for t in tokens if not is_article(t.lower_)]
-            return Referent(listed, "ORG", kind=head.text.lower(), spans=_extent(content))
+            return Referent(listed, "ORG", kind=head.text.lower(), tokens=_extent(content))
         is_role = noun is not None and noun.kind == "role"  # "NATO-Beamte" is people even when tagged ORG
         if not is_role and (head.ent_type_ in ORG_LABELS or noun is not None or organization_name(head.text)):
             return self.organization(tokens, head, noun, definite)
         if head.ent_type_ in LOC_LABELS or (noun is None and country_name(head.text)):
             name = country_name(head.text) or nominative([head], "Nom")
-            return Referent(name, "ORG", kind=head.text.lower(), spans=_extent([head]))
+            return Referent(name, "ORG", kind=head.text.lower(), tokens=_extent([head]))
         # 5. role descriptions; a name the recognizer missed right after the role ("Wirtschaftsminister Clement")
         if is_role:
             name = []
@@ -601,7 +589,7 @@ class _Resolver:
         gender = noun.gender if noun is not None and noun.kind == "org" and phrase == [head] else None
         if "Plur" in head.morph.get("Number"):
             gender = "Plur"
-        return Referent(nominative(phrase, "Nom"), "ORG", gender, kind=head.text.lower(), spans=_extent(phrase))
+        return Referent(nominative(phrase, "Nom"), "ORG", gender, kind=head.text.lower(), tokens=_extent(phrase))
 
 
 @dataclass
@@ -614,28 +602,27 @@ class Speakers:
     referents: list[Referent | None]
 
 
-def referents(an: Analysis, quotes: list[Quote]) -> Speakers:
+def referents(an: Analysis, quotes: list[Found]) -> Speakers:
     """Whom each quote's speaker refers to, see module doc.
 
     Quotes are visited in the order of their speakers so that a pronoun can
     refer to a speaker resolved just before it ("sagte Psaki. ... fügte sie hinzu").
     """
     resolver = _Resolver(Article(an, quotes))
-    doc = an.doc
     order = sorted(
-        (i for i, q in enumerate(quotes) if q.speaker is not None and q.speaker.spans),
-        key=lambda i: quotes[i].speaker.spans[0][0],
+        (i for i, q in enumerate(quotes) if q.speaker is not None and q.speaker.end > q.speaker.start),
+        key=lambda i: quotes[i].speaker.start,
     )
     found: list[Referent | None] = [None] * len(quotes)
     for i in order:
         referent = resolver.resolve(quotes[i])
         if referent is not None and referent.name.strip():
-            resolver.article.add(_tokens(doc, quotes[i].speaker)[0].i, referent)
+            resolver.article.add(quotes[i].speaker.start, referent)
         found[i] = referent
     return Speakers(resolver.article, found)
 
 
-def resolve_speakers(doc: Doc | Analysis, quotes: list[Quote], speakers: Speakers | None = None) -> list[Quote]:
+def resolve_speakers(doc: Doc | Analysis, quotes: list[Found], speakers: Speakers | None = None) -> list[Found]:
     """``quotes`` with ``speaker.name``/``label`` filled where resolvable (see module doc)."""
     speakers = speakers or referents(Analysis.of_doc(doc), quotes)
     result = []
@@ -662,21 +649,20 @@ def standalone_quotation_speakers(an: Analysis, found: list[Found]) -> list[Foun
     continuation. A paragraph break in between ends the chain.
     """
     result = list(found)
-    speaker_ending_in: dict[int, Speaker] = {}
+    speaker_ending_in: dict[int, Mention] = {}
     for index, f in enumerate(result):
-        q = f.quote
         k = an.sent_of[f.first]
-        if q.type == "direct" and q.speaker is None and q.cue is None and k > 0 and _whole_sentences(an, f):
+        if f.type == "direct" and f.speaker is None and not f.cue and k > 0 and _whole_sentences(an, f):
             before = an.sents[k - 1]
             if an.runs_on_into(before.end - 1, k):
                 speaker = speaker_ending_in.get(k - 1)
                 if speaker is None:
                     chosen = mentions.sentence_source(an, before)
-                    speaker = None if chosen is None else Speaker(an.char_spans(chosen.span))
+                    speaker = None if chosen is None else Mention(*chosen.span)
                 if speaker is not None:
-                    result[index] = Found(replace(q, speaker=speaker), f.first, f.last)
-        if result[index].quote.speaker is not None:
-            speaker_ending_in[an.sent_of[max(f.first, f.last - 1)]] = result[index].quote.speaker
+                    result[index] = replace(f, speaker=speaker)
+        if result[index].speaker is not None:
+            speaker_ending_in[an.sent_of[max(f.first, f.last - 1)]] = result[index].speaker
     return result
 
 
