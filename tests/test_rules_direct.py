@@ -215,3 +215,16 @@ def test_the_attributing_clause_runs_on_over_a_wrapped_line_but_not_over_a_parag
         an = Analysis.of(doc, Lexicons.from_package(), Settings())
         comma = next(t.i for t in doc if t.text == ",")
         assert doc[clause_end(an, comma + 1)].text == end
+
+
+def test_the_frame_leaves_out_a_long_quote_reaching_in_past_a_shorter_one() -> None:
+    # sentences "A b c d e f." and "G h i, so Bader.": another quote runs from "b" into the second
+    # sentence, and a third ("c d") ends inside the first; the frame of "i" holds neither
+    from quotex.rules import _with_frame
+    from quotex.rules.document import Found
+    words = "A b c d e f . G h i , so Bader .".split()
+    doc = from_rows([(w, "PUNCT" if w in ".," else "X", "", 0) for w in words], parsed=False, sentences=[0, 7])
+    an = Analysis.of_doc(doc)
+    found = Found(((9, 10),), "indirect", 9, 10, cue=(words.index("so"),), lemma="so")
+    framed = _with_frame(an, found, bytearray(1 if 1 <= i < 10 else 0 for i in range(len(doc))))
+    assert [doc[i].text for a, b in framed.frame for i in range(a, b)] == [",", "so", "Bader"]

@@ -283,6 +283,13 @@ def test_the_frame_is_the_clause_that_attributes_cut_at_a_colon_or_semicolon() -
     assert text_of(doc, q.frame) == "die Polizei teilte mit,"
 
 
+def test_a_colon_inside_a_word_does_not_cut_the_frame() -> None:
+    doc = tagged("Um 10:05 Uhr teilte die Polizei mit , der Schaden sei groß .",
+                 "ADP NUM NOUN VERB DET NOUN ADP PUNCT DET NOUN AUX ADJ PUNCT")
+    (q,) = attribute(doc)
+    assert text_of(doc, q.frame) == "Um 10:05 Uhr teilte die Polizei mit,"
+
+
 def test_reported_content_ends_at_a_colon_that_opens_a_quotation() -> None:
     doc = tagged("Er sagte , die Lage sei ernst : „ Wir bleiben . “",
                  "PRON VERB PUNCT DET NOUN AUX ADJ PUNCT PUNCT PRON VERB PUNCT PUNCT")

@@ -16,7 +16,7 @@ from quotex.records import Quote
 from quotex.rules.lexicon import Lexicons, using
 from quotex.rules.lexicon import words as lexicon_words
 from quotex.rules.direct import find_direct, name_like
-from quotex.rules.document import Analysis, Found, Frame, Range, Settings
+from quotex.rules.document import Analysis, Found, Range, Settings
 from quotex.rules.free_indirect import find_free_indirect
 from quotex.rules.indirect import find_indirect
 from quotex.rules.media import with_media
@@ -122,34 +122,32 @@ def _partial_quotes(an: Analysis, found: list[Found]) -> list[Found]:
     return added
 
 
-def _clause_around(an: Analysis, begin: int, end: int, first: int, last: int, quoted: list[Range]) -> tuple[int, int]:
-    """The part of the sentence ``[begin, end)`` (characters) that attributes: the sentence
-    cut at a colon or semicolon before the cue (``first``) and at a semicolon
-    after it (``last``), outside quotations (``quoted``). "Ein Umstand kommt hinzu: Wie sich
-    ergab, …" attributes only after its colon; a colon after the cue opens
-    the quote it attributes and stays."""
-    text = an.text
+#: What closes the attributing sentence and is no part of its frame.
+_CLOSING = frozenset(".!?")
 
-    def outside(i: int) -> bool:
-        k = bisect.bisect_right(quoted, i, key=lambda r: an.doc[r[0]].idx)
-        return not (k and an.doc[quoted[k - 1][0]].idx <= i < an.end_char(quoted[k - 1]))
 
-    cut = max((i for i in range(begin, first) if text[i] in ";:" and outside(i)), default=None)
+def _clause_around(an: Analysis, first: int, last: int, lo: int, hi: int, quoted: bytearray) -> Range:
+    """The tokens of the sentence ``[lo, hi)`` that attribute: the sentence cut at a colon or
+    semicolon before the cue (token ``first``) and at a semicolon after it (``last``), outside
+    quotations (``quoted``: 1 per token of any quote). "Ein Umstand kommt hinzu: Wie sich
+    ergab, …" attributes only after its colon; a colon after the cue opens the quote it
+    attributes and stays. Only colons that are words cut: "10:05" or an address is no boundary."""
+    doc = an.doc
+    cut = next((j for j in range(first - 1, lo - 1, -1) if doc[j].text in (":", ";") and not quoted[j]), None)
     if cut is not None:
-        begin = cut + 1
-    cut = next((i for i in range(last, end) if text[i] == ";" and outside(i)), None)
-    return begin, end if cut is None else cut
+        lo = cut + 1
+    cut = next((j for j in range(last + 1, hi) if doc[j].text == ";" and not quoted[j]), None)
+    return lo, hi if cut is None else cut
 
 
-def _with_frame(an: Analysis, found: Found, quoted: list[Range]) -> Found:
+def _with_frame(an: Analysis, found: Found, quoted: bytearray) -> Found:
     """``found`` with its frame: the words of the attributing sentence outside the quotes.
 
     The frame is what the corpus calls the sentence around the quote that
     carries cue and speaker ("Die Botschaft teilte dem Sender CNN mit,"):
-    not the words of any quote (``quoted``: the pieces of all of them, see
-    ``Analysis.runs``; a few words quoted inside reported speech leave that
-    speech out of the frame), nor the full stop that closes the sentence
-    (left out when the record is made).
+    not the words of any quote (``quoted``: 1 per token of any of them; a few
+    words quoted inside reported speech leave that speech out of the frame),
+    nor the full stop that closes the sentence.
     """
     if found.cue:
         anchor = sorted(found.cue)
@@ -158,27 +156,22 @@ def _with_frame(an: Analysis, found: Found, quoted: list[Range]) -> Found:
     if not anchor or found.type not in ("direct", "indirect") or not an.sents:
         return found
     doc = an.doc
-    first_sentence, last_sentence = an.sents[an.sent_of[anchor[0]]], an.sents[an.sent_of[anchor[-1]]]
-    begin, end = first_sentence.start_char, last_sentence.end_char
-    if begin >= end:
-        return found
-    begin, end = _clause_around(an, begin, end, doc[anchor[0]].idx, an.end_char((anchor[-1], anchor[-1] + 1)), quoted)
-    k = bisect.bisect_left(quoted, begin, key=lambda r: doc[r[0]].idx)
-    while k > 0 and an.end_char(quoted[k - 1]) > begin:
-        k -= 1  # a quote that starts before the sentence and reaches into it
-    others = list(found.quote)
-    while k < len(quoted) and doc[quoted[k][0]].idx < end:
-        others.append(quoted[k])
-        k += 1
+    lo, hi = an.sents[an.sent_of[anchor[0]]].start, an.sents[an.sent_of[anchor[-1]]].end
+    lo, hi = _clause_around(an, anchor[0], anchor[-1], lo, hi, quoted)
+    end = hi
+    while end > lo and doc[end - 1].is_space:
+        end -= 1
+    if end > lo and doc[end - 1].text in _CLOSING and not quoted[end - 1]:
+        hi = end - 1
     runs: list[Range] = []
-    for i in range(first_sentence.start, last_sentence.end):
-        if doc[i].idx >= end or an.end_char((i, i + 1)) <= begin or any(a <= i < b for a, b in others):
+    for i in range(lo, hi):
+        if quoted[i]:
             continue
         if runs and runs[-1][1] == i:
             runs[-1] = (runs[-1][0], i + 1)
         else:
             runs.append((i, i + 1))
-    return replace(found, frame=Frame(tuple(runs), begin, end)) if runs else found
+    return replace(found, frame=tuple(runs)) if runs else found
 
 
 def attribute(doc: Doc, lexicons: Lexicons | None = None, settings: Settings | None = None) -> list[Quote]:
@@ -200,7 +193,10 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
-    quoted = sorted(rng for f in found for rng in an.runs(*f.quote))
+    quoted = bytearray(len(doc))
+    for f in found:
+        for first, last in f.quote:
+            quoted[first:last] = b"\x01" * (last - first)
     found = [_with_frame(an, f, quoted) for f in found]
     found = [_without_impersonal_speaker(an, f) for f in found if f.type in settings.types]
     speakers = referents(an, found)

@@ -21,8 +21,6 @@ from quotex.rules.quotation_marks import QuoteMarks, find_quotes
 
 
 _CLOSING_PUNCTUATION = frozenset({".", "!", "?", ",", ";", ":", "–", "-"})
-#: What closes the attributing sentence and is no part of its frame.
-_CLOSING = frozenset(".!?")
 
 #: A token range ``[start, end)``.
 Range = tuple[int, int]
@@ -164,19 +162,15 @@ class Analysis:
                 ranges.append((i, i + 1))
         return self.char_spans(*ranges)
 
-    def _frame_part(self, frame: Frame | None) -> Part | None:
-        """The frame's runs as char spans cut to its clause, without the space around them or the
-        mark that closes the clause; runs of punctuation only are dropped."""
-        if frame is None:
-            return None
-        doc, text = self.doc, self.text
+    def _frame_part(self, frame: tuple[Range, ...]) -> Part | None:
+        """The frame's runs as char spans without the space around them; runs of punctuation only are dropped."""
+        text = self.text
         spans = []
-        for first, last in frame.runs:
-            start = max(doc[first].idx, frame.begin)
-            stop = min(self.end_char((first, last)), frame.end)
+        for rng in frame:
+            start, stop = self.doc[rng[0]].idx, self.end_char(rng)
             while start < stop and text[start].isspace():
                 start += 1
-            while stop > start and (text[stop - 1].isspace() or stop == frame.end and text[stop - 1] in _CLOSING):
+            while stop > start and text[stop - 1].isspace():
                 stop -= 1
             if any(ch.isalnum() for ch in text[start:stop]):
                 spans.append((start, stop))
@@ -208,17 +202,6 @@ class Analysis:
         while end > start and (doc[end - 1].text in _CLOSING_PUNCTUATION or doc[end - 1].is_space):
             end -= 1
         return end
-
-
-@dataclass(frozen=True)
-class Frame:
-    """The clause that attributes a quote, outside the quotes: runs of tokens within the
-    clause's characters ``[begin, end)``, which end at a colon or semicolon wherever it
-    stands, also inside a token ("Um 10:05 Uhr meldete …")."""
-
-    runs: tuple[Range, ...]
-    begin: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -271,5 +254,6 @@ class Found:
     lemma: str | None = None
     addressee: Range | None = None
     medium: str | None = None
-    frame: Frame | None = None
+    #: token runs of the clause that attributes the quote, outside every quote
+    frame: tuple[Range, ...] = ()
     organization: Affiliation | None = None

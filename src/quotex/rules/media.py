@@ -83,11 +83,11 @@ def named_channel(an: Analysis, q: Found) -> str | None:
     "erklärte er in einem Interview" was said, "teilte die Firma auf ihrer
     Website mit" written: the sentence names the channel the cue leaves open.
     """
-    if q.frame is None or not q.cue:
+    if not q.frame or not q.cue:
         return None
     cue_at = an.doc[min(q.cue)].idx
     best: tuple[int, str] | None = None
-    for token in (an.doc[i] for first, last in q.frame.runs for i in range(first, last)):
+    for token in (an.doc[i] for first, last in q.frame for i in range(first, last)):
         named = _noun(token) and not in_topic_phrase(an, token)
         medium = an.lex.noun_medium(token.text, "channel") if named else None
         if medium is not None and (best is None or abs(token.idx - cue_at) < best[0]):
