@@ -463,3 +463,16 @@ def test_a_paragraph_break_ends_the_speaker_chain_of_a_quoted_sentence() -> None
     joined = from_rows([r for r in rows if r[1] != "SPACE"], parsed=False, sentences=[0, 6])
     (found,) = attribute(joined)
     assert found.speaker is not None and found.speaker.text(joined.text) == "Der Minister"
+
+
+def test_a_name_inside_a_long_quote_is_quoted_though_a_shorter_quote_ends_before_it() -> None:
+    # a quote over tokens 1-9 holds another over 2-3: token 6 is inside the first, so a name
+    # there is the quoted speaker's word, not a mention of the article
+    from hand_docs import NLP
+    from quotex.rules.document import Analysis, Found
+    from quotex.rules.speakers import Article
+    doc = NLP("„ Wir haben „ nie “ mit Anna Muster gesprochen “ , sagte er .")
+    an = Analysis.of_doc(doc)
+    article = Article(an, [Found(((0, 10),), "direct", 0, 10), Found(((3, 6),), "direct", 3, 6)])
+    assert article.in_quote(7)
+    assert not article.in_quote(12)

@@ -193,10 +193,7 @@ def _attribute(doc: Doc, lexicons: Lexicons, settings: Settings) -> list[Quote]:
     found.extend(find_free_indirect(an, found, cue_sentences))
     found.extend(_partial_quotes(an, found))
     found.sort(key=lambda f: f.first)
-    quoted = bytearray(len(doc))
-    for f in found:
-        for first, last in f.quote:
-            quoted[first:last] = b"\x01" * (last - first)
+    quoted = an.quoted_tokens(found)
     found = [_with_frame(an, f, quoted) for f in found]
     found = [_without_impersonal_speaker(an, f) for f in found if f.type in settings.types]
     speakers = referents(an, found)

@@ -10,6 +10,7 @@ the component.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -161,6 +162,15 @@ class Analysis:
             else:
                 ranges.append((i, i + 1))
         return self.char_spans(*ranges)
+
+    def quoted_tokens(self, found: Iterable[Found]) -> bytearray:
+        """1 for every token inside any of the quotes ``found``: whether a word is quoted is
+        then one lookup, however quotes nest or reach across sentences."""
+        quoted = bytearray(len(self.doc))
+        for f in found:
+            for first, last in f.quote:
+                quoted[first:last] = b"\x01" * (last - first)
+        return quoted
 
     def _frame_part(self, frame: tuple[Range, ...]) -> Part | None:
         """The frame's runs as char spans without the space around them; runs of punctuation only are dropped."""

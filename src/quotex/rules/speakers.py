@@ -132,7 +132,7 @@ class Article:
         doc = an.doc
         self.doc = doc
         self.an = an
-        self.quoted = sorted(span for q in quotes for span in an.char_spans(*q.quote))
+        self.quoted = an.quoted_tokens(quotes)
         self.people: dict[str, Referent] = {}
         self.surnames: dict[str, str] = {}
         self.person_at: dict[int, Span] = {}
@@ -154,7 +154,7 @@ class Article:
             for token in span:
                 self.person_at[token.i] = span
             referent = self.person(span)
-            if referent is not None and not self.in_quote(span.start_char):
+            if referent is not None and not self.in_quote(span.start):
                 self.mentions.append((span.start, referent))
                 if _after_preposition(doc, span.start):
                     self.oblique.add(span.start)
@@ -175,7 +175,7 @@ class Article:
         for token in doc:
             if token.dep_ not in scheme.subject or token.pos_ not in ("NOUN", "PROPN") or token.i in self.person_at:
                 continue
-            if self.in_quote(token.idx) or self._names_follow(token.i):
+            if self.in_quote(token.i) or self._names_follow(token.i):
                 continue
             noun = noun_class(token)
             if noun is not None and noun.kind == "role" and "Plur" not in token.morph.get("Number"):
@@ -197,9 +197,9 @@ class Article:
         doc = self.doc
         return i + 1 in self.person_at or (i + 2 < len(doc) and doc[i + 1].text == "," and i + 2 in self.person_at)
 
-    def in_quote(self, char: int) -> bool:
-        i = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1
-        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+    def in_quote(self, i: int) -> bool:
+        """Token ``i`` is inside a quote: names there are the speaker's words, not mentions."""
+        return bool(self.quoted[i])
 
     def full_name(self, span: Span | list[Token]) -> str | None:
         """The name a person mention stands for: the full name for a bare surname, also genitive."""
@@ -240,7 +240,7 @@ class Article:
         k = bisect.bisect_left(self.orgs, i, key=lambda span: span.start)
         for span in reversed(self.orgs[:k]):
             found = noun_class(span[-1])
-            if found is not None and found.entry.endswith(noun.entry) and not self.in_quote(span.start_char):
+            if found is not None and found.entry.endswith(noun.entry) and not self.in_quote(span.start):
                 kind = span[-1].text.lower()
                 return Referent(nominative(list(span), "Nom"), "ORG", found.gender, kind=kind, tokens=_extent(span))
         return None
