@@ -1,8 +1,25 @@
-"""Attribution rules: small pure functions over spaCy ``Doc``/``Span``.
+"""Attribution rules: small pure functions over one analysed document.
 
 Modules are named for what they find: quotation marks, cues, direct quotes,
-indirect quotes, free indirect speech, mentions, speakers, organizations;
-``syntax`` hides the label scheme of the parser (UD or TIGER, or none).
+indirect quotes, free indirect speech, mentions, speakers, organizations,
+media; ``syntax`` hides the label scheme of the parser (UD or TIGER, or none)
+and ``lexicon`` is the one registry of the word lists in ``quotex/lexicons``.
+
+How a document flows (:func:`attribute`):
+
+1. ``document.Analysis.of`` analyses the Doc once: sentences, quotation
+   marks, the label scheme, Konjunktiv and cue screening.
+2. ``direct``, ``indirect`` and ``free_indirect`` find quotes as
+   ``document.Found``: token ranges for the quote, its speaker, cue and
+   addressee. Speakers come from ``mentions`` (the candidate sources: the
+   cue's subject, the source of "laut X"/"X zufolge"/"nach Angaben X", the
+   sentence opener, ...) and are screened by the named criteria of ``ranking``.
+3. The stages after them read and write the same ``Found``: the merge of
+   direct and indirect quotes, the speakers of quotations without a cue,
+   the frame, ``speakers`` (who a mention names), ``media`` and
+   ``organizations``.
+4. ``Analysis.record`` turns each ``Found`` into a character-span
+   ``records.Quote``, once, as the quotes leave the component.
 """
 
 from __future__ import annotations
