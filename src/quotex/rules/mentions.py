@@ -4,7 +4,9 @@ The speaker of a quote is reported the way the text names it, the whole
 phrase with its apposition ("die Sprecherin des Weißen Hauses, Jen Psaki").
 With a parse the phrase is the subtree of the verb's subject; without one,
 or when the parser found no subject, a phrase is read off the part-of-speech
-tags to the left or right of the cue.
+tags to the left or right of the cue. The sources that attribution words
+cite ("laut X", "X zufolge", "nach Angaben von X", "…, so X") are found here
+too, so that the quote rules only place the quote around them.
 """
 
 from __future__ import annotations
@@ -620,6 +622,99 @@ def impersonal_source(doc: Doc, lo: int, hi: int, cue: tuple[int, ...]) -> tuple
             if found is not None:
                 return found
     return None
+
+
+def attribution_source(an: Analysis, k: int, role: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The source the attribution word at ``k`` cites inside ``[lo, hi)``, by its role in
+    ``attribution_words.txt``: after a preposition ("laut X"), before a postposition ("X
+    zufolge"), or the owner of a statement noun ("nach Angaben von X", "seiner Ansicht nach")."""
+    if role == "prep_before":
+        return preposition_source(an.doc, k, hi)
+    if role == "post_after":
+        return postposition_source(an.doc, k, lo, an.scheme)
+    if role == "noun_prep":
+        return statement_owner(an, k, lo, hi)
+    return None
+
+
+def preposition_source(doc: Doc, k: int, hi: int) -> tuple[int, int] | None:
+    """The source a preposition of attribution at ``k`` cites ("laut der Polizei", "gemäß dem
+    Bericht"): the noun phrase after it, up to ``hi``, without the preposition, as the corpus
+    marks it. The preposition governs a dative or genitive, so no case rules the phrase out."""
+    return np_after(doc, k + 1, hi)
+
+
+def postposition_source(doc: Doc, k: int, lo: int, scheme: syntax.Scheme | None) -> tuple[int, int] | None:
+    """The source a postposition at ``k`` cites ("der Polizei zufolge", "ihm zufolge"): the noun
+    phrase ending right before it, from ``lo`` on."""
+    return np_ending_at(doc, k, lo, scheme)
+
+
+def statement_owner(an: Analysis, k: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Whose statement "nach" at ``k`` cites, within ``[lo, hi)``: "nach Angaben der Polizei",
+    "nach palästinensischen Angaben", "nach deren Angaben", "seiner Ansicht nach".
+
+    As the corpus marks it, the source is the statement noun with its owner ("Angaben der
+    Polizei"), without the preposition. "nach" cites someone only with a statement noun of the
+    cue noun lexicon and a phrase that can be the dative it governs ("die Hoffnung nach
+    Überlebenden" cites no one). Before the noun the whole phrase is the first candidate; where
+    none is read ("nach deren Angaben") the words up to the statement noun are.
+    """
+    doc = an.doc
+    j = k + 1
+    while j < hi and j < k + 5 and not _statement_noun(an, doc[j]) and (
+            doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM") or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
+        j += 1  # "nach Angaben", "nach palästinensischen Angaben", "nach Grupps Meinung"
+    if k + 1 < hi and _dative(doc[k + 1]) and j < hi and _statement_noun(an, doc[j]):
+        return np_after(doc, k + 1, hi) or (k + 1, j + 1)
+    if k > lo and an.lex.is_cue_noun(doc[k - 1].text):
+        found = np_ending_at(doc, k, lo, an.scheme)
+        if found is not None and _dative(doc[found[0]]):
+            return found
+    return None
+
+
+def _statement_noun(an: Analysis, token: Token) -> bool:
+    """``token`` is a statement noun of the cue noun lexicon ("Angaben", "Polizeiangaben").
+
+    A capitalised word counts whatever its tag: taggers take compounds with an
+    abbreviation ("UNHCR-Angaben") for adjectives.
+    """
+    return an.lex.is_cue_noun(token.text) and (token.pos_ in ("NOUN", "PROPN", "") or token.text[:1].isupper())
+
+
+def _dative(first: Token) -> bool:
+    """A phrase opened by ``first`` can be the dative that "nach" governs.
+
+    "nach Angaben der Polizei" and "seiner Meinung nach" name a source;
+    "die Bedingung nach einem Speicher" or "Die Hoffnung nach Überlebenden"
+    cannot: the phrase is no dative, so "nach" is an ordinary preposition.
+    """
+    return first.lower_ not in words("not_dative")
+
+
+def antecedent_source(doc: Doc, comma: int, lo: int, scheme: syntax.Scheme | None) -> tuple[int, int] | None:
+    """The source a clause after ``comma`` refers back to ("ein Bericht, wonach …", "Gerüchte,
+    nach denen …"): the noun phrase ending at the comma, from ``lo`` on."""
+    return np_ending_at(doc, comma, lo, scheme)
+
+
+def so_source(an: Analysis, k: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The source X of "…, so X." at the "so" ``k`` in the sentence ``[lo, hi)``: a noun phrase
+    with no verb after it, which attributes the sentence before the comma (a verb after it makes
+    "so" an adverb: "so wurde …")."""
+    doc = an.doc
+    if k - 1 <= lo or doc[k - 1].text != ",":
+        return None
+    speaker = np_after(doc, k + 1, hi)
+    if speaker is None:
+        return None
+    for i in range(speaker[1], hi):
+        if doc[i].text in (",", ":", ";") and not an.in_marks[i]:
+            break  # "…, so X weiter: „…“"
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return None
+    return speaker
 
 
 def named_mention(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
