@@ -427,3 +427,26 @@ def test_a_clause_after_wonach_cites_the_phrase_before_its_comma(parsed: bool) -
                      ("Bericht", "NOUN", "obj", 1), (",", "PUNCT", "punct", 3), ("wonach", "ADV", "advmod", 3)],
                     parsed=parsed)
     assert _text(doc, antecedent_source(doc, 4, 2, syntax.scheme_of(doc))) == "einen Bericht"
+
+
+# sagte Regierungssprecher Jan Berg in Bonn , die Regierung in Bonn sei …
+PLACE = """
+sagte              VERB  O     _         0  ROOT   ROOT
+Regierungssprecher NOUN  O     Case=Nom  0  nsubj  sb
+Jan                PROPN B-PER _         1  appos  pnc
+Berg               PROPN I-PER _         2  flat   nk
+in                 ADP   O     _         5  case   mo
+Bonn               PROPN B-LOC _         0  obl    nk
+,                  PUNCT O     _         0  punct  punct
+die                DET   O     Case=Nom  8  det    nk
+Regierung          NOUN  O     Case=Nom  0  nsubj  sb
+in                 ADP   O     _         10 case   mnr
+Bonn               PROPN B-LOC _         8  nmod   nk
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_place_after_a_persons_name_is_where_it_was_said_after_a_noun_part_of_the_phrase(scheme: str | None) -> None:
+    doc = from_table(PLACE, scheme)
+    assert _text(doc, np_after(doc, 1, 6)) == "Regierungssprecher Jan Berg"
+    assert _text(doc, np_after(doc, 7, len(doc))) == "die Regierung in Bonn"

@@ -123,7 +123,8 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
                 j += 1
                 continue
             break
-        if token.lower_ in words("place_prepositions") and last_head >= 0 and j + 1 < hi and _place(doc[j + 1]):
+        if (token.lower_ in words("place_prepositions") and last_head >= 0 and j + 1 < hi and _place(doc[j + 1])
+                and not _placed_by_the_verb(doc[last_head])):
             k = j + 1
             while k < hi and _place(doc[k]):
                 k += 1
@@ -188,6 +189,14 @@ def _quoted_name_end(doc: Doc, j: int, hi: int) -> int | None:
 def _place(token: Token) -> bool:
     """A place name: a proper noun or a location entity."""
     return token.pos_ == "PROPN" or token.ent_type_ in LOC_LABELS
+
+
+def _placed_by_the_verb(head: Token) -> bool:
+    """A place after a person's name ``head`` says where the person spoke ("sagte Seibert in
+    Berlin"), not which one is meant: a name picks out its bearer alone, while a noun needs the
+    place to do so ("die Regierung in Lomé", "ein Sprecher in Berlin"). An organization's name
+    often includes its seat ("ein Sprecher des Instituts in Genf"), so only persons count."""
+    return head.ent_type_ in PERSON_LABELS
 
 
 def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
