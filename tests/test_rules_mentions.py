@@ -450,3 +450,33 @@ def test_a_place_after_a_persons_name_is_where_it_was_said_after_a_noun_part_of_
     doc = from_table(PLACE, scheme)
     assert _text(doc, np_after(doc, 1, 6)) == "Regierungssprecher Jan Berg"
     assert _text(doc, np_after(doc, 7, len(doc))) == "die Regierung in Bonn"
+
+
+# das Komitee im norwegischen Oslo , die Konflikte im größten Staat Afrikas , ein Sprecher im Oktober
+PLACES = """
+das          DET   O     Case=Nom  1  det    nk
+Komitee      NOUN  O     Case=Nom  1  ROOT   ROOT
+im           ADP   O     _         4  case   mnr
+norwegischen ADJ   O     _         4  amod   nk
+Oslo         PROPN B-LOC _         1  nmod   nk
+,            PUNCT O     _         1  punct  punct
+die          DET   O     Case=Nom  7  det    nk
+Konflikte    NOUN  O     Case=Nom  1  conj   cj
+im           ADP   O     _         11 case   mnr
+größten      ADJ   O     _         11 amod   nk
+Staat        NOUN  O     _         7  nmod   nk
+Afrikas      PROPN B-LOC Case=Gen  10 nmod   ag
+,            PUNCT O     _         1  punct  punct
+ein          DET   O     Case=Nom  14 det    nk
+Sprecher     NOUN  O     Case=Nom  1  conj   cj
+im           ADP   O     _         16 case   mo
+Oktober      PROPN O     _         14 nmod   nk
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_place_with_article_or_adjective_belongs_to_a_source_noun_but_no_topic_or_time_does(scheme: str | None) -> None:
+    doc = from_table(PLACES, scheme)
+    assert _text(doc, np_after(doc, 0, 5)) == "das Komitee im norwegischen Oslo"
+    assert _text(doc, np_after(doc, 6, 12)) == "die Konflikte"
+    assert _text(doc, np_after(doc, 13, len(doc))) == "ein Sprecher"

@@ -123,12 +123,15 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
                 j += 1
                 continue
             break
-        if (token.lower_ in words("place_prepositions") and last_head >= 0 and j + 1 < hi and _place(doc[j + 1])
-                and not _placed_by_the_verb(doc[last_head])):
-            k = j + 1
+        place = None
+        if token.lower_ in words("place_prepositions") and last_head >= 0 and j + 1 < hi \
+                and not _placed_by_the_verb(doc[last_head]):
+            place = _place_start(doc, doc[last_head], j + 1, hi)
+        if place is not None:
+            k = place + 1
             while k < hi and _place(doc[k]):
                 k += 1
-            last_head, j = k - 1, k  # "die Regierung in Lomé", "ein Sprecher in Berlin"
+            last_head, j = k - 1, k  # "die Regierung in Lomé", "ein Sprecher in Berlin", "die Polizei in der Hauptstadt"
             continue
         if token.lower_ in words("coordinators") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
@@ -187,8 +190,28 @@ def _quoted_name_end(doc: Doc, j: int, hi: int) -> int | None:
 
 
 def _place(token: Token) -> bool:
-    """A place name: a proper noun or a location entity."""
-    return token.pos_ == "PROPN" or token.ent_type_ in LOC_LABELS
+    """A place name: a proper noun or a location entity, not a time ("im Oktober")."""
+    return (token.pos_ == "PROPN" or token.ent_type_ in LOC_LABELS) and token.lower_ not in words("time_nouns")
+
+
+def _place_start(doc: Doc, head: Token, i: int, hi: int) -> int | None:
+    """Where a place after the noun ``head`` and its preposition begins at ``i``, or None.
+
+    A bare place name ("die Regierung in Lomé") may follow any noun. A place with article or
+    adjectives, or an institution ("das Komitee im norwegischen Oslo", "der Vorsitzende des
+    Ausschusses im Senat"), only a noun that names a source: other nouns take such phrases
+    as what they are about ("die Konflikte im größten Staat Afrikas").
+    """
+    if _place(doc[i]):
+        return i
+    if source_kind(head) is None:
+        return None
+    k = i
+    while k < hi and k < i + 3 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].lower_ in words("determiners")):
+        k += 1
+    if k < hi and (_place(doc[k]) or doc[k].pos_ == "NOUN" and source_kind(doc[k]) == "org"):
+        return k
+    return None
 
 
 def _placed_by_the_verb(head: Token) -> bool:
