@@ -480,3 +480,33 @@ def test_a_place_with_article_or_adjective_belongs_to_a_source_noun_but_no_topic
     assert _text(doc, np_after(doc, 0, 5)) == "das Komitee im norwegischen Oslo"
     assert _text(doc, np_after(doc, 6, 12)) == "die Konflikte"
     assert _text(doc, np_after(doc, 13, len(doc))) == "ein Sprecher"
+
+
+# Während Anna Berg erklärte , … / Während der Sitzung erklärte Anna Berg , …
+SUBORDINATE = """
+Während    ADP   O     _         1  case   cp
+Anna       PROPN B-PER Case=Nom  3  nsubj  sb
+Berg       PROPN I-PER Case=Nom  1  flat   pnc
+erklärte   VERB  O     _         3  ROOT   ROOT
+,          PUNCT O     _         3  punct  punct
+"""
+PREPOSITION = """
+Während    ADP   O     _         2  case   mo
+der        DET   O     Case=Gen  2  det    nk
+Sitzung    NOUN  O     Case=Gen  3  obl    nk
+erklärte   VERB  O     _         3  ROOT   ROOT
+Anna       PROPN B-PER Case=Nom  3  nsubj  sb
+Berg       PROPN I-PER Case=Nom  4  flat   pnc
+,          PUNCT O     _         3  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_the_conjunction_opening_a_verb_final_clause_is_no_part_of_its_subject(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(SUBORDINATE, scheme)
+    assert _text(doc, subject_mention(doc, doc[3], 0, len(doc), syntax.scheme_of(doc))) == "Anna Berg"
+    # with the verb second "während" is a preposition, and the subject follows the verb
+    doc = from_table(PREPOSITION, scheme)
+    assert _text(doc, subject_mention(doc, doc[3], 0, len(doc), syntax.scheme_of(doc))) == "Anna Berg"

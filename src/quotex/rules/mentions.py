@@ -380,7 +380,8 @@ def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme 
             # "Die Arbeit der Koalition lobte er": after the verb only the subject can be "er",
             # so the phrase put first is an object
             yield ranking.Candidate(k, k + 1, "pronoun_after_verb")
-    found = np_before(doc, verb.i, lo)
+    # "Während X erklärte, …": the clause opens after its conjunction
+    found = np_before(doc, verb.i, lo + 1 if lo < verb.i and _subordinating(doc, lo, verb, hi) else lo)
     if found is not None:
         yield ranking.Candidate(*found, "opener")
     found = _parsed_subject(doc, verb, lo, hi, scheme, exclude)
@@ -418,6 +419,8 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     if subject.lower_ in words("demonstrative_subjects"):
         return None
     start, end = syntax.phrase(subject, lo, hi)
+    if start < subject.i and _subordinating(doc, start, verb, hi):
+        start += 1
     while start < subject.i and doc[start].pos_ == "ADV":
         start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
     if exclude is not None:
@@ -434,6 +437,20 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     if start <= verb.i < end or doc[start].pos_ in ("ADP", "SCONJ", "ADV"):
         return None
     return _complete(doc, start, end, hi, subject.i)
+
+
+def _subordinating(doc: Doc, k: int, verb: Token, hi: int) -> bool:
+    """``doc[k]`` is the conjunction opening the subordinate clause of ``verb`` ("Während X
+    erklärte, …", "Nachdem X angekündigt hatte, …"), which the parser may hang on the subject
+    as if it were a preposition. The clause is told by its verb coming last: before a
+    comma or the end of ``[.., hi)``, with only auxiliaries after it. "Während der Sitzung
+    sagte X" puts the verb second: there "während" is a preposition."""
+    if doc[k].lower_ not in words("adverbial_conjunctions"):
+        return False
+    j = verb.i + 1
+    while j < hi and doc[j].pos_ == "AUX":
+        j += 1
+    return j >= hi or doc[j].is_punct
 
 
 def _may_be_subject(first: Token) -> bool:
