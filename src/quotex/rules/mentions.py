@@ -411,9 +411,9 @@ def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme 
 def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
                     exclude: tuple[int, int] | None) -> tuple[int, int] | None:
     """The parser's subject of ``verb`` as a mention, if it is one ("Als Begründung sagte …" is not)."""
-    subject = syntax.subject_of(verb, scheme)
+    subject = syntax.subject_of(verb, scheme, lo, hi)
     if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
-        subject = syntax.subject_of(verb.head, scheme)  # "Key informierte sich und sprach von …"
+        subject = syntax.subject_of(verb.head, scheme, lo, hi)  # "Key informierte sich und sprach von …"
     if subject is None or not lo <= subject.i < hi or _inside(subject.i, exclude) or not _nominative(subject):
         return None
     if subject.lower_ in words("demonstrative_subjects"):
