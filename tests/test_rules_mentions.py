@@ -510,3 +510,20 @@ def test_the_conjunction_opening_a_verb_final_clause_is_no_part_of_its_subject(s
     # with the verb second "während" is a preposition, and the subject follows the verb
     doc = from_table(PREPOSITION, scheme)
     assert _text(doc, subject_mention(doc, doc[3], 0, len(doc), syntax.scheme_of(doc))) == "Anna Berg"
+
+
+# 80 Prozent befürworteten , dass … (the parser took the count for an adverbial)
+COUNTED = """
+80           NUM   O     _         1  nummod nk
+Prozent      NOUN  O     _         2  obl    mo
+befürworteten VERB O     _         2  ROOT   ROOT
+,            PUNCT O     _         2  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_number_opening_a_phrase_counts_the_noun_after_it(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(COUNTED, scheme)
+    assert _text(doc, subject_mention(doc, doc[2], 0, 3, syntax.scheme_of(doc))) == "80 Prozent"

@@ -240,7 +240,7 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     # a role or organization noun the tagger took for a name is still a noun ("Klub-Sekretär der X")
     name = doc[head].pos_ == "PROPN" and source_kind(doc[head]) is None
     if token.pos_ == "NOUN":
-        if _modifies_next_noun(doc[head]) or _inflected_adjective(doc[head], token):
+        if _modifies_next_noun(doc[head]) or _inflected_adjective(doc[head], token) or _counts(doc[head], token):
             return True
         # a title before a name the tagger took for a noun ("Staatssekretär Müller")
         return kind in ("role", "org") and token.is_title and source_kind(token) is None
@@ -286,6 +286,18 @@ def _inflected_adjective(word: Token, noun: Token) -> bool:
     word is left to :func:`_modifies_next_noun`, since surnames end so too ("sagte
     Schröder Reportern")."""
     return word.pos_ != "NOUN" and not word.text.endswith("er") and is_adjective(word, noun)
+
+
+def _counts(number: Token, noun: Token) -> bool:
+    """A number opening a phrase counts the noun right after it ("80 Prozent befürworteten",
+    "drei Zeugen sagten"): the noun heads the phrase. Only where the noun ends the phrase: a
+    count before an adjective measures something ("ein 300 Seiten starker Bericht"), and a
+    number after a noun names it or starts the next phrase (see :func:`_continues_after_noun`)."""
+    doc = noun.doc
+    before = doc[number.i - 1] if number.i > 0 else None
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (number.pos_ == "NUM" and noun.pos_ == "NOUN" and (before is None or not _nominal(before))
+            and (after is None or after.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "CCONJ")))
 
 
 def _attaches(head: Token, preposition: str) -> bool:
