@@ -563,3 +563,31 @@ def test_a_passive_cue_without_agent_takes_the_statement_it_was_made_in() -> Non
     assert text_of(doc, q.speaker) == "einer Mitteilung der Regierung"
     doc = tagged("In Berlin wurde gefordert , die Hilfe komme bald .", "ADP PROPN AUX VERB PUNCT DET NOUN VERB ADV PUNCT")
     assert [q.speaker for q in attribute(doc)] == [None]  # a place says only where
+
+
+# "In einem Bericht, der gestern erschien, heißt es, die Lage sei ernst."
+REPORT = [
+    ("In", "ADP", "case", 2, "", "in", "mo", 8),
+    ("einem", "DET", "det", 2, "Case=Dat", "ein", "nk", 2),
+    ("Bericht", "NOUN", "obl", 8, "Case=Dat", "Bericht", "nk", 0),
+    (",", "PUNCT", "punct", 6, "", ",", "punct", 2),
+    ("der", "PRON", "nsubj", 6, "PronType=Rel", "der", "sb", 6),
+    ("gestern", "ADV", "advmod", 6, "", "gestern", "mo", 6),
+    ("erschien", "VERB", "acl:relcl", 2, "", "erscheinen", "rc", 2),
+    (",", "PUNCT", "punct", 6, "", ",", "punct", 6),
+    ("heißt", "VERB", "ROOT", 8, "", "heißen", "ROOT", 8),
+    ("es", "PRON", "expl", 8, "", "es", "ep", 8),
+    (",", "PUNCT", "punct", 13, "", ",", "punct", 8),
+    ("die", "DET", "det", 12, "", "der", "nk", 12),
+    ("Lage", "NOUN", "nsubj", 14, "", "Lage", "sb", 13),
+    ("sei", "AUX", "cop", 14, "Mood=Sub", "sein", "oc", 8),
+    ("ernst", "ADJ", "ccomp", 8, "", "ernst", "pd", 13),
+    (".", "PUNCT", "punct", 8, "", ".", "punct", 8),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_an_impersonal_cue_takes_the_source_before_a_relative_clause(scheme: str) -> None:
+    doc = doc_in(REPORT, scheme)
+    quotes = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in quotes] == [("die Lage sei ernst", "einem Bericht")]

@@ -309,7 +309,7 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         subject_lo = sent.a if spans else lo
         # the sentence may open with who speaks ("Vorstand X, zuständig für Y, hatte angekündigt, …")
         speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(subject_lo, hi),
-                                       source=(lo, hi), opener=(sent.a, v))
+                                       source=(subject_lo, hi), opener=(sent.a, v))
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
         sent.add([(start, _before_quotation(sent, start))], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
