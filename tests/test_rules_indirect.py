@@ -591,3 +591,39 @@ def test_an_impersonal_cue_takes_the_source_before_a_relative_clause(scheme: str
     doc = doc_in(REPORT, scheme)
     quotes = [q for q in attribute(doc) if q.type == "indirect"]
     assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in quotes] == [("die Lage sei ernst", "einem Bericht")]
+
+
+# "Die Parteien, die Grünen (G) und die Linke (L), hatten erklärt, die Lage sei ernst."
+AUXILIARY = [
+    ("Die", "DET", "det", 1, "Case=Nom", "der", "nk", 1),
+    ("Parteien", "NOUN", "nsubj", 15, "Case=Nom", "Partei", "sb", 14),
+    (",", "PUNCT", "punct", 4, "", ",", "punct", 1),
+    ("die", "DET", "det", 4, "", "der", "nk", 4),
+    ("Grünen", "PROPN", "appos", 1, "", "Grüne", "app", 1),
+    ("(", "PUNCT", "punct", 6, "", "(", "punct", 6),
+    ("G", "PROPN", "appos", 4, "", "G", "app", 4),
+    (")", "PUNCT", "punct", 6, "", ")", "punct", 6),
+    ("und", "CCONJ", "cc", 10, "", "und", "cd", 4),
+    ("die", "DET", "det", 10, "", "der", "nk", 10),
+    ("Linke", "PROPN", "conj", 4, "", "Linke", "cj", 8),
+    ("(", "PUNCT", "punct", 12, "", "(", "punct", 12),
+    ("L", "PROPN", "appos", 10, "", "L", "app", 10),
+    (")", "PUNCT", "punct", 12, "", ")", "punct", 12),
+    (",", "PUNCT", "punct", 4, "", ",", "punct", 1),
+    ("hatten", "AUX", "aux", 15, "", "haben", "ROOT", 14),
+    ("erklärt", "VERB", "ROOT", 15, "VerbForm=Part", "erklären", "oc", 14),
+    (",", "PUNCT", "punct", 19, "", ",", "punct", 15),
+    ("die", "DET", "det", 18, "", "der", "nk", 18),
+    ("Lage", "NOUN", "nsubj", 20, "", "Lage", "sb", 19),
+    ("sei", "AUX", "cop", 20, "Mood=Sub", "sein", "oc", 15),
+    ("ernst", "ADJ", "ccomp", 15, "", "ernst", "pd", 19),
+    (".", "PUNCT", "punct", 15, "", ".", "punct", 14),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_a_subject_with_an_apposition_speaks_through_an_auxiliary_and_its_participle(scheme: str) -> None:
+    doc = doc_in(AUXILIARY, scheme)
+    quotes = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in quotes] == [
+        ("die Lage sei ernst", "Die Parteien, die Grünen (G) und die Linke (L)")]

@@ -305,7 +305,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
         # "Ein Sprecher der Polizei, Hauptkommissar X sagte, …": so does an apposition without its closing comma
-        spans = lb >= sent.a and doc[lb].text == "," and (lo == v or mentions.np_before(doc, v, sent.a) is not None)
+        # (also "…, hatten erklärt, …": only auxiliaries before the cue)
+        spans = lb >= sent.a and doc[lb].text == "," and (all(doc[k].pos_ == "AUX" for k in range(lo, v))
+                                                           or mentions.np_before(doc, v, sent.a) is not None)
         subject_lo = sent.a if spans else lo
         # the sentence may open with who speaks ("Vorstand X, zuständig für Y, hatte angekündigt, …")
         speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(subject_lo, hi),
