@@ -527,3 +527,11 @@ def test_a_number_opening_a_phrase_counts_the_noun_after_it(scheme: str | None) 
 
     doc = from_table(COUNTED, scheme)
     assert _text(doc, subject_mention(doc, doc[2], 0, 3, syntax.scheme_of(doc))) == "80 Prozent"
+
+
+def test_every_impersonal_cue_takes_the_source_it_names() -> None:
+    # Aus Regierungskreisen verlautete (no subject: the source is where it came from)
+    ud = [("Aus", "ADP", "case", 1), ("Regierungskreisen", "NOUN", "obl", 2), ("verlautete", "VERB", "ROOT", 2)]
+    tiger = [("Aus", "ADP", "mo", 2), ("Regierungskreisen", "NOUN", "nk", 0), ("verlautete", "VERB", "ROOT", 2)]
+    for rows, parsed in ((ud, True), (tiger, True), (ud, False)):
+        assert _cue_speaker(rows, 2, "verlauten", parsed=parsed) == "Regierungskreisen"

@@ -638,14 +638,15 @@ def cue_speaker(doc: Doc, verb: Token, lemma: str | None, cue: tuple[int, ...], 
     First the verb's subject, looked for in ``subject``; else, for a cue that
     names no one ("es heißt", an agentless passive), the source named in
     ``source`` ("in einem Bericht der X"); else a name or role opening
-    ``opener`` ("X, zuständig für Y, betonte"), which an impersonal "heißen"
-    or a passive does not take: there the opener is what was spoken about.
+    ``opener`` ("X, zuständig für Y, betonte"), which an impersonal cue ("es
+    heißt", "verlautete", word class ``impersonal_cues``) or a passive does not
+    take: there the opener is what was spoken about.
     Nothing inside ``exclude`` (the quote itself) is taken.
     """
     speaker = subject_mention(doc, verb, *subject, scheme, exclude=exclude)
     if speaker is None:
         speaker = source_of_subjectless(doc, verb, lemma, *source, cue)
-    if (speaker is None and opener is not None and opener[0] < opener[1] and lemma != "heißen"
+    if (speaker is None and opener is not None and opener[0] < opener[1] and lemma not in words("impersonal_cues")
             and not passive(doc, verb, opener[0], source[1])):
         named = named_mention(doc, *opener)
         if named is not None and not (exclude is not None and named[0] < exclude[1] and exclude[0] < named[1]):
@@ -655,11 +656,12 @@ def cue_speaker(doc: Doc, verb: Token, lemma: str | None, cue: tuple[int, ...], 
 
 def source_of_subjectless(doc: Doc, verb: Token, lemma: str | None, lo: int, hi: int,
                           cue: tuple[int, ...]) -> tuple[int, int] | None:
-    """Who speaks when the cue names no one: "es heißt" or a passive without agent ("wurde
-    gefordert", "werde geschätzt"). The source is where it was said ("in einem Bericht der X").
+    """Who speaks when the cue names no one: an impersonal cue ("es heißt", "aus Kreisen X
+    verlautete") or a passive without agent ("wurde gefordert", "werde geschätzt"). The source
+    is where it was said ("in einem Bericht der X").
     In the passive the phrase must name a statement, a person or an organization: "wurde in
     Berlin bekannt gegeben" names only where."""
-    if lemma == "heißen":
+    if lemma in words("impersonal_cues"):
         return impersonal_source(doc, lo, hi, cue)
     if not passive(doc, verb, lo, hi):
         return None
