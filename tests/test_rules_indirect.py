@@ -627,3 +627,27 @@ def test_a_subject_with_an_apposition_speaks_through_an_auxiliary_and_its_partic
     quotes = [q for q in attribute(doc) if q.type == "indirect"]
     assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in quotes] == [
         ("die Lage sei ernst", "Die Parteien, die Grünen (G) und die Linke (L)")]
+
+
+# "Wie es in einem Bericht hieß, sei die Lage ernst."
+WIE_ES = [
+    ("Wie", "SCONJ", "mark", 5, "", "wie", "cm", 5),
+    ("es", "PRON", "expl", 5, "", "es", "ep", 5),
+    ("in", "ADP", "case", 4, "", "in", "mo", 5),
+    ("einem", "DET", "det", 4, "Case=Dat", "ein", "nk", 2),
+    ("Bericht", "NOUN", "obl", 5, "Case=Dat", "Bericht", "nk", 2),
+    ("hieß", "VERB", "advcl", 7, "", "heißen", "mo", 7),
+    (",", "PUNCT", "punct", 5, "", ",", "punct", 5),
+    ("sei", "AUX", "ROOT", 7, "Mood=Sub", "sein", "ROOT", 7),
+    ("die", "DET", "det", 9, "", "der", "nk", 9),
+    ("Lage", "NOUN", "nsubj", 7, "", "Lage", "sb", 7),
+    ("ernst", "ADJ", "xcomp", 7, "", "ernst", "pd", 7),
+    (".", "PUNCT", "punct", 7, "", ".", "punct", 7),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_wie_es_hiess_takes_the_source_its_clause_names(scheme: str) -> None:
+    doc = doc_in(WIE_ES, scheme)
+    quotes = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in quotes] == [("sei die Lage ernst", "einem Bericht")]

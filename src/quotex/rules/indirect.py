@@ -283,7 +283,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     # Wie X mitteilte, … / …, wie X mitteilte.
     if wie is not None:
         # the subject follows "wie" directly: "Wie die Provinzregierung in Helmand mitteilte"
-        speaker = mentions.np_after(doc, wie + 1, v) or mentions.subject_mention(doc, cue.verb, wie + 1, rb, an.scheme)
+        speaker = mentions.np_after(doc, wie + 1, v) or mentions.cue_speaker(
+            doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(wie + 1, rb), source=(wie + 1, rb))
         if (wie == sent.a or _opener(sent, wie - 1)) and rb < sent.end and doc[rb].text == ",":
             ranges = [(rb + 1, sent.end)]
         elif wie > sent.a and doc[wie - 1].text == ",":
