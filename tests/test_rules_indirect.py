@@ -570,3 +570,91 @@ def test_a_passive_cue_without_agent_takes_the_statement_it_was_made_in() -> Non
     assert text_of(doc, q.speaker) == "einer Mitteilung der Regierung"
     doc = tagged("In Berlin wurde gefordert , die Hilfe komme bald .", "ADP PROPN AUX VERB PUNCT DET NOUN VERB ADV PUNCT")
     assert [q.speaker for q in attribute(doc)] == [None]  # a place says only where
+
+
+# "In einem Bericht, der gestern erschien, heißt es, die Lage sei ernst."
+REPORT = [
+    ("In", "ADP", "case", 2, "", "in", "mo", 8),
+    ("einem", "DET", "det", 2, "Case=Dat", "ein", "nk", 2),
+    ("Bericht", "NOUN", "obl", 8, "Case=Dat", "Bericht", "nk", 0),
+    (",", "PUNCT", "punct", 6, "", ",", "punct", 2),
+    ("der", "PRON", "nsubj", 6, "PronType=Rel", "der", "sb", 6),
+    ("gestern", "ADV", "advmod", 6, "", "gestern", "mo", 6),
+    ("erschien", "VERB", "acl:relcl", 2, "", "erscheinen", "rc", 2),
+    (",", "PUNCT", "punct", 6, "", ",", "punct", 6),
+    ("heißt", "VERB", "ROOT", 8, "", "heißen", "ROOT", 8),
+    ("es", "PRON", "expl", 8, "", "es", "ep", 8),
+    (",", "PUNCT", "punct", 13, "", ",", "punct", 8),
+    ("die", "DET", "det", 12, "", "der", "nk", 12),
+    ("Lage", "NOUN", "nsubj", 14, "", "Lage", "sb", 13),
+    ("sei", "AUX", "cop", 14, "Mood=Sub", "sein", "oc", 8),
+    ("ernst", "ADJ", "ccomp", 8, "", "ernst", "pd", 13),
+    (".", "PUNCT", "punct", 8, "", ".", "punct", 8),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_an_impersonal_cue_takes_the_source_before_a_relative_clause(scheme: str) -> None:
+    doc = doc_in(REPORT, scheme)
+    quotes = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in quotes] == [("die Lage sei ernst", "einem Bericht")]
+
+
+# "Die Parteien, die Grünen (G) und die Linke (L), hatten erklärt, die Lage sei ernst."
+AUXILIARY = [
+    ("Die", "DET", "det", 1, "Case=Nom", "der", "nk", 1),
+    ("Parteien", "NOUN", "nsubj", 15, "Case=Nom", "Partei", "sb", 14),
+    (",", "PUNCT", "punct", 4, "", ",", "punct", 1),
+    ("die", "DET", "det", 4, "", "der", "nk", 4),
+    ("Grünen", "PROPN", "appos", 1, "", "Grüne", "app", 1),
+    ("(", "PUNCT", "punct", 6, "", "(", "punct", 6),
+    ("G", "PROPN", "appos", 4, "", "G", "app", 4),
+    (")", "PUNCT", "punct", 6, "", ")", "punct", 6),
+    ("und", "CCONJ", "cc", 10, "", "und", "cd", 4),
+    ("die", "DET", "det", 10, "", "der", "nk", 10),
+    ("Linke", "PROPN", "conj", 4, "", "Linke", "cj", 8),
+    ("(", "PUNCT", "punct", 12, "", "(", "punct", 12),
+    ("L", "PROPN", "appos", 10, "", "L", "app", 10),
+    (")", "PUNCT", "punct", 12, "", ")", "punct", 12),
+    (",", "PUNCT", "punct", 4, "", ",", "punct", 1),
+    ("hatten", "AUX", "aux", 15, "", "haben", "ROOT", 14),
+    ("erklärt", "VERB", "ROOT", 15, "VerbForm=Part", "erklären", "oc", 14),
+    (",", "PUNCT", "punct", 19, "", ",", "punct", 15),
+    ("die", "DET", "det", 18, "", "der", "nk", 18),
+    ("Lage", "NOUN", "nsubj", 20, "", "Lage", "sb", 19),
+    ("sei", "AUX", "cop", 20, "Mood=Sub", "sein", "oc", 15),
+    ("ernst", "ADJ", "ccomp", 15, "", "ernst", "pd", 19),
+    (".", "PUNCT", "punct", 15, "", ".", "punct", 14),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_a_subject_with_an_apposition_speaks_through_an_auxiliary_and_its_participle(scheme: str) -> None:
+    doc = doc_in(AUXILIARY, scheme)
+    quotes = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in quotes] == [
+        ("die Lage sei ernst", "Die Parteien, die Grünen (G) und die Linke (L)")]
+
+
+# "Wie es in einem Bericht hieß, sei die Lage ernst."
+WIE_ES = [
+    ("Wie", "SCONJ", "mark", 5, "", "wie", "cm", 5),
+    ("es", "PRON", "expl", 5, "", "es", "ep", 5),
+    ("in", "ADP", "case", 4, "", "in", "mo", 5),
+    ("einem", "DET", "det", 4, "Case=Dat", "ein", "nk", 2),
+    ("Bericht", "NOUN", "obl", 5, "Case=Dat", "Bericht", "nk", 2),
+    ("hieß", "VERB", "advcl", 7, "", "heißen", "mo", 7),
+    (",", "PUNCT", "punct", 5, "", ",", "punct", 5),
+    ("sei", "AUX", "ROOT", 7, "Mood=Sub", "sein", "ROOT", 7),
+    ("die", "DET", "det", 9, "", "der", "nk", 9),
+    ("Lage", "NOUN", "nsubj", 7, "", "Lage", "sb", 7),
+    ("ernst", "ADJ", "xcomp", 7, "", "ernst", "pd", 7),
+    (".", "PUNCT", "punct", 7, "", ".", "punct", 7),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_wie_es_hiess_takes_the_source_its_clause_names(scheme: str) -> None:
+    doc = doc_in(WIE_ES, scheme)
+    quotes = [q for q in attribute(doc) if q.type == "indirect"]
+    assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in quotes] == [("sei die Lage ernst", "einem Bericht")]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hand_docs import from_rows
+import pytest
+
+from hand_docs import from_rows, from_table
 from quotex.rules import syntax
 from quotex.rules.mentions import cue_speaker, np_after
 
@@ -295,3 +297,241 @@ def test_an_impersonal_cue_takes_the_source_it_names() -> None:
     rows = [("Es", "PRON", "expl", 1), ("heißt", "VERB", "ROOT", 1), ("in", "ADP", "case", 4), ("einem", "DET", "det", 4),
             ("Bericht", "NOUN", "obl", 1), ("der", "DET", "det", 6), ("Polizei", "NOUN", "nmod", 4)]
     assert _cue_speaker(rows, 1, "heißen") == "einem Bericht der Polizei"
+
+
+# The sources an attribution word cites (laut, zufolge, nach + statement noun, "so", "wonach"),
+# on one sentence each, parsed in the UD and the TIGER scheme and unparsed.
+SOURCES = {
+    # Laut einem Sprecher der Stadt ist die Brücke gesperrt .
+    "laut": ("""
+Laut       ADP   O     _         1  case   ac
+einem      DET   O     Case=Dat  2  det    nk
+Sprecher   NOUN  O     Case=Dat  5  obl    nk
+der        DET   O     Case=Gen  4  det    nk
+Stadt      NOUN  O     Case=Gen  2  nmod   ag
+ist        AUX   O     _         5  ROOT   ROOT
+die        DET   O     Case=Nom  7  det    nk
+Brücke     NOUN  O     Case=Nom  8  nsubj  sb
+gesperrt   ADJ   O     _         5  xcomp  pd
+.          PUNCT O     _         5  punct  punct
+""", 0, "einem Sprecher der Stadt"),
+    # Der Feuerwehr zufolge brannte das Haus .
+    "zufolge": ("""
+Der        DET   O     Case=Dat  1  det    nk
+Feuerwehr  NOUN  O     Case=Dat  3  obl    nk
+zufolge    ADP   O     _         1  case   mo
+brannte    VERB  O     _         3  ROOT   ROOT
+das        DET   O     Case=Nom  5  det    nk
+Haus       NOUN  O     Case=Nom  3  nsubj  sb
+.          PUNCT O     _         3  punct  punct
+""", 2, "Der Feuerwehr"),
+    # Nach Angaben der Polizei wurden zwei Menschen verletzt .
+    "nach Angaben": ("""
+Nach       ADP   O     _         1  case   mo
+Angaben    NOUN  O     Case=Dat  7  obl    nk
+der        DET   O     Case=Gen  3  det    nk
+Polizei    NOUN  B-ORG Case=Gen  1  nmod   ag
+wurden     AUX   O     _         7  aux    ROOT
+zwei       NUM   O     _         6  nummod nk
+Menschen   NOUN  O     Case=Nom  7  nsubj  sb
+verletzt   VERB  O     _         7  ROOT   oc
+.          PUNCT O     _         7  punct  punct
+""", 0, "Angaben der Polizei"),
+    # Seiner Meinung nach ist das falsch .
+    "Meinung nach": ("""
+Seiner     DET   O     Case=Dat  1  det    nk
+Meinung    NOUN  O     Case=Dat  3  obl    nk
+nach       ADP   O     _         1  case   mo
+ist        AUX   O     _         3  ROOT   ROOT
+das        PRON  O     Case=Nom  3  nsubj  sb
+falsch     ADJ   O     _         3  advmod pd
+.          PUNCT O     _         3  punct  punct
+""", 2, "Seiner Meinung"),
+    # Die Hoffnung nach Überlebenden schwindet .
+    "no statement": ("""
+Die        DET   O     Case=Nom  1  det    nk
+Hoffnung   NOUN  O     Case=Nom  4  nsubj  sb
+nach       ADP   O     _         3  case   mnr
+Überlebenden NOUN O    Case=Dat  1  nmod   nk
+schwindet  VERB  O     _         4  ROOT   ROOT
+.          PUNCT O     _         4  punct  punct
+""", 2, None),
+}
+
+
+def _source(name: str, scheme: str | None) -> str | None:
+    from quotex.rules.document import Analysis
+    from quotex.rules.lexicon import active
+    from quotex.rules.mentions import attribution_source
+
+    table, k, _ = SOURCES[name]
+    an = Analysis.of_doc(from_table(table, scheme))
+    return _text(an.doc, attribution_source(an, k, active().attribution[an.doc[k].lower_], 0, len(an.doc)))
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+@pytest.mark.parametrize("name", list(SOURCES))
+def test_an_attribution_word_cites_the_phrase_its_role_points_to(name: str, scheme: str | None) -> None:
+    assert _source(name, scheme) == SOURCES[name][2]
+
+
+def test_nach_before_a_statement_noun_with_no_readable_phrase_cites_the_words_up_to_the_noun() -> None:
+    from quotex.rules.document import Analysis
+    from quotex.rules.mentions import statement_owner
+
+    # nach deren Angaben (a relative determiner the phrase reader does not open a phrase with)
+    for parsed in (True, False):
+        doc = from_rows([("Nach", "ADP", "case", 2), ("deren", "PRON", "det", 2, "Case=Gen"),
+                         ("Angaben", "NOUN", "obl", 3), ("sank", "VERB", "ROOT", 3)], parsed=parsed)
+        an = Analysis.of_doc(doc)
+        assert _text(doc, statement_owner(an, 0, 0, len(doc))) == "deren Angaben"
+        # a phrase that cannot be the dative "nach" governs cites no one
+        other = from_rows([("Nach", "ADP", "case", 2), ("die", "DET", "det", 2, "Case=Nom"),
+                           ("Angaben", "NOUN", "obl", 3), ("sank", "VERB", "ROOT", 3)], parsed=parsed)
+        assert statement_owner(Analysis.of_doc(other), 0, 0, len(other)) is None
+
+
+SO = """
+Die        DET   O     Case=Nom  1  det    nk
+Lage       NOUN  O     Case=Nom  3  nsubj  sb
+sei        AUX   O     Mood=Sub  3  cop    ROOT
+ernst      ADJ   O     _         3  ROOT   pd
+,          PUNCT O     _         3  punct  punct
+so         ADV   O     _         7  advmod mo
+der        DET   O     Case=Nom  7  det    nk
+Minister   NOUN  O     Case=Nom  3  parataxis par
+.          PUNCT O     _         3  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_so_cites_the_phrase_after_it_only_when_no_verb_follows(scheme: str | None) -> None:
+    from quotex.rules.document import Analysis
+    from quotex.rules.mentions import so_source
+
+    an = Analysis.of_doc(from_table(SO, scheme))
+    assert _text(an.doc, so_source(an, 5, 0, len(an.doc))) == "der Minister"
+    # "…, so sagte der Minister": "so" is an adverb of the verb after it
+    verb = Analysis.of_doc(from_rows([("gut", "ADJ", "ROOT", 0), (",", "PUNCT", "punct", 0), ("so", "ADV", "advmod", 3),
+                                      ("sagte", "VERB", "parataxis", 0), ("der", "DET", "det", 5),
+                                      ("Minister", "NOUN", "nsubj", 3)]))
+    assert so_source(verb, 2, 0, len(verb.doc)) is None
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_a_clause_after_wonach_cites_the_phrase_before_its_comma(parsed: bool) -> None:
+    from quotex.rules.mentions import antecedent_source
+
+    # ein Bericht , wonach
+    doc = from_rows([("Es", "PRON", "expl", 1), ("gibt", "VERB", "ROOT", 1), ("einen", "DET", "det", 3, "Case=Acc"),
+                     ("Bericht", "NOUN", "obj", 1), (",", "PUNCT", "punct", 3), ("wonach", "ADV", "advmod", 3)],
+                    parsed=parsed)
+    assert _text(doc, antecedent_source(doc, 4, 2, syntax.scheme_of(doc))) == "einen Bericht"
+
+
+# sagte Regierungssprecher Jan Berg in Bonn , die Regierung in Bonn sei …
+PLACE = """
+sagte              VERB  O     _         0  ROOT   ROOT
+Regierungssprecher NOUN  O     Case=Nom  0  nsubj  sb
+Jan                PROPN B-PER _         1  appos  pnc
+Berg               PROPN I-PER _         2  flat   nk
+in                 ADP   O     _         5  case   mo
+Bonn               PROPN B-LOC _         0  obl    nk
+,                  PUNCT O     _         0  punct  punct
+die                DET   O     Case=Nom  8  det    nk
+Regierung          NOUN  O     Case=Nom  0  nsubj  sb
+in                 ADP   O     _         10 case   mnr
+Bonn               PROPN B-LOC _         8  nmod   nk
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_place_after_a_persons_name_is_where_it_was_said_after_a_noun_part_of_the_phrase(scheme: str | None) -> None:
+    doc = from_table(PLACE, scheme)
+    assert _text(doc, np_after(doc, 1, 6)) == "Regierungssprecher Jan Berg"
+    assert _text(doc, np_after(doc, 7, len(doc))) == "die Regierung in Bonn"
+
+
+# das Komitee im norwegischen Oslo , die Konflikte im größten Staat Afrikas , ein Sprecher im Oktober
+PLACES = """
+das          DET   O     Case=Nom  1  det    nk
+Komitee      NOUN  O     Case=Nom  1  ROOT   ROOT
+im           ADP   O     _         4  case   mnr
+norwegischen ADJ   O     _         4  amod   nk
+Oslo         PROPN B-LOC _         1  nmod   nk
+,            PUNCT O     _         1  punct  punct
+die          DET   O     Case=Nom  7  det    nk
+Konflikte    NOUN  O     Case=Nom  1  conj   cj
+im           ADP   O     _         11 case   mnr
+größten      ADJ   O     _         11 amod   nk
+Staat        NOUN  O     _         7  nmod   nk
+Afrikas      PROPN B-LOC Case=Gen  10 nmod   ag
+,            PUNCT O     _         1  punct  punct
+ein          DET   O     Case=Nom  14 det    nk
+Sprecher     NOUN  O     Case=Nom  1  conj   cj
+im           ADP   O     _         16 case   mo
+Oktober      PROPN O     _         14 nmod   nk
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_place_with_article_or_adjective_belongs_to_a_source_noun_but_no_topic_or_time_does(scheme: str | None) -> None:
+    doc = from_table(PLACES, scheme)
+    assert _text(doc, np_after(doc, 0, 5)) == "das Komitee im norwegischen Oslo"
+    assert _text(doc, np_after(doc, 6, 12)) == "die Konflikte"
+    assert _text(doc, np_after(doc, 13, len(doc))) == "ein Sprecher"
+
+
+# Während Anna Berg erklärte , … / Während der Sitzung erklärte Anna Berg , …
+SUBORDINATE = """
+Während    ADP   O     _         1  case   cp
+Anna       PROPN B-PER Case=Nom  3  nsubj  sb
+Berg       PROPN I-PER Case=Nom  1  flat   pnc
+erklärte   VERB  O     _         3  ROOT   ROOT
+,          PUNCT O     _         3  punct  punct
+"""
+PREPOSITION = """
+Während    ADP   O     _         2  case   mo
+der        DET   O     Case=Gen  2  det    nk
+Sitzung    NOUN  O     Case=Gen  3  obl    nk
+erklärte   VERB  O     _         3  ROOT   ROOT
+Anna       PROPN B-PER Case=Nom  3  nsubj  sb
+Berg       PROPN I-PER Case=Nom  4  flat   pnc
+,          PUNCT O     _         3  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_the_conjunction_opening_a_verb_final_clause_is_no_part_of_its_subject(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(SUBORDINATE, scheme)
+    assert _text(doc, subject_mention(doc, doc[3], 0, len(doc), syntax.scheme_of(doc))) == "Anna Berg"
+    # with the verb second "während" is a preposition, and the subject follows the verb
+    doc = from_table(PREPOSITION, scheme)
+    assert _text(doc, subject_mention(doc, doc[3], 0, len(doc), syntax.scheme_of(doc))) == "Anna Berg"
+
+
+# 80 Prozent befürworteten , dass … (the parser took the count for an adverbial)
+COUNTED = """
+80           NUM   O     _         1  nummod nk
+Prozent      NOUN  O     _         2  obl    mo
+befürworteten VERB O     _         2  ROOT   ROOT
+,            PUNCT O     _         2  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_number_opening_a_phrase_counts_the_noun_after_it(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(COUNTED, scheme)
+    assert _text(doc, subject_mention(doc, doc[2], 0, 3, syntax.scheme_of(doc))) == "80 Prozent"
+
+
+def test_every_impersonal_cue_takes_the_source_it_names() -> None:
+    # Aus Regierungskreisen verlautete (no subject: the source is where it came from)
+    ud = [("Aus", "ADP", "case", 1), ("Regierungskreisen", "NOUN", "obl", 2), ("verlautete", "VERB", "ROOT", 2)]
+    tiger = [("Aus", "ADP", "mo", 2), ("Regierungskreisen", "NOUN", "nk", 0), ("verlautete", "VERB", "ROOT", 2)]
+    for rows, parsed in ((ud, True), (tiger, True), (ud, False)):
+        assert _cue_speaker(rows, 2, "verlauten", parsed=parsed) == "Regierungskreisen"

@@ -76,3 +76,16 @@ def test_a_clause_before_a_quotation_starts_after_a_word_kept_with_its_period() 
         (":", "PUNCT", "punct", 6), ("„", "PUNCT", "punct", 10), ("Gut", "ADJ", "ccomp", 6), ("“", "PUNCT", "punct", 10),
     ])
     assert doc[clause_start(Analysis.of_doc(doc), 8):8].text == "Dort sagte er"
+
+
+def test_of_two_subjects_the_parser_gave_a_verb_the_one_inside_its_clause_is_its_own() -> None:
+    from quotex.rules.syntax import subject_of
+
+    # Die Speicherung , wie Berg ausdrückte , … (both nouns hung on "ausdrückte" as subjects)
+    for subject in ("nsubj", "sb"):
+        doc = from_rows([("Die", "DET", "det", 1), ("Speicherung", "NOUN", subject, 5), (",", "PUNCT", "punct", 5),
+                         ("wie", "SCONJ", "mark" if subject == "nsubj" else "cm", 5), ("Berg", "PROPN", subject, 5),
+                         ("ausdrückte", "VERB", "ROOT", 5), (",", "PUNCT", "punct", 5)])
+        assert subject_of(doc[5], scheme_of(doc)).text == "Speicherung"
+        assert subject_of(doc[5], scheme_of(doc), 3, 6).text == "Berg"
+        assert subject_of(doc[5], scheme_of(doc), 4, 4) is None

@@ -276,7 +276,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     # Wie X mitteilte, … / …, wie X mitteilte.
     if wie is not None:
         # the subject follows "wie" directly: "Wie die Provinzregierung in Helmand mitteilte"
-        speaker = mentions.np_after(doc, wie + 1, v) or mentions.subject_mention(doc, cue.verb, wie + 1, rb, an.scheme)
+        speaker = mentions.np_after(doc, wie + 1, v) or mentions.cue_speaker(
+            doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(wie + 1, rb), source=(wie + 1, rb))
         if (wie == sent.a or _opener(sent, wie - 1)) and rb < sent.end and doc[rb].text == ",":
             ranges = [(rb + 1, sent.end)]
         elif wie > sent.a and doc[wie - 1].text == ",":
@@ -298,11 +299,13 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
         # "Ein Sprecher der Polizei, Hauptkommissar X sagte, …": so does an apposition without its closing comma
-        spans = lb >= sent.a and doc[lb].text == "," and (lo == v or mentions.np_before(doc, v, sent.a) is not None)
+        # (also "…, hatten erklärt, …": only auxiliaries before the cue)
+        spans = lb >= sent.a and doc[lb].text == "," and (all(doc[k].pos_ == "AUX" for k in range(lo, v))
+                                                           or mentions.np_before(doc, v, sent.a) is not None)
         subject_lo = sent.a if spans else lo
         # the sentence may open with who speaks ("Vorstand X, zuständig für Y, hatte angekündigt, …")
         speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(subject_lo, hi),
-                                       source=(lo, hi), opener=(sent.a, v))
+                                       source=(subject_lo, hi), opener=(sent.a, v))
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
         sent.add([(start, _before_quotation(sent, start))], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
@@ -403,7 +406,7 @@ def _before_quotation(sent: _Sentence, start: int) -> int:
                 and "Fin" in an.doc[i + 1].morph.get("VerbForm") and not an.konj[i + 1]):
             return i
         if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].lower_ == "so"
-                and _so_source(sent, i + 1) is not None):
+                and mentions.so_source(an, i + 1, sent.a, sent.end) is not None):
             return i  # "…, so X.": the sentence's own attribution follows
     return sent.end
 
@@ -514,64 +517,27 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
     if (role in ("prep_before", "noun_prep") and k + 2 < end and doc[k + 1].lower_ in lexicon.words("relative_objects")
             and k - 1 > sent.a and doc[k - 1].text == "," and doc[k + 2].pos_ not in ("ADJ", "NOUN", "PROPN")):
         # "Gerüchte, nach denen Barrett an Krebs litt": the source is the noun before the comma
-        speaker = mentions.np_ending_at(doc, k - 1, sent.left_boundary(k - 1) + 1, an.scheme)
+        speaker = mentions.antecedent_source(doc, k - 1, sent.left_boundary(k - 1) + 1, an.scheme)
         rb = sent.right_boundary(k + 1)
         sent.add([(k + 2, rb)], "indirect", (k,), doc[k].lower_, speaker)
         return
-    if role == "prep_before":
-        speaker = mentions.np_after(doc, k + 1, end)
+    if role in ("prep_before", "post_after", "noun_prep"):
+        speaker = mentions.attribution_source(an, k, role, sent.left_boundary(k) + 1, end)
         if speaker is None:
             return
-        sent.add([(a, k), (speaker[1], end)], "indirect", (k,), doc[k].lower_, speaker)
-    elif role == "post_after":
-        lb = sent.left_boundary(k)
-        speaker = mentions.np_ending_at(doc, k, lb + 1, an.scheme)
-        if speaker is None:
-            return
-        sent.add([(a, speaker[0]), (k + 1, end)], "indirect", (k,), doc[k].lower_, speaker)
-    elif role == "noun_prep":
-        j = k + 1
-        while j < end and j < k + 5 and not _statement_noun(an, doc[j]) and (
-                doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM") or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
-            j += 1  # "nach Angaben", "nach palästinensischen Angaben", "nach Grupps Meinung"
-        if k + 1 < end and _dative(doc[k + 1]) and j < end and _statement_noun(an, doc[j]):
-            # the phrase may end at the noun where a longer one is not read ("nach deren Angaben")
-            speaker = mentions.np_after(doc, k + 1, end) or (k + 1, j + 1)
-            sent.add([(a, k), (speaker[1], end)], "indirect", (k,), "nach", speaker)
-            return
-        if k > a and an.lex.is_cue_noun(doc[k - 1].text):
-            lb = sent.left_boundary(k)
-            speaker = mentions.np_ending_at(doc, k, lb + 1, an.scheme)
-            if speaker is not None and _dative(doc[speaker[0]]):
-                sent.add([(a, speaker[0]), (k + 1, end)], "indirect", (k,), "nach", speaker)
+        if speaker[0] > k:  # "laut X …", "nach Angaben von X …"
+            ranges = [(a, k), (speaker[1], end)]
+        else:  # "X zufolge …", "seiner Ansicht nach …"
+            ranges = [(a, speaker[0]), (k + 1, end)]
+        sent.add(ranges, "indirect", (k,), "nach" if role == "noun_prep" else doc[k].lower_, speaker)
     elif role == "adverb":
         if doc[k].lower_ == "wonach":
             if k > a and doc[k - 1].text == ",":
-                lb = sent.left_boundary(k - 1)
-                speaker = mentions.np_ending_at(doc, k - 1, lb + 1, an.scheme)
+                speaker = mentions.antecedent_source(doc, k - 1, sent.left_boundary(k - 1) + 1, an.scheme)
                 sent.add([(k + 1, end)], "indirect", (k,), "wonach", speaker)
         elif k == a or doc[k - 1].text in (",", ":"):
             # the corpus takes the adverb itself as the mention of the source it refers back to
             sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, (k, k + 1))
-
-
-def _statement_noun(an: Analysis, token: Token) -> bool:
-    """``token`` is a statement noun of the cue noun lexicon ("Angaben", "Polizeiangaben").
-
-    A capitalised word counts whatever its tag: taggers take compounds with an
-    abbreviation ("UNHCR-Angaben") for adjectives.
-    """
-    return an.lex.is_cue_noun(token.text) and (token.pos_ in ("NOUN", "PROPN", "") or token.text[:1].isupper())
-
-
-def _dative(first: Token) -> bool:
-    """A phrase opened by ``first`` can be the dative that "nach" governs.
-
-    "nach Angaben der Polizei" and "seiner Meinung nach" name a source;
-    "die Bedingung nach einem Speicher" or "Die Hoffnung nach Überlebenden"
-    cannot: the phrase is no dative, so "nach" is an ordinary preposition.
-    """
-    return first.lower_ not in lexicon.words("not_dative")
 
 
 def _content_noun(sent: _Sentence, comma: int) -> None:
@@ -595,27 +561,10 @@ def _content_noun(sent: _Sentence, comma: int) -> None:
              speaker)
 
 
-def _so_source(sent: _Sentence, k: int) -> tuple[int, int] | None:
-    """The source X of "…, so X." at the "so" ``k``: a noun phrase with no verb after it, which
-    attributes the sentence before the comma (a verb after it makes "so" an adverb: "so wurde …")."""
-    an, doc = sent.an, sent.an.doc
-    if k - 1 <= sent.a or doc[k - 1].text != ",":
-        return None
-    speaker = mentions.np_after(doc, k + 1, sent.end)
-    if speaker is None:
-        return None
-    for i in range(speaker[1], sent.end):
-        if doc[i].text in (",", ":", ";") and not an.in_marks[i]:
-            break  # "…, so X weiter: „…“"
-        if doc[i].pos_ in ("VERB", "AUX"):
-            return None
-    return speaker
-
-
 def _so(sent: _Sentence, k: int) -> None:
     """"…, so X." — "so" with a noun phrase and no verb closes the sentence."""
     an = sent.an
-    speaker = _so_source(sent, k)
+    speaker = mentions.so_source(an, k, sent.a, sent.end)
     if speaker is None or _words_outside_marks(an, sent.a, k - 1) < 3:
         return  # no source; or a direct quote, attributed by the direct rules
     sent.add([(sent.a, k - 1)], "indirect", (k,), "so", speaker)

@@ -4,7 +4,9 @@ The speaker of a quote is reported the way the text names it, the whole
 phrase with its apposition ("die Sprecherin des Weißen Hauses, Jen Psaki").
 With a parse the phrase is the subtree of the verb's subject; without one,
 or when the parser found no subject, a phrase is read off the part-of-speech
-tags to the left or right of the cue.
+tags to the left or right of the cue. The sources that attribution words
+cite ("laut X", "X zufolge", "nach Angaben von X", "…, so X") are found here
+too, so that the quote rules only place the quote around them.
 """
 
 from __future__ import annotations
@@ -121,11 +123,15 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
                 j += 1
                 continue
             break
-        if token.lower_ in words("place_prepositions") and last_head >= 0 and j + 1 < hi and _place(doc[j + 1]):
-            k = j + 1
+        place = None
+        if token.lower_ in words("place_prepositions") and last_head >= 0 and j + 1 < hi \
+                and not _placed_by_the_verb(doc[last_head]):
+            place = _place_start(doc, doc[last_head], j + 1, hi)
+        if place is not None:
+            k = place + 1
             while k < hi and _place(doc[k]):
                 k += 1
-            last_head, j = k - 1, k  # "die Regierung in Lomé", "ein Sprecher in Berlin"
+            last_head, j = k - 1, k  # "die Regierung in Lomé", "ein Sprecher in Berlin", "die Polizei in der Hauptstadt"
             continue
         if token.lower_ in words("coordinators") and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
@@ -184,8 +190,36 @@ def _quoted_name_end(doc: Doc, j: int, hi: int) -> int | None:
 
 
 def _place(token: Token) -> bool:
-    """A place name: a proper noun or a location entity."""
-    return token.pos_ == "PROPN" or token.ent_type_ in LOC_LABELS
+    """A place name: a proper noun or a location entity, not a time ("im Oktober")."""
+    return (token.pos_ == "PROPN" or token.ent_type_ in LOC_LABELS) and token.lower_ not in words("time_nouns")
+
+
+def _place_start(doc: Doc, head: Token, i: int, hi: int) -> int | None:
+    """Where a place after the noun ``head`` and its preposition begins at ``i``, or None.
+
+    A bare place name ("die Regierung in Lomé") may follow any noun. A place with article or
+    adjectives, or an institution ("das Komitee im norwegischen Oslo", "der Vorsitzende des
+    Ausschusses im Senat"), only a noun that names a source: other nouns take such phrases
+    as what they are about ("die Konflikte im größten Staat Afrikas").
+    """
+    if _place(doc[i]):
+        return i
+    if source_kind(head) is None:
+        return None
+    k = i
+    while k < hi and k < i + 3 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].lower_ in words("determiners")):
+        k += 1
+    if k < hi and (_place(doc[k]) or doc[k].pos_ == "NOUN" and source_kind(doc[k]) == "org"):
+        return k
+    return None
+
+
+def _placed_by_the_verb(head: Token) -> bool:
+    """A place after a person's name ``head`` says where the person spoke ("sagte Seibert in
+    Berlin"), not which one is meant: a name picks out its bearer alone, while a noun needs the
+    place to do so ("die Regierung in Lomé", "ein Sprecher in Berlin"). An organization's name
+    often includes its seat ("ein Sprecher des Instituts in Genf"), so only persons count."""
+    return head.ent_type_ in PERSON_LABELS
 
 
 def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
@@ -206,7 +240,7 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     # a role or organization noun the tagger took for a name is still a noun ("Klub-Sekretär der X")
     name = doc[head].pos_ == "PROPN" and source_kind(doc[head]) is None
     if token.pos_ == "NOUN":
-        if _modifies_next_noun(doc[head]) or _inflected_adjective(doc[head], token):
+        if _modifies_next_noun(doc[head]) or _inflected_adjective(doc[head], token) or _counts(doc[head], token):
             return True
         # a title before a name the tagger took for a noun ("Staatssekretär Müller")
         return kind in ("role", "org") and token.is_title and source_kind(token) is None
@@ -252,6 +286,18 @@ def _inflected_adjective(word: Token, noun: Token) -> bool:
     word is left to :func:`_modifies_next_noun`, since surnames end so too ("sagte
     Schröder Reportern")."""
     return word.pos_ != "NOUN" and not word.text.endswith("er") and is_adjective(word, noun)
+
+
+def _counts(number: Token, noun: Token) -> bool:
+    """A number opening a phrase counts the noun right after it ("80 Prozent befürworteten",
+    "drei Zeugen sagten"): the noun heads the phrase. Only where the noun ends the phrase: a
+    count before an adjective measures something ("ein 300 Seiten starker Bericht"), and a
+    number after a noun names it or starts the next phrase (see :func:`_continues_after_noun`)."""
+    doc = noun.doc
+    before = doc[number.i - 1] if number.i > 0 else None
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (number.pos_ == "NUM" and noun.pos_ == "NOUN" and (before is None or not _nominal(before))
+            and (after is None or after.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "CCONJ")))
 
 
 def _attaches(head: Token, preposition: str) -> bool:
@@ -346,7 +392,8 @@ def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme 
             # "Die Arbeit der Koalition lobte er": after the verb only the subject can be "er",
             # so the phrase put first is an object
             yield ranking.Candidate(k, k + 1, "pronoun_after_verb")
-    found = np_before(doc, verb.i, lo)
+    # "Während X erklärte, …": the clause opens after its conjunction
+    found = np_before(doc, verb.i, lo + 1 if lo < verb.i and _subordinating(doc, lo, verb, hi) else lo)
     if found is not None:
         yield ranking.Candidate(*found, "opener")
     found = _parsed_subject(doc, verb, lo, hi, scheme, exclude)
@@ -376,14 +423,16 @@ def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme 
 def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme | None,
                     exclude: tuple[int, int] | None) -> tuple[int, int] | None:
     """The parser's subject of ``verb`` as a mention, if it is one ("Als Begründung sagte …" is not)."""
-    subject = syntax.subject_of(verb, scheme)
+    subject = syntax.subject_of(verb, scheme, lo, hi)
     if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
-        subject = syntax.subject_of(verb.head, scheme)  # "Key informierte sich und sprach von …"
+        subject = syntax.subject_of(verb.head, scheme, lo, hi)  # "Key informierte sich und sprach von …"
     if subject is None or not lo <= subject.i < hi or _inside(subject.i, exclude) or not _nominative(subject):
         return None
     if subject.lower_ in words("demonstrative_subjects"):
         return None
     start, end = syntax.phrase(subject, lo, hi)
+    if start < subject.i and _subordinating(doc, start, verb, hi):
+        start += 1
     while start < subject.i and doc[start].pos_ == "ADV":
         start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
     if exclude is not None:
@@ -400,6 +449,20 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     if start <= verb.i < end or doc[start].pos_ in ("ADP", "SCONJ", "ADV"):
         return None
     return _complete(doc, start, end, hi, subject.i)
+
+
+def _subordinating(doc: Doc, k: int, verb: Token, hi: int) -> bool:
+    """``doc[k]`` is the conjunction opening the subordinate clause of ``verb`` ("Während X
+    erklärte, …", "Nachdem X angekündigt hatte, …"), which the parser may hang on the subject
+    as if it were a preposition. The clause is told by its verb coming last: before a
+    comma or the end of ``[.., hi)``, with only auxiliaries after it. "Während der Sitzung
+    sagte X" puts the verb second: there "während" is a preposition."""
+    if doc[k].lower_ not in words("adverbial_conjunctions"):
+        return False
+    j = verb.i + 1
+    while j < hi and doc[j].pos_ == "AUX":
+        j += 1
+    return j >= hi or doc[j].is_punct
 
 
 def _may_be_subject(first: Token) -> bool:
@@ -575,14 +638,15 @@ def cue_speaker(doc: Doc, verb: Token, lemma: str | None, cue: tuple[int, ...], 
     First the verb's subject, looked for in ``subject``; else, for a cue that
     names no one ("es heißt", an agentless passive), the source named in
     ``source`` ("in einem Bericht der X"); else a name or role opening
-    ``opener`` ("X, zuständig für Y, betonte"), which an impersonal "heißen"
-    or a passive does not take: there the opener is what was spoken about.
+    ``opener`` ("X, zuständig für Y, betonte"), which an impersonal cue ("es
+    heißt", "verlautete", word class ``impersonal_cues``) or a passive does not
+    take: there the opener is what was spoken about.
     Nothing inside ``exclude`` (the quote itself) is taken.
     """
     speaker = subject_mention(doc, verb, *subject, scheme, exclude=exclude)
     if speaker is None:
         speaker = source_of_subjectless(doc, verb, lemma, *source, cue)
-    if (speaker is None and opener is not None and opener[0] < opener[1] and lemma != "heißen"
+    if (speaker is None and opener is not None and opener[0] < opener[1] and lemma not in words("impersonal_cues")
             and not passive(doc, verb, opener[0], source[1])):
         named = named_mention(doc, *opener)
         if named is not None and not (exclude is not None and named[0] < exclude[1] and exclude[0] < named[1]):
@@ -592,11 +656,12 @@ def cue_speaker(doc: Doc, verb: Token, lemma: str | None, cue: tuple[int, ...], 
 
 def source_of_subjectless(doc: Doc, verb: Token, lemma: str | None, lo: int, hi: int,
                           cue: tuple[int, ...]) -> tuple[int, int] | None:
-    """Who speaks when the cue names no one: "es heißt" or a passive without agent ("wurde
-    gefordert", "werde geschätzt"). The source is where it was said ("in einem Bericht der X").
+    """Who speaks when the cue names no one: an impersonal cue ("es heißt", "aus Kreisen X
+    verlautete") or a passive without agent ("wurde gefordert", "werde geschätzt"). The source
+    is where it was said ("in einem Bericht der X").
     In the passive the phrase must name a statement, a person or an organization: "wurde in
     Berlin bekannt gegeben" names only where."""
-    if lemma == "heißen":
+    if lemma in words("impersonal_cues"):
         return impersonal_source(doc, lo, hi, cue)
     if not passive(doc, verb, lo, hi):
         return None
@@ -620,6 +685,99 @@ def impersonal_source(doc: Doc, lo: int, hi: int, cue: tuple[int, ...]) -> tuple
             if found is not None:
                 return found
     return None
+
+
+def attribution_source(an: Analysis, k: int, role: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The source the attribution word at ``k`` cites inside ``[lo, hi)``, by its role in
+    ``attribution_words.txt``: after a preposition ("laut X"), before a postposition ("X
+    zufolge"), or the owner of a statement noun ("nach Angaben von X", "seiner Ansicht nach")."""
+    if role == "prep_before":
+        return preposition_source(an.doc, k, hi)
+    if role == "post_after":
+        return postposition_source(an.doc, k, lo, an.scheme)
+    if role == "noun_prep":
+        return statement_owner(an, k, lo, hi)
+    return None
+
+
+def preposition_source(doc: Doc, k: int, hi: int) -> tuple[int, int] | None:
+    """The source a preposition of attribution at ``k`` cites ("laut der Polizei", "gemäß dem
+    Bericht"): the noun phrase after it, up to ``hi``, without the preposition, as the corpus
+    marks it. The preposition governs a dative or genitive, so no case rules the phrase out."""
+    return np_after(doc, k + 1, hi)
+
+
+def postposition_source(doc: Doc, k: int, lo: int, scheme: syntax.Scheme | None) -> tuple[int, int] | None:
+    """The source a postposition at ``k`` cites ("der Polizei zufolge", "ihm zufolge"): the noun
+    phrase ending right before it, from ``lo`` on."""
+    return np_ending_at(doc, k, lo, scheme)
+
+
+def statement_owner(an: Analysis, k: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Whose statement "nach" at ``k`` cites, within ``[lo, hi)``: "nach Angaben der Polizei",
+    "nach palästinensischen Angaben", "nach deren Angaben", "seiner Ansicht nach".
+
+    As the corpus marks it, the source is the statement noun with its owner ("Angaben der
+    Polizei"), without the preposition. "nach" cites someone only with a statement noun of the
+    cue noun lexicon and a phrase that can be the dative it governs ("die Hoffnung nach
+    Überlebenden" cites no one). Before the noun the whole phrase is the first candidate; where
+    none is read ("nach deren Angaben") the words up to the statement noun are.
+    """
+    doc = an.doc
+    j = k + 1
+    while j < hi and j < k + 5 and not _statement_noun(an, doc[j]) and (
+            doc[j].pos_ in ("DET", "ADJ", "PRON", "NUM") or doc[j].pos_ == "PROPN" and doc[j].lower_.endswith("s")):
+        j += 1  # "nach Angaben", "nach palästinensischen Angaben", "nach Grupps Meinung"
+    if k + 1 < hi and _dative(doc[k + 1]) and j < hi and _statement_noun(an, doc[j]):
+        return np_after(doc, k + 1, hi) or (k + 1, j + 1)
+    if k > lo and an.lex.is_cue_noun(doc[k - 1].text):
+        found = np_ending_at(doc, k, lo, an.scheme)
+        if found is not None and _dative(doc[found[0]]):
+            return found
+    return None
+
+
+def _statement_noun(an: Analysis, token: Token) -> bool:
+    """``token`` is a statement noun of the cue noun lexicon ("Angaben", "Polizeiangaben").
+
+    A capitalised word counts whatever its tag: taggers take compounds with an
+    abbreviation ("UNHCR-Angaben") for adjectives.
+    """
+    return an.lex.is_cue_noun(token.text) and (token.pos_ in ("NOUN", "PROPN", "") or token.text[:1].isupper())
+
+
+def _dative(first: Token) -> bool:
+    """A phrase opened by ``first`` can be the dative that "nach" governs.
+
+    "nach Angaben der Polizei" and "seiner Meinung nach" name a source;
+    "die Bedingung nach einem Speicher" or "Die Hoffnung nach Überlebenden"
+    cannot: the phrase is no dative, so "nach" is an ordinary preposition.
+    """
+    return first.lower_ not in words("not_dative")
+
+
+def antecedent_source(doc: Doc, comma: int, lo: int, scheme: syntax.Scheme | None) -> tuple[int, int] | None:
+    """The source a clause after ``comma`` refers back to ("ein Bericht, wonach …", "Gerüchte,
+    nach denen …"): the noun phrase ending at the comma, from ``lo`` on."""
+    return np_ending_at(doc, comma, lo, scheme)
+
+
+def so_source(an: Analysis, k: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The source X of "…, so X." at the "so" ``k`` in the sentence ``[lo, hi)``: a noun phrase
+    with no verb after it, which attributes the sentence before the comma (a verb after it makes
+    "so" an adverb: "so wurde …")."""
+    doc = an.doc
+    if k - 1 <= lo or doc[k - 1].text != ",":
+        return None
+    speaker = np_after(doc, k + 1, hi)
+    if speaker is None:
+        return None
+    for i in range(speaker[1], hi):
+        if doc[i].text in (",", ":", ";") and not an.in_marks[i]:
+            break  # "…, so X weiter: „…“"
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return None
+    return speaker
 
 
 def named_mention(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -85,13 +85,19 @@ def verb_complex(token: Token, scheme: Scheme) -> list[Token]:
     return members
 
 
-def subject_of(token: Token, scheme: Scheme | None) -> Token | None:
-    """The subject of the verb ``token`` (the head of the subject phrase)."""
+def subject_of(token: Token, scheme: Scheme | None, lo: int = 0, hi: int | None = None) -> Token | None:
+    """The subject of the verb ``token`` (the head of the subject phrase) inside ``[lo, hi)``.
+
+    A parser may give a verb two subjects, one of them from a clause around its own
+    ("Die Speicherung, wie sich X ausdrückte, stehe …" with both nouns on "ausdrückte"):
+    the one inside the verb's clause is its own.
+    """
     if scheme is None:
         return None
     for member in verb_complex(token, scheme):
         for child in member.children:
-            if child.dep_ in scheme.subject and child.lower_ not in lexicon.words("expletives"):
+            if (child.dep_ in scheme.subject and child.lower_ not in lexicon.words("expletives")
+                    and lo <= child.i and (hi is None or child.i < hi)):
                 return child
     return None
 
