@@ -128,6 +128,9 @@ def tagged(words: str, pos: str, **kw):
          "dass das Eis schmilzt", "Die Forscher", "fanden heraus"),
         ("Das Gesetz besagt , dass Kinder Vorrang haben .", "DET NOUN VERB PUNCT SCONJ NOUN NOUN VERB PUNCT",
          "dass Kinder Vorrang haben", "Das Gesetz", "besagt"),
+        # "demnach" inside an indicative clause: the only sign that the clause is reported
+        ("Die Steuer soll demnach im Herbst sinken .", "DET NOUN AUX ADV ADP NOUN VERB PUNCT",
+         "Die Steuer soll im Herbst sinken", "demnach", "demnach"),
     ],
 )
 def test_attribution_shapes_without_a_parse(words, pos, quote, speaker, cue) -> None:
@@ -136,6 +139,11 @@ def test_attribution_shapes_without_a_parse(words, pos, quote, speaker, cue) -> 
     assert len(found) == 1
     (q,) = found
     assert (text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) == (quote, speaker, cue)
+
+
+def test_demnach_inside_a_konjunktiv_clause_leaves_it_to_the_speaker_before() -> None:
+    doc = tagged("Die Steuer solle demnach im Herbst sinken .", "DET NOUN AUX ADV ADP NOUN VERB PUNCT")
+    assert [q for q in attribute(doc) if q.cue is not None and text_of(doc, q.cue) == "demnach"] == []
 
 
 def test_impersonal_cue_names_its_source() -> None:

@@ -558,9 +558,21 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
                 lb = sent.left_boundary(k - 1)
                 speaker = mentions.np_ending_at(doc, k - 1, lb + 1, an.scheme)
                 sent.add([(k + 1, end)], "indirect", (k,), "wonach", speaker)
-        elif k == a or doc[k - 1].text in (",", ":"):
+        elif _adverb_attributes(sent, k, a, end):
             # the corpus takes the adverb itself as the mention of the source it refers back to
             sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, (k, k + 1))
+
+
+def _adverb_attributes(sent: _Sentence, k: int, a: int, end: int) -> bool:
+    """The adverb at ``k`` ("demnach") attributes the clause ``[a, end)`` to the source before.
+
+    Opening the clause or after its comma it always does. Inside the clause
+    ("Die Steuer soll demnach sinken") only in the indicative, where the adverb
+    is the one sign that the clause is reported; a clause in Konjunktiv reports
+    on its own and goes on with the speaker of the sentences before it (free
+    indirect speech), which "demnach" only confirms.
+    """
+    return k == a or sent.an.doc[k - 1].text in (",", ":") or not any(sent.an.konj[a:end])
 
 
 def _statement_noun(an: Analysis, token: Token) -> bool:
