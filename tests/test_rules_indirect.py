@@ -206,6 +206,9 @@ def test_reported_speech_only_of_an_act_reported_as_made(words: str, tags: str) 
         ("Der Rat bestätigte dies .", "DET NOUN VERB PRON PUNCT", False),
         ("Die Gewerkschaft bedauert den Vorfall .", "DET NOUN VERB DET NOUN PUNCT", False),
         ("Die Gewerkschaft forderte ein Lösegeld .", "DET NOUN VERB DET NOUN PUNCT", True),
+        # a statement or document speaks for its authors
+        ("Eine neue Studie forderte ein Verbot .", "DET ADJ NOUN VERB DET NOUN PUNCT", True),
+        ("Eine neue Halle forderte ein Verbot .", "DET ADJ NOUN VERB DET NOUN PUNCT", False),
         # an assumption or a reason given is reported too
         ("Die Polizei geht von einem Unfall aus .", "DET NOUN VERB ADP DET NOUN ADP PUNCT", True),
         ("Das Gericht begründete das Urteil mit der Fluchtgefahr .", "DET NOUN VERB DET NOUN ADP DET NOUN PUNCT", True),

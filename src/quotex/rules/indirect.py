@@ -131,12 +131,13 @@ def _subordinate(token) -> bool:
 
 
 def _agent(doc, speaker: tuple[int, int]) -> bool:
-    """The phrase names someone who can speak: a person, an organization, a pronoun, a name."""
+    """The phrase names someone who can speak: a person, an organization, a pronoun, a name,
+    or a statement or document that speaks for its authors ("Eine neue Studie fordert …")."""
     for k in range(speaker[0], speaker[1]):
         token = doc[k]
         if token.pos_ == "PROPN" or token.lower_ in lexicon.words("speaker_pronouns"):
             return True
-        if token.pos_ == "NOUN" and nouns.source_kind(token) in ("role", "org"):
+        if token.pos_ == "NOUN" and nouns.source_kind(token) in ("role", "org", "statement"):
             return True
     return False
 
