@@ -206,6 +206,10 @@ def test_reported_speech_only_of_an_act_reported_as_made(words: str, tags: str) 
         ("Der Rat bestätigte dies .", "DET NOUN VERB PRON PUNCT", False),
         ("Die Gewerkschaft bedauert den Vorfall .", "DET NOUN VERB DET NOUN PUNCT", False),
         ("Die Gewerkschaft forderte ein Lösegeld .", "DET NOUN VERB DET NOUN PUNCT", True),
+        # a forecast, a plea and a plan under consideration report what was said
+        ("Die Forscher sagten einen warmen Winter voraus .", "DET NOUN VERB DET ADJ NOUN ADP PUNCT", True),
+        ("Der Verband plädiert für eine neue Regel .", "DET NOUN VERB ADP DET ADJ NOUN PUNCT", True),
+        ("Die Stadt erwog einen Ausstieg aus dem Vertrag .", "DET NOUN VERB DET NOUN ADP DET NOUN PUNCT", True),
         # a statement or document speaks for its authors
         ("Eine neue Studie forderte ein Verbot .", "DET ADJ NOUN VERB DET NOUN PUNCT", True),
         ("Eine neue Halle forderte ein Verbot .", "DET ADJ NOUN VERB DET NOUN PUNCT", False),
