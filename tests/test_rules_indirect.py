@@ -578,3 +578,38 @@ def test_a_passive_cue_without_agent_takes_the_statement_it_was_made_in() -> Non
     assert text_of(doc, q.speaker) == "einer Mitteilung der Regierung"
     doc = tagged("In Berlin wurde gefordert , die Hilfe komme bald .", "ADP PROPN AUX VERB PUNCT DET NOUN VERB ADV PUNCT")
     assert [q.speaker for q in attribute(doc)] == [None]  # a place says only where
+
+
+def _morph_tagged(words: str, tags: str, finite: tuple[str, ...] = ()):
+    return from_rows([(w, p, "", 0, "VerbForm=Fin" if w in finite else "")
+                      for w, p in zip(words.split(), tags.split())], parsed=False)
+
+
+@pytest.mark.parametrize(
+    "words, tags, quote, speaker",
+    [
+        # the cue clause cuts the quote's clause right after its finite verb
+        ("Die Staaten haben , sagen Diplomaten , hart an dem Plan gearbeitet .",
+         "DET NOUN AUX PUNCT VERB NOUN PUNCT ADJ ADP DET NOUN VERB PUNCT",
+         "Die Staaten haben hart an dem Plan gearbeitet", "Diplomaten"),
+        # after a fronted phrase, with "so"
+        ("Im Herbst , so schätzen Forscher , soll der Bau fertig sein .",
+         "ADP NOUN PUNCT ADV VERB NOUN PUNCT AUX DET NOUN ADJ AUX PUNCT",
+         "Im Herbst soll der Bau fertig sein", "Forscher"),
+        ("Die Lage ist , so der Minister , sehr ernst .", "DET NOUN AUX PUNCT ADV DET NOUN PUNCT ADV ADJ PUNCT",
+         "Die Lage ist sehr ernst", "der Minister"),
+        # a complete clause before: what follows the cue is an apposition to its speaker
+        ("Die Lage sei ernst , sagte Max Muster , der Sprecher der Stadt .",
+         "DET NOUN AUX ADJ PUNCT VERB PROPN PROPN PUNCT DET NOUN DET NOUN PUNCT", "Die Lage sei ernst", "Max Muster"),
+        # a subject with an apposition before its cue verb is no fronted phrase
+        ("Der Sprecher , Max Muster , sagte , die Lage sei ernst .",
+         "DET NOUN PUNCT PROPN PROPN PUNCT VERB PUNCT DET NOUN AUX ADJ PUNCT", "die Lage sei ernst", None),
+    ],
+)
+def test_a_cue_inserted_into_its_quote_leaves_the_whole_clause_as_the_quote(words: str, tags: str, quote: str,
+                                                                             speaker: str | None) -> None:
+    doc = _morph_tagged(words, tags, finite=("haben", "ist", "sagte", "sagen", "schätzen", "soll"))
+    (q,) = [q for q in attribute(doc) if q.type == "indirect"]
+    assert text_of(doc, q.quote) == quote
+    if speaker is not None:
+        assert text_of(doc, q.speaker) == speaker

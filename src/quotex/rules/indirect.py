@@ -300,6 +300,17 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     if first.lower_ in lexicon.words("clause_relatives") and lb >= sent.a and doc[lb].text == "," and lo < v:
         _relative_cue(sent, cue, lo, rb)  # a relative clause: "…, die das bestätigte, …"
         return
+    # Die Staaten haben, sagen Diplomaten, hart daran gearbeitet, …
+    # the cue clause opens with its verb and holds its subject ("sagen Diplomaten", "so schätzen Forscher")
+    if ((lo == v or doc[lo].lower_ == "so" and v == lo + 1)
+            and any(doc[i].pos_ in ("NOUN", "PROPN", "PRON") for i in range(v + 1, rb))
+            and _parenthetical(sent, lb, rb, so=lo < v)):
+        speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(lo, rb),
+                                       source=(lo, rb), exclude=(sent.a, lb))
+        if speaker is not None:
+            sent.add([(sent.a, lb), (rb + 1, _before_quotation(sent, rb + 1))], "indirect", cue.tokens, cue.lemma,
+                     speaker)
+            return
     # X sagte, dass … / X erklärte: …
     start = rb + 1
     if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and _content_start(an, start)
@@ -359,6 +370,48 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                 and _says_something_new(sent, cue, speaker) and _content_of_stance(sent, cue, speaker)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
+
+
+def _parenthetical(sent: _Sentence, lb: int, rb: int, so: bool) -> bool:
+    """The attribution between the commas at ``lb`` and ``rb`` is inserted into the clause it
+    attributes ("Die Staaten haben, sagen Diplomaten, hart daran gearbeitet", "Im Herbst, so
+    schätzen Forscher, soll es fertig sein", "Die Lage sei, so der Minister, ernst"): the quote
+    is the clause around it, not one half.
+
+    The main clause around it is split: the part before is a fronted phrase with no verb yet
+    (an adverbial, or any phrase before "so", whose own subject follows it: a noun phrase before
+    a plain cue verb is its subject, "Der Sprecher, Max Muster, sagte, …"), or a clause cut
+    right after its finite verb ("Die Lage sei, …"), or the part after closes the verb bracket
+    the part before left open ("Die Staaten haben viel, …, dafür getan"). After a complete
+    clause, what follows "…, sagte er," is the sentence going on: an apposition, a relative
+    clause, "und …".
+    """
+    an, doc = sent.an, sent.an.doc
+    if not (sent.a < lb and doc[lb].text == "," and rb + 1 < sent.end and doc[rb].text == ","):
+        return False
+    before, after = (sent.a, lb), (rb + 1, _clause_end(an, rb + 1, sent.end))
+    if not any(doc[i].pos_ for i in range(*before)) or sent.marked_share(*before) > 0.5 \
+            or sent.marked_share(*after) > 0.5 or _words_outside_marks(an, *before) < 1:
+        return False  # untagged, or a direct quotation split by its cue
+    if _clause_end(an, *before) < lb:
+        return False  # the part before holds clauses of its own ("In einer Rede, die …, sagte er, …")
+    first = doc[after[0]]
+    if (_subordinate(doc[sent.a]) or _subordinate(first) or first.pos_ == "CCONJ"
+            or first.lower_ in lexicon.words("clause_conjunctions")):
+        return False
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(*before)):
+        return so or doc[sent.a].pos_ in ("ADP", "ADV")
+    if _finite(an, lb - 1):
+        return True
+    # the verb bracket before is still open and the part after closes it
+    return (doc[lb - 1].pos_ not in ("VERB", "AUX") and any(doc[i].pos_ in ("VERB", "AUX") for i in range(*after))
+            and not any(_finite(an, i) for i in range(*after)))
+
+
+def _finite(an: Analysis, i: int) -> bool:
+    """Token ``i`` is a finite verb (by its morphology, or a Konjunktiv form)."""
+    token = an.doc[i]
+    return token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm") or an.konj[i] > 0)
 
 
 def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
@@ -639,6 +692,10 @@ def _so(sent: _Sentence, k: int) -> None:
     speaker = _so_source(sent, k)
     if speaker is None or _words_outside_marks(an, sent.a, k - 1) < 3:
         return  # no source; or a direct quote, attributed by the direct rules
+    if _parenthetical(sent, k - 1, speaker[1], so=True):
+        sent.add([(sent.a, k - 1), (speaker[1] + 1, _before_quotation(sent, speaker[1] + 1))], "indirect", (k,), "so",
+                 speaker)
+        return
     sent.add([(sent.a, k - 1)], "indirect", (k,), "so", speaker)
 
 
