@@ -613,3 +613,21 @@ def test_a_cue_inserted_into_its_quote_leaves_the_whole_clause_as_the_quote(word
     assert text_of(doc, q.quote) == quote
     if speaker is not None:
         assert text_of(doc, q.speaker) == speaker
+
+
+@pytest.mark.parametrize(
+    "words, tags, found",
+    [
+        # what was decided is content the corpus marks ...
+        ("Das Gericht entschied , dass der Vertrag gilt .", "DET NOUN VERB PUNCT SCONJ DET NOUN VERB PUNCT", True),
+        ("Der Rat beschloss , eine Kommission zu bilden .", "DET NOUN VERB PUNCT DET NOUN PART VERB PUNCT", True),
+        # ... a question a decision still has to answer is not
+        ("Das Gericht entscheidet , ob der Vertrag gilt .", "DET NOUN VERB PUNCT SCONJ DET NOUN VERB PUNCT", False),
+        ("Heute tagt der Rat , der entscheidet , ob der Vertrag gilt .",
+         "ADV VERB DET NOUN PUNCT PRON VERB PUNCT SCONJ DET NOUN VERB PUNCT", False),
+        # a question asked is content
+        ("Sie fragte , ob der Vertrag gilt .", "PRON VERB PUNCT SCONJ DET NOUN VERB PUNCT", True),
+    ],
+)
+def test_a_decision_reports_what_was_decided_not_what_is_still_open(words: str, tags: str, found: bool) -> None:
+    assert bool([q for q in attribute(tagged(words, tags)) if q.type == "indirect"]) == found

@@ -314,7 +314,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     # X sagte, dass … / X erklärte: …
     start = rb + 1
     if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and _content_start(an, start)
-            and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
+            and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2
+            and not _open_question(cue, doc[start])):
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
         # "Ein Sprecher der Polizei, Hauptkommissar X sagte, …": so does an apposition without its closing comma
         spans = lb >= sent.a and doc[lb].text == "," and (lo == v or mentions.np_before(doc, v, sent.a) is not None)
@@ -370,6 +371,13 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                 and _says_something_new(sent, cue, speaker) and _content_of_stance(sent, cue, speaker)):
             # the corpus marks no cue inside reported speech, but its verb still says how it was made
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
+
+
+def _open_question(cue: VerbCue, first: Token) -> bool:
+    """Content opened by ``first`` is a question a decision still has to answer ("Das Gericht
+    entscheidet, ob …"): what a decision verb reports is what was decided, not what is open."""
+    return (cue.lemma in lexicon.words("decision_verbs") and first.lower_ in lexicon.words("complementizers")
+            and first.lower_ not in lexicon.words("statement_complementizers"))
 
 
 def _parenthetical(sent: _Sentence, lb: int, rb: int, so: bool) -> bool:
@@ -430,7 +438,8 @@ def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
         return
     if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(sent.a, pronoun)):
         return  # the relative clause stands before the main verb: what follows its comma is the main clause
-    if not _opens_content(an, start, sent.end) or _words_outside_marks(an, start, sent.end) < 2:
+    if (not _opens_content(an, start, sent.end) or _words_outside_marks(an, start, sent.end) < 2
+            or _open_question(cue, doc[start])):
         return
     end = _before_quotation(sent, start)
     # a comma before a verb closes the content: the clause around it goes on ("…, den Plan, … zu bauen, aufgab")
