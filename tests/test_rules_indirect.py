@@ -631,3 +631,13 @@ def test_a_cue_inserted_into_its_quote_leaves_the_whole_clause_as_the_quote(word
 )
 def test_a_decision_reports_what_was_decided_not_what_is_still_open(words: str, tags: str, found: bool) -> None:
     assert bool([q for q in attribute(tagged(words, tags)) if q.type == "indirect"]) == found
+
+
+def test_a_cue_verb_in_konjunktiv_is_itself_reported_content() -> None:
+    # "gehe davon aus" reports the Behörde's view as the minister's words: the sentence continues his quote
+    doc = tagged("Der Minister sagte , die Lage sei ernst . Die Behörde gehe davon aus , dass der Schaden groß sei .",
+                 "DET NOUN VERB PUNCT DET NOUN AUX ADJ PUNCT DET NOUN VERB ADV ADP PUNCT SCONJ DET NOUN ADJ AUX PUNCT",
+                 sentences=[0, 9])
+    second = [q for q in attribute(doc) if text_of(doc, q.quote).startswith(("Die Behörde", "dass"))]
+    assert [(q.type, text_of(doc, q.quote), q.cue) for q in second] == [
+        ("indirect_free_indirect", "Die Behörde gehe davon aus, dass der Schaden groß sei.", None)]

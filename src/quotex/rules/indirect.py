@@ -274,6 +274,8 @@ def _main_clause(an: Analysis, start: int, end: int) -> bool:
 def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     an, doc = sent.an, sent.an.doc
     v = cue.verb.i
+    if _reported_cue(an, cue):
+        return
     rb = sent.right_boundary(max(cue.tokens))
     if not _act_reported(sent, cue, sent.left_boundary(v) + 1, rb):
         return  # "konnte nicht bestätigen, dass …", "Wer würdest du sagen, …?"
@@ -420,6 +422,13 @@ def _finite(an: Analysis, i: int) -> bool:
     """Token ``i`` is a finite verb (by its morphology, or a Konjunktiv form)."""
     token = an.doc[i]
     return token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm") or an.konj[i] > 0)
+
+
+def _reported_cue(an: Analysis, cue: VerbCue) -> bool:
+    """The cue verb is itself in Konjunktiv I ("Die Behörde gehe davon aus, dass …", "Es werde
+    geschätzt, dass …"): the speech act is reported by someone else, so the whole sentence,
+    cue and all, is that speaker's content (free indirect speech), not a quote its cue frames."""
+    return any(an.konj[i] == 2 for i in cue.tokens)
 
 
 def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
