@@ -641,3 +641,24 @@ def test_a_cue_verb_in_konjunktiv_is_itself_reported_content() -> None:
     second = [q for q in attribute(doc) if text_of(doc, q.quote).startswith(("Die Behörde", "dass"))]
     assert [(q.type, text_of(doc, q.quote), q.cue) for q in second] == [
         ("indirect_free_indirect", "Die Behörde gehe davon aus, dass der Schaden groß sei.", None)]
+
+
+@pytest.mark.parametrize(
+    "words, tags, quote",
+    [
+        ("Er sagte , die Lage sei ernst und fügte hinzu , er bleibe .",
+         "PRON VERB PUNCT DET NOUN AUX ADJ CCONJ VERB ADV PUNCT PRON VERB PUNCT", "die Lage sei ernst"),
+        ("Er sagte , sie müssten handeln und lobte die Polizei .",
+         "PRON VERB PUNCT PRON AUX VERB CCONJ VERB DET NOUN PUNCT", "sie müssten handeln"),
+        ("Er sagte , dass der Plan scheitere und legte Widerspruch ein .",
+         "PRON VERB PUNCT SCONJ DET NOUN VERB CCONJ VERB NOUN ADP PUNCT", "dass der Plan scheitere"),
+        # "und" inside the content joins its own verbs
+        ("Er sagte , dass er kommt und bleibt .", "PRON VERB PUNCT SCONJ PRON VERB CCONJ VERB PUNCT",
+         "dass er kommt und bleibt"),
+        ("Er sagte , es gebe einen Mann , der kommt und geht .",
+         "PRON VERB PUNCT PRON VERB DET NOUN PUNCT PRON VERB CCONJ VERB PUNCT", "es gebe einen Mann, der kommt und geht"),
+    ],
+)
+def test_content_ends_where_und_joins_a_verb_of_the_speakers_own(words: str, tags: str, quote: str) -> None:
+    doc = _morph_tagged(words, tags, finite=("sagte", "fügte", "lobte", "legte", "kommt", "bleibt", "geht"))
+    assert [text_of(doc, q.quote) for q in attribute(doc) if q.type == "indirect"][:1] == [quote]

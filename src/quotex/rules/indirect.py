@@ -485,7 +485,34 @@ def _before_quotation(sent: _Sentence, start: int) -> int:
         if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].lower_ == "so"
                 and _so_source(sent, i + 1) is not None):
             return i  # "…, so X.": the sentence's own attribution follows
+        if _speaker_acts_again(sent, start, i):
+            return i
     return sent.end
+
+
+def _speaker_acts_again(sent: _Sentence, start: int, i: int) -> bool:
+    """"und" at ``i`` joins a verb of the speaker's own to the cue ("sagte, die Lage sei ernst,
+    und fügte hinzu: …", "sagte, sie müssten handeln und bemühte das Bild …"): a finite verb in
+    the indicative right after it: a cue verb, or a verb that can go on neither with a main
+    clause of content in Konjunktiv nor, with more words after it, with a verb-final clause
+    ("dass der Plan scheitere und legte Widerspruch ein")."""
+    an, doc = sent.an, sent.an.doc
+    if an.in_marks[i] or doc[i].lower_ not in lexicon.words("coordinators"):
+        return False
+    verb = doc[i + 1]
+    if verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm") or an.konj[i + 1]:
+        return False
+    # inside a clause of the content ("…, der tue und sage, was …", "dass er kommt und bleibt") "und" joins its verbs
+    comma = next((k for k in range(i - 1, start - 1, -1) if doc[k].text == "," and not an.in_marks[k]), None)
+    opener = doc[comma + 1] if comma is not None else doc[start]
+    if comma is not None and (opener.lower_ in lexicon.words("clause_relatives") or opener.pos_ == "PRON"):
+        return False
+    if find_verb_cue(verb, an.lex, an.scheme, sent.b) is not None:
+        return True
+    if _subordinate(opener):
+        # a verb-final clause joins only verbs at its end ("dass er kommt und bleibt.")
+        return i + 2 < sent.b and not doc[i + 2].is_punct
+    return any(an.konj[start:i])
 
 
 def _cue_follows(sent: _Sentence, start: int) -> bool:
