@@ -74,7 +74,11 @@ class _Sentence:
         return self.a - 1
 
     def right_boundary(self, k: int) -> int:
-        """Index of the boundary token after ``k`` (the content end when none)."""
+        """Index of the boundary token after ``k`` (the content end when none).
+
+        A name in quotation marks and a short bracketed tag continue the clause, as in
+        :meth:`left_boundary`.
+        """
         doc = self.an.doc
         i = k + 1
         while i < self.end:
@@ -84,6 +88,11 @@ class _Sentence:
                     return i
                 i = end  # a name in quotation marks ("die Nachrichtenagentur „Xinhua“") continues the clause
                 continue
+            if doc[i].text == "(":
+                closing = _tag_end(doc, i, self.end)
+                if closing is not None:
+                    i = closing + 1  # a short bracketed tag: "sagte Max Muster (SPD), …"
+                    continue
             if doc[i].text in _BOUNDARY:
                 return i
             i += 1
@@ -246,6 +255,18 @@ def _tag_start(doc, close: int, lo: int) -> int | None:
         token = doc[i]
         if token.text == "(":
             return i if i < close - 1 else None
+        if token.text in _BOUNDARY or token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _tag_end(doc, opening: int, hi: int) -> int | None:
+    """The ")" closing a short bracketed tag opened at ``opening`` ("(SPD)", "(„Die Zeit“)"):
+    a few words, no clause."""
+    for i in range(opening + 1, min(hi, opening + 8)):
+        token = doc[i]
+        if token.text == ")":
+            return i if i > opening + 1 else None
         if token.text in _BOUNDARY or token.pos_ in ("VERB", "AUX"):
             return None
     return None
