@@ -662,3 +662,10 @@ def test_a_cue_verb_in_konjunktiv_is_itself_reported_content() -> None:
 def test_content_ends_where_und_joins_a_verb_of_the_speakers_own(words: str, tags: str, quote: str) -> None:
     doc = _morph_tagged(words, tags, finite=("sagte", "fügte", "lobte", "legte", "kommt", "bleibt", "geht"))
     assert [text_of(doc, q.quote) for q in attribute(doc) if q.type == "indirect"][:1] == [quote]
+
+
+def test_content_starts_after_a_name_set_off_after_the_speaker() -> None:
+    doc = tagged("Am Montag erklärte der Sprecher der Stadt , Max Muster , die Lage sei ernst .",
+                 "ADP NOUN VERB DET NOUN DET NOUN PUNCT PROPN PROPN PUNCT DET NOUN AUX ADJ PUNCT")
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("die Lage sei ernst", "der Sprecher der Stadt, Max Muster")

@@ -260,6 +260,23 @@ def _tag_start(doc, close: int, lo: int) -> int | None:
     return None
 
 
+def _after_apposition(sent: _Sentence, v: int, rb: int) -> int:
+    """Where content after the cue clause ending at ``rb`` may start: after the comma, or after a
+    name set off by commas that names the subject standing after the verb ("erklärte der
+    Sprecher der Behörde, Max Muster, die Lage sei ernst")."""
+    an, doc = sent.an, sent.an.doc
+    start = rb + 1
+    if not (rb < sent.end and doc[rb].text == "," and rb - 1 > v
+            and (doc[rb - 1].pos_ in ("NOUN", "PROPN") or doc[rb - 1].text == ")")):
+        return start
+    end = _clause_end(an, start, sent.end)
+    name = range(start, end)
+    if (end < sent.end and doc[end].text == "," and 0 < len(name) <= 4
+            and all(doc[i].pos_ == "PROPN" for i in name) and _opens_content(an, end + 1, sent.end)):
+        return end + 1
+    return start
+
+
 def _tag_end(doc, opening: int, hi: int) -> int | None:
     """The ")" closing a short bracketed tag opened at ``opening`` ("(SPD)", "(„Die Zeit“)"):
     a few words, no clause."""
@@ -334,8 +351,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             sent.add([(sent.a, lb), (rb + 1, _before_quotation(sent, rb + 1))], "indirect", cue.tokens, cue.lemma,
                      speaker)
             return
-    # X sagte, dass … / X erklärte: …
-    start = rb + 1
+    # X sagte, dass … / X erklärte: … / sagte der Sprecher, Max Muster, …
+    start = _after_apposition(sent, v, rb)
     if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and _content_start(an, start)
             and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2
             and not _open_question(cue, doc[start])):
@@ -346,6 +363,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         # the sentence may open with who speaks ("Vorstand X, zuständig für Y, hatte angekündigt, …")
         speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(subject_lo, hi),
                                        source=(lo, hi), opener=(sent.a, v))
+        if speaker is not None and start > rb + 1 and speaker[1] == rb:
+            speaker = (speaker[0], start - 1)  # the name set off after it is part of the mention
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
         sent.add([(start, _before_quotation(sent, start))], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
