@@ -128,6 +128,10 @@ def tagged(words: str, pos: str, **kw):
          "dass das Eis schmilzt", "Die Forscher", "fanden heraus"),
         ("Das Gesetz besagt , dass Kinder Vorrang haben .", "DET NOUN VERB PUNCT SCONJ NOUN NOUN VERB PUNCT",
          "dass Kinder Vorrang haben", "Das Gesetz", "besagt"),
+        ("Der Verband pochte darauf , dass der Vertrag gilt .", "DET NOUN VERB ADV PUNCT SCONJ DET NOUN VERB PUNCT",
+         "dass der Vertrag gilt", "Der Verband", "pochte darauf"),
+        ("Die Anwältin brachte vor , der Vertrag sei nichtig .", "DET NOUN VERB ADP PUNCT DET NOUN AUX ADJ PUNCT",
+         "der Vertrag sei nichtig", "Die Anwältin", "brachte vor"),
         # "demnach" inside an indicative clause: the only sign that the clause is reported
         ("Die Steuer soll demnach im Herbst sinken .", "DET NOUN AUX ADV ADP NOUN VERB PUNCT",
          "Die Steuer soll im Herbst sinken", "demnach", "demnach"),
