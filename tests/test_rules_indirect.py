@@ -128,6 +128,8 @@ def tagged(words: str, pos: str, **kw):
          "dass das Eis schmilzt", "Die Forscher", "fanden heraus"),
         ("Das Gesetz besagt , dass Kinder Vorrang haben .", "DET NOUN VERB PUNCT SCONJ NOUN NOUN VERB PUNCT",
          "dass Kinder Vorrang haben", "Das Gesetz", "besagt"),
+        ("Nach dem Willen der Regierung soll die Steuer sinken .", "ADP DET NOUN DET NOUN AUX DET NOUN VERB PUNCT",
+         "soll die Steuer sinken", "dem Willen der Regierung", "Nach"),
         ("Der Verband pochte darauf , dass der Vertrag gilt .", "DET NOUN VERB ADV PUNCT SCONJ DET NOUN VERB PUNCT",
          "dass der Vertrag gilt", "Der Verband", "pochte darauf"),
         ("Die Anwältin brachte vor , der Vertrag sei nichtig .", "DET NOUN VERB ADP PUNCT DET NOUN AUX ADJ PUNCT",
