@@ -296,6 +296,13 @@ def test_a_back_reference_quotes_the_sentence_before_and_stands_in_for_it() -> N
         "der Minister", "teilte mit", "teilte der Minister mit")
 
 
+def test_a_back_reference_may_name_its_speaker_with_an_apposition() -> None:
+    doc = tagged("Die Lage an der Grenze ist ernst . Das bestätigte der Minister , Max Muster .",
+                 "DET NOUN ADP DET NOUN AUX ADJ PUNCT PRON VERB DET NOUN PUNCT PROPN PROPN PUNCT", sentences=[0, 8])
+    (q,) = attribute(doc)
+    assert text_of(doc, q.quote) == "Die Lage an der Grenze ist ernst. Das"
+
+
 def test_the_frame_is_the_clause_that_attributes_cut_at_a_colon_or_semicolon() -> None:
     doc = tagged("Das Haus brannte ab ; die Polizei teilte mit , der Schaden sei groß .",
                  "DET NOUN VERB ADP PUNCT DET NOUN VERB ADP PUNCT DET NOUN AUX ADJ PUNCT")

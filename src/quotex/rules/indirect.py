@@ -386,7 +386,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         sent.add([(start, lb)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
     # Dies teilte X mit.
-    if lo == sent.a and v == sent.a + 1 and first.lower_ in lexicon.words("back_references") and previous is not None and rb == sent.end:
+    # (an apposition may follow its subject: "Das bestätigte der Präsident, Max Muster.")
+    if (lo == sent.a and v == sent.a + 1 and first.lower_ in lexicon.words("back_references") and previous is not None
+            and not any(doc[i].pos_ in ("VERB", "AUX") for i in range(rb, sent.end))):
         if not previous.found and previous.marked_share(previous.a, previous.end) < 0.6:
             speaker = mentions.subject_mention(doc, cue.verb, v + 1, sent.end, an.scheme)
             start, end = _trim(an, previous.a, previous.end)
