@@ -682,3 +682,19 @@ def test_content_starts_after_a_name_set_off_after_the_speaker() -> None:
                  "ADP NOUN VERB DET NOUN DET NOUN PUNCT PROPN PROPN PUNCT DET NOUN AUX ADJ PUNCT")
     (q,) = attribute(doc)
     assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("die Lage sei ernst", "der Sprecher der Stadt, Max Muster")
+
+
+@pytest.mark.parametrize(
+    "words, tags, quote",
+    [
+        ("Laut einem Bericht der Bank ( IDB ) sandten Migranten viel Geld .",
+         "ADP DET NOUN DET NOUN PUNCT PROPN PUNCT VERB NOUN ADJ NOUN PUNCT", "sandten Migranten viel Geld"),
+        ("Nach Angaben von Max Muster , der sich auf Daten der Bank beruft , leben dort zehn Menschen .",
+         "ADP NOUN ADP PROPN PROPN PUNCT PRON PRON ADP NOUN DET NOUN VERB PUNCT VERB ADV NUM NOUN PUNCT",
+         "leben dort zehn Menschen"),
+    ],
+)
+def test_a_source_phrase_opening_the_clause_runs_to_the_finite_verb(words: str, tags: str, quote: str) -> None:
+    doc = _morph_tagged(words, tags, finite=("sandten", "beruft", "leben"))
+    (q,) = [q for q in attribute(doc) if q.type == "indirect"]
+    assert text_of(doc, q.quote) == quote

@@ -671,7 +671,8 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         speaker = mentions.np_after(doc, k + 1, end)
         if speaker is None:
             return
-        sent.add([(a, k), (speaker[1], end)], "indirect", (k,), doc[k].lower_, speaker)
+        sent.add([(a, k), (_fronted_phrase_end(sent, k, a, speaker[1], end), end)], "indirect", (k,), doc[k].lower_,
+                 speaker)
     elif role == "post_after":
         lb = sent.left_boundary(k)
         speaker = mentions.np_ending_at(doc, k, lb + 1, an.scheme)
@@ -686,7 +687,8 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         if k + 1 < end and _dative(doc[k + 1]) and j < end and _statement_noun(an, doc[j]):
             # the phrase may end at the noun where a longer one is not read ("nach deren Angaben")
             speaker = mentions.np_after(doc, k + 1, end) or (k + 1, j + 1)
-            sent.add([(a, k), (speaker[1], end)], "indirect", (k,), "nach", speaker)
+            sent.add([(a, k), (_fronted_phrase_end(sent, k, a, speaker[1], end), end)], "indirect", (k,), "nach",
+                     speaker)
             return
         if k > a and an.lex.is_cue_noun(doc[k - 1].text):
             lb = sent.left_boundary(k)
@@ -714,6 +716,32 @@ def _adverb_attributes(sent: _Sentence, k: int, a: int, end: int) -> bool:
     indirect speech), which "demnach" only confirms.
     """
     return k == a or sent.an.doc[k - 1].text in (",", ":") or not any(sent.an.konj[a:end])
+
+
+def _fronted_phrase_end(sent: _Sentence, k: int, a: int, after: int, end: int) -> int:
+    """Where the content starts after a source phrase ("laut X", "nach Angaben X") ending at
+    ``after``. Opening its clause, the phrase is the clause's first constituent, which in
+    German ends at the finite verb: everything before that verb still names the source ("Laut
+    dem Bericht der Bank (IDB) sandten …", "Nach Angaben von X, der sich auf Y beruft, leben
+    …"). Elsewhere, or with no finite verb in reach, the content starts right after the phrase."""
+    an, doc = sent.an, sent.an.doc
+    if k != a:
+        return after
+    i = after
+    while i < min(end, after + 15):
+        if doc[i].text == "," and i + 2 < end and (_subordinate(doc[i + 1]) or doc[i + 1].pos_ == "ADP"
+                                                   and doc[i + 2].lower_ in lexicon.words("clause_relatives")):
+            close = _clause_end(an, i + 1, end)
+            if close >= end:
+                return after
+            i = close + 1  # a relative clause on the source ("…, der sich auf Y beruft, …", "…, in dem …")
+            continue
+        if doc[i].pos_ in ("VERB", "AUX") and ("Fin" in doc[i].morph.get("VerbForm") or an.konj[i]):
+            return i
+        if doc[i].text in (":", ";") or an.in_marks[i] and an.short_marked.get(i) is None:
+            return after
+        i += 1
+    return after
 
 
 def _statement_noun(an: Analysis, token: Token) -> bool:
