@@ -698,3 +698,11 @@ def test_a_source_phrase_opening_the_clause_runs_to_the_finite_verb(words: str, 
     doc = _morph_tagged(words, tags, finite=("sandten", "beruft", "leben"))
     (q,) = [q for q in attribute(doc) if q.type == "indirect"]
     assert text_of(doc, q.quote) == quote
+
+
+def test_the_source_is_the_whole_phrase_before_the_finite_verb() -> None:
+    doc = _morph_tagged("Laut dem Bericht der Bank im Jahr 2020 sandten Migranten viel Geld .",
+                        "ADP DET NOUN DET NOUN ADP NOUN NUM VERB NOUN ADJ NOUN PUNCT", finite=("sandten",))
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("sandten Migranten viel Geld",
+                                                                "dem Bericht der Bank im Jahr 2020")

@@ -671,8 +671,8 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         speaker = mentions.np_after(doc, k + 1, end)
         if speaker is None:
             return
-        sent.add([(a, k), (_fronted_phrase_end(sent, k, a, speaker[1], end), end)], "indirect", (k,), doc[k].lower_,
-                 speaker)
+        start = _fronted_phrase_end(sent, k, a, speaker[1], end)
+        sent.add([(a, k), (start, end)], "indirect", (k,), doc[k].lower_, _whole_source(sent, speaker, start))
     elif role == "post_after":
         lb = sent.left_boundary(k)
         speaker = mentions.np_ending_at(doc, k, lb + 1, an.scheme)
@@ -687,8 +687,8 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         if k + 1 < end and _dative(doc[k + 1]) and j < end and _statement_noun(an, doc[j]):
             # the phrase may end at the noun where a longer one is not read ("nach deren Angaben")
             speaker = mentions.np_after(doc, k + 1, end) or (k + 1, j + 1)
-            sent.add([(a, k), (_fronted_phrase_end(sent, k, a, speaker[1], end), end)], "indirect", (k,), "nach",
-                     speaker)
+            start = _fronted_phrase_end(sent, k, a, speaker[1], end)
+            sent.add([(a, k), (start, end)], "indirect", (k,), "nach", _whole_source(sent, speaker, start))
             return
         if k > a and an.lex.is_cue_noun(doc[k - 1].text):
             lb = sent.left_boundary(k)
@@ -742,6 +742,15 @@ def _fronted_phrase_end(sent: _Sentence, k: int, a: int, after: int, end: int) -
             return after
         i += 1
     return after
+
+
+def _whole_source(sent: _Sentence, speaker: tuple[int, int], start: int) -> tuple[int, int]:
+    """The source phrase up to the content at ``start`` when nothing but the phrase's own words
+    stand between them ("Laut einem Bericht der Bank (IDB) sandten …")."""
+    doc = sent.an.doc
+    if start > speaker[1] and not any(doc[i].text in (",", ";", ":") for i in range(speaker[1], start)):
+        return speaker[0], start
+    return speaker
 
 
 def _statement_noun(an: Analysis, token: Token) -> bool:
