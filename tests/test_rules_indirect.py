@@ -665,6 +665,9 @@ def test_a_cue_verb_in_konjunktiv_is_itself_reported_content() -> None:
          "PRON VERB PUNCT PRON AUX VERB CCONJ VERB DET NOUN PUNCT", "sie müssten handeln"),
         ("Er sagte , dass der Plan scheitere und legte Widerspruch ein .",
          "PRON VERB PUNCT SCONJ DET NOUN VERB CCONJ VERB NOUN ADP PUNCT", "dass der Plan scheitere"),
+        # the main clause goes on after the content
+        ("Obwohl er sagte , dass es schwierig sei , wird nun investiert .",
+         "SCONJ PRON VERB PUNCT SCONJ PRON ADJ AUX PUNCT AUX ADV VERB PUNCT", "dass es schwierig sei"),
         # "und" inside the content joins its own verbs
         ("Er sagte , dass er kommt und bleibt .", "PRON VERB PUNCT SCONJ PRON VERB CCONJ VERB PUNCT",
          "dass er kommt und bleibt"),
@@ -673,7 +676,7 @@ def test_a_cue_verb_in_konjunktiv_is_itself_reported_content() -> None:
     ],
 )
 def test_content_ends_where_und_joins_a_verb_of_the_speakers_own(words: str, tags: str, quote: str) -> None:
-    doc = _morph_tagged(words, tags, finite=("sagte", "fügte", "lobte", "legte", "kommt", "bleibt", "geht"))
+    doc = _morph_tagged(words, tags, finite=("sagte", "fügte", "lobte", "legte", "kommt", "bleibt", "geht", "wird"))
     assert [text_of(doc, q.quote) for q in attribute(doc) if q.type == "indirect"][:1] == [quote]
 
 

@@ -514,14 +514,15 @@ def _content_start(an: Analysis, start: int) -> bool:
 def _before_quotation(sent: _Sentence, start: int) -> int:
     """Where reported content that starts at ``start`` ends: at the sentence end, at a colon that
     opens a quotation ("…, bei der Wahl würden nicht alle zustimmen: „Ich gehe davon aus, …“"),
-    which is a direct quote of its own, or at a comma before a finite verb in the indicative,
-    which goes on with the speaker's own acts ("räumte ein, es könnten Stellen wegfallen,
-    sprach aber von einem offenen Prozess")."""
+    which is a direct quote of its own, or at a comma before a finite verb or auxiliary in the
+    indicative, which goes on with the speaker's own acts or the writer's main clause ("räumte
+    ein, es könnten Stellen wegfallen, sprach aber von einem offenen Prozess", "Obwohl er sagte,
+    dass es schwierig sei, wird nun investiert")."""
     an = sent.an
     for i in range(start, sent.end - 1):
         if an.doc[i].text == ":" and not an.in_marks[i] and an.in_marks[i + 1]:
             return i
-        if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].pos_ == "VERB"
+        if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].pos_ in ("VERB", "AUX")
                 and "Fin" in an.doc[i + 1].morph.get("VerbForm") and not an.konj[i + 1]):
             return i
         if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].lower_ == "so"
