@@ -709,3 +709,16 @@ def test_the_source_is_the_whole_phrase_before_the_finite_verb() -> None:
     (q,) = attribute(doc)
     assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("sandten Migranten viel Geld",
                                                                 "dem Bericht der Bank im Jahr 2020")
+
+
+@pytest.mark.parametrize(
+    "words, tags, found",
+    [
+        ("Der Minister zeigte sich überzeugt , dass das Eis schmilzt .",
+         "DET NOUN VERB PRON ADJ PUNCT SCONJ DET NOUN VERB PUNCT", True),
+        # without "sich", "zeigen" names evidence, not a statement
+        ("Die Daten zeigen , dass das Eis schmilzt .", "DET NOUN VERB PUNCT SCONJ DET NOUN VERB PUNCT", False),
+    ],
+)
+def test_zeigen_reports_a_statement_only_reflexively(words: str, tags: str, found: bool) -> None:
+    assert bool([q for q in attribute(tagged(words, tags)) if q.type == "indirect"]) == found
