@@ -722,3 +722,9 @@ def test_the_source_is_the_whole_phrase_before_the_finite_verb() -> None:
 )
 def test_zeigen_reports_a_statement_only_reflexively(words: str, tags: str, found: bool) -> None:
     assert bool([q for q in attribute(tagged(words, tags)) if q.type == "indirect"]) == found
+
+
+def test_nach_after_a_demand_opens_what_is_demanded_not_a_source() -> None:
+    doc = tagged("Die Rebellen beharren auf der Forderung nach mehr Autonomie für die Region .",
+                 "DET NOUN VERB ADP DET NOUN ADP ADJ NOUN ADP DET NOUN PUNCT")
+    assert [q for q in attribute(doc) if q.cue is not None and text_of(doc, q.cue) == "nach"] == []

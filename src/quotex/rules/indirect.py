@@ -691,7 +691,9 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
             start = _fronted_phrase_end(sent, k, a, speaker[1], end)
             sent.add([(a, k), (start, end)], "indirect", (k,), "nach", _whole_source(sent, speaker, start))
             return
-        if k > a and an.lex.is_cue_noun(doc[k - 1].text):
+        # "seiner Ansicht nach", not "die Forderung nach mehr Geld"
+        if (k > a and an.lex.is_cue_noun(doc[k - 1].text)
+                and doc[k - 1].lower_ not in lexicon.words("nach_complement_nouns")):
             lb = sent.left_boundary(k)
             speaker = mentions.np_ending_at(doc, k, lb + 1, an.scheme)
             if speaker is not None and _dative(doc[speaker[0]]):
