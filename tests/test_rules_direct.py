@@ -183,6 +183,16 @@ def test_a_name_is_no_quote_even_next_to_a_cue_that_names_no_speaker() -> None:
     assert [q.type for q in attribute(doc) if q.type == "direct"] == []
 
 
+def test_a_word_a_naming_verb_takes_as_its_predicate_is_a_quote() -> None:
+    doc = tagged("Der Minister nannte den Plan einen „ Wortbruch “ .", "DET NOUN VERB DET NOUN DET PUNCT NOUN PUNCT PUNCT")
+    (q,) = [q for q in attribute(doc) if q.type == "direct"]
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("„Wortbruch“", "Der Minister")
+    # a name the clause only mentions stays a name
+    doc = tagged("Er nannte das im Gespräch mit dem „ Kurier “ falsch .",
+                 "PRON VERB PRON ADP NOUN ADP DET PUNCT PROPN PUNCT ADJ PUNCT")
+    assert [q.type for q in attribute(doc) if q.type == "direct"] == []
+
+
 def test_a_long_title_is_no_quote() -> None:
     doc = tagged("Das Buch „ Todeszone im Atlantik – Das Bermuda-Dreieck “ erschien 2005 .",
                  "DET NOUN PUNCT PROPN ADP PROPN PUNCT DET PROPN PUNCT VERB NUM PUNCT")

@@ -128,6 +128,15 @@ def tagged(words: str, pos: str, **kw):
          "dass das Eis schmilzt", "Die Forscher", "fanden heraus"),
         ("Das Gesetz besagt , dass Kinder Vorrang haben .", "DET NOUN VERB PUNCT SCONJ NOUN NOUN VERB PUNCT",
          "dass Kinder Vorrang haben", "Das Gesetz", "besagt"),
+        ("Nach dem Willen der Regierung soll die Steuer sinken .", "ADP DET NOUN DET NOUN AUX DET NOUN VERB PUNCT",
+         "soll die Steuer sinken", "dem Willen der Regierung", "Nach"),
+        ("Der Verband pochte darauf , dass der Vertrag gilt .", "DET NOUN VERB ADV PUNCT SCONJ DET NOUN VERB PUNCT",
+         "dass der Vertrag gilt", "Der Verband", "pochte darauf"),
+        ("Die Anwältin brachte vor , der Vertrag sei nichtig .", "DET NOUN VERB ADP PUNCT DET NOUN AUX ADJ PUNCT",
+         "der Vertrag sei nichtig", "Die Anwältin", "brachte vor"),
+        # "demnach" inside an indicative clause: the only sign that the clause is reported
+        ("Die Steuer soll demnach im Herbst sinken .", "DET NOUN AUX ADV ADP NOUN VERB PUNCT",
+         "Die Steuer soll im Herbst sinken", "demnach", "demnach"),
     ],
 )
 def test_attribution_shapes_without_a_parse(words, pos, quote, speaker, cue) -> None:
@@ -136,6 +145,11 @@ def test_attribution_shapes_without_a_parse(words, pos, quote, speaker, cue) -> 
     assert len(found) == 1
     (q,) = found
     assert (text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) == (quote, speaker, cue)
+
+
+def test_demnach_inside_a_konjunktiv_clause_leaves_it_to_the_speaker_before() -> None:
+    doc = tagged("Die Steuer solle demnach im Herbst sinken .", "DET NOUN AUX ADV ADP NOUN VERB PUNCT")
+    assert [q for q in attribute(doc) if q.cue is not None and text_of(doc, q.cue) == "demnach"] == []
 
 
 def test_impersonal_cue_names_its_source() -> None:
@@ -198,6 +212,13 @@ def test_reported_speech_only_of_an_act_reported_as_made(words: str, tags: str) 
         ("Der Rat bestätigte dies .", "DET NOUN VERB PRON PUNCT", False),
         ("Die Gewerkschaft bedauert den Vorfall .", "DET NOUN VERB DET NOUN PUNCT", False),
         ("Die Gewerkschaft forderte ein Lösegeld .", "DET NOUN VERB DET NOUN PUNCT", True),
+        # a forecast, a plea and a plan under consideration report what was said
+        ("Die Forscher sagten einen warmen Winter voraus .", "DET NOUN VERB DET ADJ NOUN ADP PUNCT", True),
+        ("Der Verband plädiert für eine neue Regel .", "DET NOUN VERB ADP DET ADJ NOUN PUNCT", True),
+        ("Die Stadt erwog einen Ausstieg aus dem Vertrag .", "DET NOUN VERB DET NOUN ADP DET NOUN PUNCT", True),
+        # a statement or document speaks for its authors
+        ("Eine neue Studie forderte ein Verbot .", "DET ADJ NOUN VERB DET NOUN PUNCT", True),
+        ("Eine neue Halle forderte ein Verbot .", "DET ADJ NOUN VERB DET NOUN PUNCT", False),
         # an assumption or a reason given is reported too
         ("Die Polizei geht von einem Unfall aus .", "DET NOUN VERB ADP DET NOUN ADP PUNCT", True),
         ("Das Gericht begründete das Urteil mit der Fluchtgefahr .", "DET NOUN VERB DET NOUN ADP DET NOUN PUNCT", True),
@@ -273,6 +294,13 @@ def test_a_back_reference_quotes_the_sentence_before_and_stands_in_for_it() -> N
     assert text_of(doc, q.quote) == "Die Lage an der Grenze ist ernst. Dies"
     assert (text_of(doc, q.speaker), text_of(doc, q.cue), text_of(doc, q.frame)) == (
         "der Minister", "teilte mit", "teilte der Minister mit")
+
+
+def test_a_back_reference_may_name_its_speaker_with_an_apposition() -> None:
+    doc = tagged("Die Lage an der Grenze ist ernst . Das bestätigte der Minister , Max Muster .",
+                 "DET NOUN ADP DET NOUN AUX ADJ PUNCT PRON VERB DET NOUN PUNCT PROPN PROPN PUNCT", sentences=[0, 8])
+    (q,) = attribute(doc)
+    assert text_of(doc, q.quote) == "Die Lage an der Grenze ist ernst. Das"
 
 
 def test_the_frame_is_the_clause_that_attributes_cut_at_a_colon_or_semicolon() -> None:
@@ -658,3 +686,140 @@ def test_wie_es_hiess_takes_the_source_its_clause_names(scheme: str) -> None:
     doc = doc_in(WIE_ES, scheme)
     quotes = [q for q in attribute(doc) if q.type == "indirect"]
     assert [(text_of(doc, q.quote), text_of(doc, q.speaker)) for q in quotes] == [("sei die Lage ernst", "einem Bericht")]
+
+
+def _morph_tagged(words: str, tags: str, finite: tuple[str, ...] = ()):
+    return from_rows([(w, p, "", 0, "VerbForm=Fin" if w in finite else "")
+                      for w, p in zip(words.split(), tags.split())], parsed=False)
+
+
+@pytest.mark.parametrize(
+    "words, tags, quote, speaker",
+    [
+        # the cue clause cuts the quote's clause right after its finite verb
+        ("Die Staaten haben , sagen Diplomaten , hart an dem Plan gearbeitet .",
+         "DET NOUN AUX PUNCT VERB NOUN PUNCT ADJ ADP DET NOUN VERB PUNCT",
+         "Die Staaten haben hart an dem Plan gearbeitet", "Diplomaten"),
+        # after a fronted phrase, with "so"
+        ("Im Herbst , so schätzen Forscher , soll der Bau fertig sein .",
+         "ADP NOUN PUNCT ADV VERB NOUN PUNCT AUX DET NOUN ADJ AUX PUNCT",
+         "Im Herbst soll der Bau fertig sein", "Forscher"),
+        ("Die Lage ist , so der Minister , sehr ernst .", "DET NOUN AUX PUNCT ADV DET NOUN PUNCT ADV ADJ PUNCT",
+         "Die Lage ist sehr ernst", "der Minister"),
+        # a complete clause before: what follows the cue is an apposition to its speaker
+        ("Die Lage sei ernst , sagte Max Muster , der Sprecher der Stadt .",
+         "DET NOUN AUX ADJ PUNCT VERB PROPN PROPN PUNCT DET NOUN DET NOUN PUNCT", "Die Lage sei ernst", "Max Muster"),
+        # a subject with an apposition before its cue verb is no fronted phrase
+        ("Der Sprecher , Max Muster , sagte , die Lage sei ernst .",
+         "DET NOUN PUNCT PROPN PROPN PUNCT VERB PUNCT DET NOUN AUX ADJ PUNCT", "die Lage sei ernst", None),
+    ],
+)
+def test_a_cue_inserted_into_its_quote_leaves_the_whole_clause_as_the_quote(words: str, tags: str, quote: str,
+                                                                             speaker: str | None) -> None:
+    doc = _morph_tagged(words, tags, finite=("haben", "ist", "sagte", "sagen", "schätzen", "soll"))
+    (q,) = [q for q in attribute(doc) if q.type == "indirect"]
+    assert text_of(doc, q.quote) == quote
+    if speaker is not None:
+        assert text_of(doc, q.speaker) == speaker
+
+
+@pytest.mark.parametrize(
+    "words, tags, found",
+    [
+        # what was decided is content the corpus marks ...
+        ("Das Gericht entschied , dass der Vertrag gilt .", "DET NOUN VERB PUNCT SCONJ DET NOUN VERB PUNCT", True),
+        ("Der Rat beschloss , eine Kommission zu bilden .", "DET NOUN VERB PUNCT DET NOUN PART VERB PUNCT", True),
+        # ... a question a decision still has to answer is not
+        ("Das Gericht entscheidet , ob der Vertrag gilt .", "DET NOUN VERB PUNCT SCONJ DET NOUN VERB PUNCT", False),
+        ("Heute tagt der Rat , der entscheidet , ob der Vertrag gilt .",
+         "ADV VERB DET NOUN PUNCT PRON VERB PUNCT SCONJ DET NOUN VERB PUNCT", False),
+        # a question asked is content
+        ("Sie fragte , ob der Vertrag gilt .", "PRON VERB PUNCT SCONJ DET NOUN VERB PUNCT", True),
+    ],
+)
+def test_a_decision_reports_what_was_decided_not_what_is_still_open(words: str, tags: str, found: bool) -> None:
+    assert bool([q for q in attribute(tagged(words, tags)) if q.type == "indirect"]) == found
+
+
+def test_a_cue_verb_in_konjunktiv_is_itself_reported_content() -> None:
+    # "gehe davon aus" reports the Behörde's view as the minister's words: the sentence continues his quote
+    doc = tagged("Der Minister sagte , die Lage sei ernst . Die Behörde gehe davon aus , dass der Schaden groß sei .",
+                 "DET NOUN VERB PUNCT DET NOUN AUX ADJ PUNCT DET NOUN VERB ADV ADP PUNCT SCONJ DET NOUN ADJ AUX PUNCT",
+                 sentences=[0, 9])
+    second = [q for q in attribute(doc) if text_of(doc, q.quote).startswith(("Die Behörde", "dass"))]
+    assert [(q.type, text_of(doc, q.quote), q.cue) for q in second] == [
+        ("indirect_free_indirect", "Die Behörde gehe davon aus, dass der Schaden groß sei.", None)]
+
+
+@pytest.mark.parametrize(
+    "words, tags, quote",
+    [
+        ("Er sagte , die Lage sei ernst und fügte hinzu , er bleibe .",
+         "PRON VERB PUNCT DET NOUN AUX ADJ CCONJ VERB ADV PUNCT PRON VERB PUNCT", "die Lage sei ernst"),
+        ("Er sagte , sie müssten handeln und lobte die Polizei .",
+         "PRON VERB PUNCT PRON AUX VERB CCONJ VERB DET NOUN PUNCT", "sie müssten handeln"),
+        ("Er sagte , dass der Plan scheitere und legte Widerspruch ein .",
+         "PRON VERB PUNCT SCONJ DET NOUN VERB CCONJ VERB NOUN ADP PUNCT", "dass der Plan scheitere"),
+        # the main clause goes on after the content
+        ("Obwohl er sagte , dass es schwierig sei , wird nun investiert .",
+         "SCONJ PRON VERB PUNCT SCONJ PRON ADJ AUX PUNCT AUX ADV VERB PUNCT", "dass es schwierig sei"),
+        # "und" inside the content joins its own verbs
+        ("Er sagte , dass er kommt und bleibt .", "PRON VERB PUNCT SCONJ PRON VERB CCONJ VERB PUNCT",
+         "dass er kommt und bleibt"),
+        ("Er sagte , es gebe einen Mann , der kommt und geht .",
+         "PRON VERB PUNCT PRON VERB DET NOUN PUNCT PRON VERB CCONJ VERB PUNCT", "es gebe einen Mann, der kommt und geht"),
+    ],
+)
+def test_content_ends_where_und_joins_a_verb_of_the_speakers_own(words: str, tags: str, quote: str) -> None:
+    doc = _morph_tagged(words, tags, finite=("sagte", "fügte", "lobte", "legte", "kommt", "bleibt", "geht", "wird"))
+    assert [text_of(doc, q.quote) for q in attribute(doc) if q.type == "indirect"][:1] == [quote]
+
+
+def test_content_starts_after_a_name_set_off_after_the_speaker() -> None:
+    doc = tagged("Am Montag erklärte der Sprecher der Stadt , Max Muster , die Lage sei ernst .",
+                 "ADP NOUN VERB DET NOUN DET NOUN PUNCT PROPN PROPN PUNCT DET NOUN AUX ADJ PUNCT")
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("die Lage sei ernst", "der Sprecher der Stadt, Max Muster")
+
+
+@pytest.mark.parametrize(
+    "words, tags, quote",
+    [
+        ("Laut einem Bericht der Bank ( IDB ) sandten Migranten viel Geld .",
+         "ADP DET NOUN DET NOUN PUNCT PROPN PUNCT VERB NOUN ADJ NOUN PUNCT", "sandten Migranten viel Geld"),
+        ("Nach Angaben von Max Muster , der sich auf Daten der Bank beruft , leben dort zehn Menschen .",
+         "ADP NOUN ADP PROPN PROPN PUNCT PRON PRON ADP NOUN DET NOUN VERB PUNCT VERB ADV NUM NOUN PUNCT",
+         "leben dort zehn Menschen"),
+    ],
+)
+def test_a_source_phrase_opening_the_clause_runs_to_the_finite_verb(words: str, tags: str, quote: str) -> None:
+    doc = _morph_tagged(words, tags, finite=("sandten", "beruft", "leben"))
+    (q,) = [q for q in attribute(doc) if q.type == "indirect"]
+    assert text_of(doc, q.quote) == quote
+
+
+def test_the_source_is_the_whole_phrase_before_the_finite_verb() -> None:
+    doc = _morph_tagged("Laut dem Bericht der Bank im Jahr 2020 sandten Migranten viel Geld .",
+                        "ADP DET NOUN DET NOUN ADP NOUN NUM VERB NOUN ADJ NOUN PUNCT", finite=("sandten",))
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("sandten Migranten viel Geld",
+                                                                "dem Bericht der Bank im Jahr 2020")
+
+
+@pytest.mark.parametrize(
+    "words, tags, found",
+    [
+        ("Der Minister zeigte sich überzeugt , dass das Eis schmilzt .",
+         "DET NOUN VERB PRON ADJ PUNCT SCONJ DET NOUN VERB PUNCT", True),
+        # without "sich", "zeigen" names evidence, not a statement
+        ("Die Daten zeigen , dass das Eis schmilzt .", "DET NOUN VERB PUNCT SCONJ DET NOUN VERB PUNCT", False),
+    ],
+)
+def test_zeigen_reports_a_statement_only_reflexively(words: str, tags: str, found: bool) -> None:
+    assert bool([q for q in attribute(tagged(words, tags)) if q.type == "indirect"]) == found
+
+
+def test_nach_after_a_demand_opens_what_is_demanded_not_a_source() -> None:
+    doc = tagged("Die Rebellen beharren auf der Forderung nach mehr Autonomie für die Region .",
+                 "DET NOUN VERB ADP DET NOUN ADP ADJ NOUN ADP DET NOUN PUNCT")
+    assert [q for q in attribute(doc) if q.cue is not None and text_of(doc, q.cue) == "nach"] == []

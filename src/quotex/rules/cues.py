@@ -113,7 +113,10 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
             return VerbCue(token, reading.lemma, _with_aux(token, scheme, parts), reading.reported)
     if plain is None:
         return None
-    parts = (token.i, *_cue_words(token, plain.lemma, None))
+    words = _cue_words(token, plain.lemma, None)
+    if plain.lemma in lex.words("reflexive_only") and not any(doc[k].lower_ in lex.words("cue_reflexives") for k in words):
+        return None  # "Die Daten zeigen, dass …": evidence, not a statement
+    parts = (token.i, *words)
     return VerbCue(token, plain.lemma, _with_aux(token, scheme, parts), plain.reported)
 
 

@@ -181,6 +181,18 @@ def _around(an: Analysis, m: Marked) -> Attribution | None:
 
 
 
+def _naming(an: Analysis, m: Marked) -> Attribution | None:
+    """A naming verb in the quotation's clause that takes it as its predicate, after an indefinite
+    article or "als" ("nannte den Plan einen „Wortbruch“", "bezeichnete es als „Fehler“"): what
+    looks like a name is the word the speaker chose, a quote. A name the clause only mentions
+    ("im Interview mit dem „Sender“") stays a name."""
+    before = an.doc[m.start - 1].lower_ if m.start > 0 else ""
+    if before not in lexicon.words("indefinite_articles") and before != "als":
+        return None
+    around = _around(an, m)
+    return around if around is not None and around.lemma in lexicon.words("naming_verbs") else None
+
+
 def name_like(an: Analysis, m: Marked) -> bool:
     """The quotation is a name or a title („Die Zeit“, „Bewegung für ein besseres Ungarn“).
 
@@ -220,6 +232,8 @@ def find_direct(an: Analysis) -> list[Found]:
             # a name or title is no quote unless someone is said to have used it ("sprach von einer „…“")
             if attribution is None and words > an.settings.max_scare_tokens:
                 attribution = _around(an, m)
+            if attribution is None:
+                attribution = _naming(an, m)
             if attribution is None or attribution.speaker is None:
                 continue
         elif attribution is None and words <= an.settings.max_scare_tokens:

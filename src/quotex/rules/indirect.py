@@ -73,7 +73,11 @@ class _Sentence:
         return self.a - 1
 
     def right_boundary(self, k: int) -> int:
-        """Index of the boundary token after ``k`` (the content end when none)."""
+        """Index of the boundary token after ``k`` (the content end when none).
+
+        A name in quotation marks and a short bracketed tag continue the clause, as in
+        :meth:`left_boundary`.
+        """
         doc = self.an.doc
         i = k + 1
         while i < self.end:
@@ -83,6 +87,11 @@ class _Sentence:
                     return i
                 i = end  # a name in quotation marks ("die Nachrichtenagentur „Xinhua“") continues the clause
                 continue
+            if doc[i].text == "(":
+                closing = _tag_end(doc, i, self.end)
+                if closing is not None:
+                    i = closing + 1  # a short bracketed tag: "sagte Max Muster (SPD), …"
+                    continue
             if doc[i].text in _BOUNDARY:
                 return i
             i += 1
@@ -124,12 +133,13 @@ def _subordinate(token) -> bool:
 
 
 def _agent(doc, speaker: tuple[int, int]) -> bool:
-    """The phrase names someone who can speak: a person, an organization, a pronoun, a name."""
+    """The phrase names someone who can speak: a person, an organization, a pronoun, a name,
+    or a statement or document that speaks for its authors ("Eine neue Studie fordert …")."""
     for k in range(speaker[0], speaker[1]):
         token = doc[k]
         if token.pos_ == "PROPN" or token.lower_ in lexicon.words("speaker_pronouns"):
             return True
-        if token.pos_ == "NOUN" and nouns.source_kind(token) in ("role", "org"):
+        if token.pos_ == "NOUN" and nouns.source_kind(token) in ("role", "org", "statement"):
             return True
     return False
 
@@ -243,6 +253,35 @@ def _tag_start(doc, close: int, lo: int) -> int | None:
     return None
 
 
+def _after_apposition(sent: _Sentence, v: int, rb: int) -> int:
+    """Where content after the cue clause ending at ``rb`` may start: after the comma, or after a
+    name set off by commas that names the subject standing after the verb ("erklärte der
+    Sprecher der Behörde, Max Muster, die Lage sei ernst")."""
+    an, doc = sent.an, sent.an.doc
+    start = rb + 1
+    if not (rb < sent.end and doc[rb].text == "," and rb - 1 > v
+            and (doc[rb - 1].pos_ in ("NOUN", "PROPN") or doc[rb - 1].text == ")")):
+        return start
+    end = _clause_end(an, start, sent.end)
+    name = range(start, end)
+    if (end < sent.end and doc[end].text == "," and 0 < len(name) <= 4
+            and all(doc[i].pos_ == "PROPN" for i in name) and _opens_content(an, end + 1, sent.end)):
+        return end + 1
+    return start
+
+
+def _tag_end(doc, opening: int, hi: int) -> int | None:
+    """The ")" closing a short bracketed tag opened at ``opening`` ("(SPD)", "(„Die Zeit“)"):
+    a few words, no clause."""
+    for i in range(opening + 1, min(hi, opening + 8)):
+        token = doc[i]
+        if token.text == ")":
+            return i if i > opening + 1 else None
+        if token.text in _BOUNDARY or token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
 def _main_clause(an: Analysis, start: int, end: int) -> bool:
     """``[start, end)`` holds a main clause of its own, not "In einer Rede, die …", "X, der …" or "Nachdem …"."""
     doc = an.doc
@@ -266,6 +305,8 @@ def _main_clause(an: Analysis, start: int, end: int) -> bool:
 def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     an, doc = sent.an, sent.an.doc
     v = cue.verb.i
+    if _reported_cue(an, cue):
+        return
     rb = sent.right_boundary(max(cue.tokens))
     if not _act_reported(sent, cue, sent.left_boundary(v) + 1, rb):
         return  # "konnte nicht bestätigen, dass …", "Wer würdest du sagen, …?"
@@ -293,10 +334,22 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
     if first.lower_ in lexicon.words("clause_relatives") and lb >= sent.a and doc[lb].text == "," and lo < v:
         _relative_cue(sent, cue, lo, rb)  # a relative clause: "…, die das bestätigte, …"
         return
-    # X sagte, dass … / X erklärte: …
-    start = rb + 1
+    # Die Staaten haben, sagen Diplomaten, hart daran gearbeitet, …
+    # the cue clause opens with its verb and holds its subject ("sagen Diplomaten", "so schätzen Forscher")
+    if ((lo == v or doc[lo].lower_ == "so" and v == lo + 1)
+            and any(doc[i].pos_ in ("NOUN", "PROPN", "PRON") for i in range(v + 1, rb))
+            and _parenthetical(sent, lb, rb, so=lo < v)):
+        speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(lo, rb),
+                                       source=(lo, rb), exclude=(sent.a, lb))
+        if speaker is not None:
+            sent.add([(sent.a, lb), (rb + 1, _before_quotation(sent, rb + 1))], "indirect", cue.tokens, cue.lemma,
+                     speaker)
+            return
+    # X sagte, dass … / X erklärte: … / sagte der Sprecher, Max Muster, …
+    start = _after_apposition(sent, v, rb)
     if (rb < sent.end and doc[rb].text in (",", ":") and start < len(doc) and _content_start(an, start)
-            and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2):
+            and _opens_content(an, start, sent.end) and _words_outside_marks(an, start, sent.end) >= 2
+            and not _open_question(cue, doc[start])):
         # "Der Direktor der Agentur, Bambang Suryo Aji, sagte, dass …": the subject spans commas
         # "Ein Sprecher der Polizei, Hauptkommissar X sagte, …": so does an apposition without its closing comma
         # (also "…, hatten erklärt, …": only auxiliaries before the cue)
@@ -306,6 +359,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         # the sentence may open with who speaks ("Vorstand X, zuständig für Y, hatte angekündigt, …")
         speaker = mentions.cue_speaker(doc, cue.verb, cue.lemma, cue.tokens, an.scheme, subject=(subject_lo, hi),
                                        source=(subject_lo, hi), opener=(sent.a, v))
+        if speaker is not None and start > rb + 1 and speaker[1] == rb:
+            speaker = (speaker[0], start - 1)  # the name set off after it is part of the mention
         addressee = mentions.addressee_mention(doc, cue.verb, lo, hi, an.scheme, speaker)
         sent.add([(start, _before_quotation(sent, start))], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
@@ -327,7 +382,9 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
         sent.add([(start, lb)], "indirect", cue.tokens, cue.lemma, speaker, addressee)
         return
     # Dies teilte X mit.
-    if lo == sent.a and v == sent.a + 1 and first.lower_ in lexicon.words("back_references") and previous is not None and rb == sent.end:
+    # (an apposition may follow its subject: "Das bestätigte der Präsident, Max Muster.")
+    if (lo == sent.a and v == sent.a + 1 and first.lower_ in lexicon.words("back_references") and previous is not None
+            and not any(doc[i].pos_ in ("VERB", "AUX") for i in range(rb, sent.end))):
         if not previous.found and previous.marked_share(previous.a, previous.end) < 0.6:
             speaker = mentions.subject_mention(doc, cue.verb, v + 1, sent.end, an.scheme)
             start, end = _trim(an, previous.a, previous.end)
@@ -355,6 +412,62 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
             sent.add([(sent.a, sent.b)], "reported", (), None, speaker, whole=True, medium=verb_medium(cue.lemma, an.lex))
 
 
+def _open_question(cue: VerbCue, first: Token) -> bool:
+    """Content opened by ``first`` is a question a decision still has to answer ("Das Gericht
+    entscheidet, ob …"): what a decision verb reports is what was decided, not what is open."""
+    return (cue.lemma in lexicon.words("decision_verbs") and first.lower_ in lexicon.words("complementizers")
+            and first.lower_ not in lexicon.words("statement_complementizers"))
+
+
+def _parenthetical(sent: _Sentence, lb: int, rb: int, so: bool) -> bool:
+    """The attribution between the commas at ``lb`` and ``rb`` is inserted into the clause it
+    attributes ("Die Staaten haben, sagen Diplomaten, hart daran gearbeitet", "Im Herbst, so
+    schätzen Forscher, soll es fertig sein", "Die Lage sei, so der Minister, ernst"): the quote
+    is the clause around it, not one half.
+
+    The main clause around it is split: the part before is a fronted phrase with no verb yet
+    (an adverbial, or any phrase before "so", whose own subject follows it: a noun phrase before
+    a plain cue verb is its subject, "Der Sprecher, Max Muster, sagte, …"), or a clause cut
+    right after its finite verb ("Die Lage sei, …"), or the part after closes the verb bracket
+    the part before left open ("Die Staaten haben viel, …, dafür getan"). After a complete
+    clause, what follows "…, sagte er," is the sentence going on: an apposition, a relative
+    clause, "und …".
+    """
+    an, doc = sent.an, sent.an.doc
+    if not (sent.a < lb and doc[lb].text == "," and rb + 1 < sent.end and doc[rb].text == ","):
+        return False
+    before, after = (sent.a, lb), (rb + 1, _clause_end(an, rb + 1, sent.end))
+    if not any(doc[i].pos_ for i in range(*before)) or sent.marked_share(*before) > 0.5 \
+            or sent.marked_share(*after) > 0.5 or _words_outside_marks(an, *before) < 1:
+        return False  # untagged, or a direct quotation split by its cue
+    if _clause_end(an, *before) < lb:
+        return False  # the part before holds clauses of its own ("In einer Rede, die …, sagte er, …")
+    first = doc[after[0]]
+    if (_subordinate(doc[sent.a]) or _subordinate(first) or first.pos_ == "CCONJ"
+            or first.lower_ in lexicon.words("clause_conjunctions")):
+        return False
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(*before)):
+        return so or doc[sent.a].pos_ in ("ADP", "ADV")
+    if _finite(an, lb - 1):
+        return True
+    # the verb bracket before is still open and the part after closes it
+    return (doc[lb - 1].pos_ not in ("VERB", "AUX") and any(doc[i].pos_ in ("VERB", "AUX") for i in range(*after))
+            and not any(_finite(an, i) for i in range(*after)))
+
+
+def _finite(an: Analysis, i: int) -> bool:
+    """Token ``i`` is a finite verb (by its morphology, or a Konjunktiv form)."""
+    token = an.doc[i]
+    return token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm") or an.konj[i] > 0)
+
+
+def _reported_cue(an: Analysis, cue: VerbCue) -> bool:
+    """The cue verb is itself in Konjunktiv I ("Die Behörde gehe davon aus, dass …", "Es werde
+    geschätzt, dass …"): the speech act is reported by someone else, so the whole sentence,
+    cue and all, is that speaker's content (free indirect speech), not a quote its cue frames."""
+    return any(an.konj[i] == 2 for i in cue.tokens)
+
+
 def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
     """A cue verb closing a relative clause hands on content of its own after the comma
     ("…, ein Verband, der die Mitglieder aufforderte, nicht mehr zu streiken").
@@ -371,7 +484,8 @@ def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
         return
     if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(sent.a, pronoun)):
         return  # the relative clause stands before the main verb: what follows its comma is the main clause
-    if not _opens_content(an, start, sent.end) or _words_outside_marks(an, start, sent.end) < 2:
+    if (not _opens_content(an, start, sent.end) or _words_outside_marks(an, start, sent.end) < 2
+            or _open_question(cue, doc[start])):
         return
     end = _before_quotation(sent, start)
     # a comma before a verb closes the content: the clause around it goes on ("…, den Plan, … zu bauen, aufgab")
@@ -395,20 +509,48 @@ def _content_start(an: Analysis, start: int) -> bool:
 def _before_quotation(sent: _Sentence, start: int) -> int:
     """Where reported content that starts at ``start`` ends: at the sentence end, at a colon that
     opens a quotation ("…, bei der Wahl würden nicht alle zustimmen: „Ich gehe davon aus, …“"),
-    which is a direct quote of its own, or at a comma before a finite verb in the indicative,
-    which goes on with the speaker's own acts ("räumte ein, es könnten Stellen wegfallen,
-    sprach aber von einem offenen Prozess")."""
+    which is a direct quote of its own, or at a comma before a finite verb or auxiliary in the
+    indicative, which goes on with the speaker's own acts or the writer's main clause ("räumte
+    ein, es könnten Stellen wegfallen, sprach aber von einem offenen Prozess", "Obwohl er sagte,
+    dass es schwierig sei, wird nun investiert")."""
     an = sent.an
     for i in range(start, sent.end - 1):
         if an.doc[i].text == ":" and not an.in_marks[i] and an.in_marks[i + 1]:
             return i
-        if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].pos_ == "VERB"
+        if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].pos_ in ("VERB", "AUX")
                 and "Fin" in an.doc[i + 1].morph.get("VerbForm") and not an.konj[i + 1]):
             return i
         if (an.doc[i].text == "," and not an.in_marks[i] and an.doc[i + 1].lower_ == "so"
                 and mentions.so_source(an, i + 1, sent.a, sent.end) is not None):
             return i  # "…, so X.": the sentence's own attribution follows
+        if _speaker_acts_again(sent, start, i):
+            return i
     return sent.end
+
+
+def _speaker_acts_again(sent: _Sentence, start: int, i: int) -> bool:
+    """"und" at ``i`` joins a verb of the speaker's own to the cue ("sagte, die Lage sei ernst,
+    und fügte hinzu: …", "sagte, sie müssten handeln und bemühte das Bild …"): a finite verb in
+    the indicative right after it: a cue verb, or a verb that can go on neither with a main
+    clause of content in Konjunktiv nor, with more words after it, with a verb-final clause
+    ("dass der Plan scheitere und legte Widerspruch ein")."""
+    an, doc = sent.an, sent.an.doc
+    if an.in_marks[i] or doc[i].lower_ not in lexicon.words("coordinators"):
+        return False
+    verb = doc[i + 1]
+    if verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm") or an.konj[i + 1]:
+        return False
+    # inside a clause of the content ("…, der tue und sage, was …", "dass er kommt und bleibt") "und" joins its verbs
+    comma = next((k for k in range(i - 1, start - 1, -1) if doc[k].text == "," and not an.in_marks[k]), None)
+    opener = doc[comma + 1] if comma is not None else doc[start]
+    if comma is not None and (opener.lower_ in lexicon.words("clause_relatives") or opener.pos_ == "PRON"):
+        return False
+    if find_verb_cue(verb, an.lex, an.scheme, sent.b) is not None:
+        return True
+    if _subordinate(opener):
+        # a verb-final clause joins only verbs at its end ("dass er kommt und bleibt.")
+        return i + 2 < sent.b and not doc[i + 2].is_punct
+    return any(an.konj[start:i])
 
 
 def _cue_follows(sent: _Sentence, start: int) -> bool:
@@ -526,7 +668,9 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
         if speaker is None:
             return
         if speaker[0] > k:  # "laut X …", "nach Angaben von X …"
-            ranges = [(a, k), (speaker[1], end)]
+            start = _fronted_phrase_end(sent, k, a, speaker[1], end)
+            ranges = [(a, k), (start, end)]
+            speaker = _whole_source(sent, speaker, start)
         else:  # "X zufolge …", "seiner Ansicht nach …"
             ranges = [(a, speaker[0]), (k + 1, end)]
         sent.add(ranges, "indirect", (k,), "nach" if role == "noun_prep" else doc[k].lower_, speaker)
@@ -535,9 +679,56 @@ def _attribution_word(sent: _Sentence, k: int, role: str) -> None:
             if k > a and doc[k - 1].text == ",":
                 speaker = mentions.antecedent_source(doc, k - 1, sent.left_boundary(k - 1) + 1, an.scheme)
                 sent.add([(k + 1, end)], "indirect", (k,), "wonach", speaker)
-        elif k == a or doc[k - 1].text in (",", ":"):
+        elif _adverb_attributes(sent, k, a, end):
             # the corpus takes the adverb itself as the mention of the source it refers back to
             sent.add([(a, k), (k + 1, end)], "indirect", (k,), doc[k].lower_, (k, k + 1))
+
+
+def _adverb_attributes(sent: _Sentence, k: int, a: int, end: int) -> bool:
+    """The adverb at ``k`` ("demnach") attributes the clause ``[a, end)`` to the source before.
+
+    Opening the clause or after its comma it always does. Inside the clause
+    ("Die Steuer soll demnach sinken") only in the indicative, where the adverb
+    is the one sign that the clause is reported; a clause in Konjunktiv reports
+    on its own and goes on with the speaker of the sentences before it (free
+    indirect speech), which "demnach" only confirms.
+    """
+    return k == a or sent.an.doc[k - 1].text in (",", ":") or not any(sent.an.konj[a:end])
+
+
+def _fronted_phrase_end(sent: _Sentence, k: int, a: int, after: int, end: int) -> int:
+    """Where the content starts after a source phrase ("laut X", "nach Angaben X") ending at
+    ``after``. Opening its clause, the phrase is the clause's first constituent, which in
+    German ends at the finite verb: everything before that verb still names the source ("Laut
+    dem Bericht der Bank (IDB) sandten …", "Nach Angaben von X, der sich auf Y beruft, leben
+    …"). Elsewhere, or with no finite verb in reach, the content starts right after the phrase."""
+    an, doc = sent.an, sent.an.doc
+    if k != a:
+        return after
+    i = after
+    while i < min(end, after + 15):
+        if doc[i].text == "," and i + 2 < end and (_subordinate(doc[i + 1]) or doc[i + 1].pos_ == "ADP"
+                                                   and doc[i + 2].lower_ in lexicon.words("clause_relatives")):
+            close = _clause_end(an, i + 1, end)
+            if close >= end:
+                return after
+            i = close + 1  # a relative clause on the source ("…, der sich auf Y beruft, …", "…, in dem …")
+            continue
+        if doc[i].pos_ in ("VERB", "AUX") and ("Fin" in doc[i].morph.get("VerbForm") or an.konj[i]):
+            return i
+        if doc[i].text in (":", ";") or an.in_marks[i] and an.short_marked.get(i) is None:
+            return after
+        i += 1
+    return after
+
+
+def _whole_source(sent: _Sentence, speaker: tuple[int, int], start: int) -> tuple[int, int]:
+    """The source phrase up to the content at ``start`` when nothing but the phrase's own words
+    stand between them ("Laut einem Bericht der Bank (IDB) sandten …")."""
+    doc = sent.an.doc
+    if start > speaker[1] and not any(doc[i].text in (",", ";", ":") for i in range(speaker[1], start)):
+        return speaker[0], start
+    return speaker
 
 
 def _content_noun(sent: _Sentence, comma: int) -> None:
@@ -567,6 +758,10 @@ def _so(sent: _Sentence, k: int) -> None:
     speaker = mentions.so_source(an, k, sent.a, sent.end)
     if speaker is None or _words_outside_marks(an, sent.a, k - 1) < 3:
         return  # no source; or a direct quote, attributed by the direct rules
+    if _parenthetical(sent, k - 1, speaker[1], so=True):
+        sent.add([(sent.a, k - 1), (speaker[1] + 1, _before_quotation(sent, speaker[1] + 1))], "indirect", (k,), "so",
+                 speaker)
+        return
     sent.add([(sent.a, k - 1)], "indirect", (k,), "so", speaker)
 
 

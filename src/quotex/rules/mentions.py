@@ -730,7 +730,8 @@ def statement_owner(an: Analysis, k: int, lo: int, hi: int) -> tuple[int, int] |
         j += 1  # "nach Angaben", "nach palästinensischen Angaben", "nach Grupps Meinung"
     if k + 1 < hi and _dative(doc[k + 1]) and j < hi and _statement_noun(an, doc[j]):
         return np_after(doc, k + 1, hi) or (k + 1, j + 1)
-    if k > lo and an.lex.is_cue_noun(doc[k - 1].text):
+    # "seiner Ansicht nach", not "die Forderung nach mehr Geld"
+    if k > lo and an.lex.is_cue_noun(doc[k - 1].text) and doc[k - 1].lower_ not in words("nach_complement_nouns"):
         found = np_ending_at(doc, k, lo, an.scheme)
         if found is not None and _dative(doc[found[0]]):
             return found
