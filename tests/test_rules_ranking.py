@@ -188,3 +188,40 @@ def test_a_trailing_adverb_is_no_part_of_the_parsed_subject() -> None:
     for scheme in ("ud", "tiger"):
         doc = from_table(TRAILING_ADVERB, scheme)
         assert subject_mention(doc, doc[3], 0, 4, scheme_of(doc)) == (0, 2), scheme
+
+
+# Klimaforscher bezweifeln , dass … (the tagger took the unknown noun put first for an adjective)
+MISTAGGED_NOUN = """
+Klimaforscher ADJ   O _ 1 nsubj sb
+bezweifeln    VERB  O _ 1 ROOT  ROOT
+,             PUNCT O _ 1 punct punct
+"""
+
+# Die Ärztin Jana Wollny sprach . Wollny warnte , … (the surname alone, taken for an adverb)
+MISTAGGED_NAME = """
+Die    DET   O     Case=Nom 1 det   nk
+Ärztin NOUN  O     Case=Nom 4 nsubj sb
+Jana   PROPN B-PER _        1 appos nk
+Wollny PROPN I-PER _        2 flat  pnc
+sprach VERB  O     _        4 ROOT  ROOT
+.      PUNCT O     _        4 punct punct
+Wollny ADV   O     _        7 nsubj sb
+warnte VERB  O     _        7 ROOT  ROOT
+,      PUNCT O     _        7 punct punct
+"""
+
+
+def test_a_subject_the_tagger_took_for_an_adjective_or_adverb_is_a_noun_or_name_the_document_knows() -> None:
+    from hand_docs import from_table
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.ranking import mistagged_subject
+    from quotex.rules.syntax import scheme_of
+
+    for scheme in ("ud", "tiger"):
+        noun, name = from_table(MISTAGGED_NOUN, scheme), from_table(MISTAGGED_NAME, scheme)
+        assert mistagged_subject(noun[0]) and mistagged_subject(name[6])
+        assert subject_mention(noun, noun[1], 0, 3, scheme_of(noun)) == (0, 1), scheme
+        assert subject_mention(name, name[7], 6, 9, scheme_of(name)) == (6, 7), scheme
+        manner = from_table(MANNER_FIRST, scheme)
+        assert not mistagged_subject(manner[0])  # "Besorgt": an adjective no lexicon knows as a noun
+    assert not mistagged_subject(from_table(MISTAGGED_NOUN, None)[0])  # no parse, no subject

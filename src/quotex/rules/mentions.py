@@ -446,7 +446,7 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
         # parser hung on the subject ("Die Armeeleitung hingegen", "Die Ministerin selbst")
         end -= 1
     # a fronted phrase the parser took for the subject ("Als Begründung sagte …")
-    if start <= verb.i < end or doc[start].pos_ in ("ADP", "SCONJ", "ADV"):
+    if start <= verb.i < end or doc[start].pos_ in ("ADP", "SCONJ", "ADV") and not ranking.mistagged_subject(doc[start]):
         return None
     return _complete(doc, start, end, hi, subject.i)
 

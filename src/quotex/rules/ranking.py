@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from quotex.rules import lexicon
-from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, source_kind
+from quotex.rules import lexicon, syntax
+from quotex.rules.nouns import LOC_LABELS, ORG_LABELS, PERSON_LABELS, classify, source_kind
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,27 @@ def nameless(doc: Doc, start: int, end: int) -> bool:
 
     Untagged tokens count as possible names: without tags nothing can be ruled out.
     """
-    return not any(t.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "X", "") for t in doc[start:end] if not t.is_punct)
+    return not any(t.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "X", "") or mistagged_subject(t)
+                   for t in doc[start:end] if not t.is_punct)
+
+
+def mistagged_subject(token: Token) -> bool:
+    """A capitalised word the tagger calls an adverb or adjective, the parser makes a subject,
+    and the lexicons or the document know as a noun or name ("Klimaforscher bezweifeln,
+    dass", "Wollny warnte" after "Jana Wollny" was named): the tagger's guess
+    at an unknown word put first, where every word is capitalised. An adjective or adverb put
+    first ("Besorgt äußerte sich X", "Deutlich sagt X") stays one even when the
+    parser follows the tagger's error into a subject.
+    """
+    if not (token.pos_ in ("ADV", "ADJ") and token.is_title and token.dep_ in _SUBJECT_LABELS):
+        return False
+    return classify(token.text) is not None or any(
+        other.text == token.text and (other.pos_ == "PROPN" or other.ent_type_ in PERSON_LABELS | ORG_LABELS)
+        for other in token.doc if other.i != token.i)
+
+
+#: subject labels of both parse schemes, without the expletive ("Es heißt")
+_SUBJECT_LABELS = (syntax.UD.subject | syntax.TIGER.subject) - {"expl", "ep"}
 
 
 def topic(doc: Doc, start: int, end: int) -> bool:
