@@ -823,3 +823,13 @@ def test_nach_after_a_demand_opens_what_is_demanded_not_a_source() -> None:
     doc = tagged("Die Rebellen beharren auf der Forderung nach mehr Autonomie für die Region .",
                  "DET NOUN VERB ADP DET NOUN ADP ADJ NOUN ADP DET NOUN PUNCT")
     assert [q for q in attribute(doc) if q.cue is not None and text_of(doc, q.cue) == "nach"] == []
+
+
+@pytest.mark.parametrize("noun", ["Voraussicht", "Zuversicht"])
+def test_a_noun_of_particles_and_a_cue_noun_is_no_statement(noun: str) -> None:
+    """"Voraussicht" comes from "voraussehen", not from "Sicht": "aller Voraussicht nach" names no source."""
+    doc = tagged(f"Aller {noun} nach wird das Projekt im Herbst fertig .", "DET NOUN ADP AUX DET NOUN ADP NOUN ADJ PUNCT")
+    assert attribute(doc) == []
+    doc = tagged("Aller Polizeiangaben nach wird das Projekt im Herbst fertig .",
+                 "DET NOUN ADP AUX DET NOUN ADP NOUN ADJ PUNCT")
+    assert [text_of(doc, q.speaker) for q in attribute(doc)] == ["Aller Polizeiangaben"]
