@@ -162,3 +162,23 @@ def test_cue_takes_every_word_of_it(words: str, tags: str, verb: int, cue: str) 
     found = find_verb_cue(doc[verb], LEX, None, len(doc))
     assert found is not None
     assert " ".join(doc[i].text for i in sorted(found.tokens)) == cue
+
+
+@pytest.mark.parametrize(
+    "words, tags, verb, found",
+    [
+        # a definition: the impersonal "man" names a thing, nobody says anything
+        ("Segler nannte man Schiffe , die mit Wind fuhren .", "NOUN VERB PRON NOUN PUNCT PRON ADP NOUN VERB PUNCT", 1, False),
+        ("Das nennt man einen „ Aktiensplit “ .", "PRON VERB PRON DET PUNCT NOUN PUNCT PUNCT", 1, False),
+        # a name the subject gives itself, even with a bracket inside the name
+        ("Die Gruppe , die sich „ Rat für Reform ( RfR ) “ nennt , tagt .",
+         "DET NOUN PUNCT PRON PRON PUNCT NOUN ADP NOUN PUNCT PROPN PUNCT PUNCT VERB PUNCT VERB PUNCT", 13, False),
+        # a speaker who names something
+        ("Der Minister nannte den Plan einen „ Fehler “ .", "DET NOUN VERB DET NOUN DET PUNCT NOUN PUNCT PUNCT", 2, True),
+        ("Er nannte drei Bedingungen , die man erfüllen müsse .",
+         "PRON VERB NUM NOUN PUNCT PRON PRON VERB AUX PUNCT", 1, True),
+    ],
+)
+def test_naming_by_man_or_oneself_is_no_statement(words: str, tags: str, verb: int, found: bool) -> None:
+    doc = from_rows([(w, p, "", 0) for w, p in zip(words.split(), tags.split())], parsed=False)
+    assert (find_verb_cue(doc[verb], LEX, None, len(doc)) is not None) == found

@@ -116,8 +116,33 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
     words = _cue_words(token, plain.lemma, None)
     if plain.lemma in lex.words("reflexive_only") and not any(doc[k].lower_ in lex.words("cue_reflexives") for k in words):
         return None  # "Die Daten zeigen, dass …": evidence, not a statement
+    if plain.lemma in lex.words("naming_verbs") and _gives_a_name(token, lex):
+        return None
     parts = (token.i, *words)
     return VerbCue(token, plain.lemma, _with_aux(token, scheme, parts), plain.reported)
+
+
+def _gives_a_name(verb: Token, lex: Lexicons) -> bool:
+    """The naming verb ``verb`` gives a name or a definition, not anybody's words: with the
+    impersonal "man" ("Segler nannte man Schiffe, die …", "Das nennt man einen „Split“") or
+    reflexively, a name its subject chose for itself ("die sich „Rat für Reform (RfR)“ nennt").
+
+    The clause is read up to the nearest comma or sentence end on either side; brackets and
+    quotation marks do not end it, a name in marks often holds them.
+    """
+    doc, i = verb.doc, verb.i
+    marks = {*lex.words("impersonal_pronouns"), *lex.words("cue_reflexives")}
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(doc) and doc[k].text not in _NAMING_CLAUSE_ENDS:
+            if doc[k].lower_ in marks:
+                return True
+            k += step
+    return False
+
+
+#: punctuation that ends the clause of a naming verb (not brackets or quotation marks, which names hold)
+_NAMING_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?"})
 
 
 def _cue_words(verb: Token, lemma: str, particle: int | None) -> list[int]:
