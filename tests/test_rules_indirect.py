@@ -833,3 +833,17 @@ def test_a_noun_of_particles_and_a_cue_noun_is_no_statement(noun: str) -> None:
     doc = tagged("Aller Polizeiangaben nach wird das Projekt im Herbst fertig .",
                  "DET NOUN ADP AUX DET NOUN ADP NOUN ADJ PUNCT")
     assert [text_of(doc, q.speaker) for q in attribute(doc)] == ["Aller Polizeiangaben"]
+
+
+@pytest.mark.parametrize(
+    "words, tags",
+    [
+        ("Die Firma wollte mehr verlangen , doch hat das Amt nicht zugestimmt .",
+         "DET NOUN VERB ADV VERB PUNCT ADV AUX DET NOUN PART VERB PUNCT"),
+        ("Der Trainer forderte mehr Einsatz , aber der Stürmer hat sich entschuldigt .",
+         "DET NOUN VERB ADJ NOUN PUNCT CCONJ DET NOUN AUX PRON VERB PUNCT"),
+    ],
+)
+def test_a_main_clause_joined_by_a_conjunction_is_no_content(words: str, tags: str) -> None:
+    doc = tagged(words, tags)
+    assert [q for q in attribute(doc) if text_of(doc, q.quote).startswith(("doch", "aber"))] == []

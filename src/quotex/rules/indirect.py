@@ -166,6 +166,8 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
         return True
     if first.pos_ == "SCONJ" or first.lower_ in lexicon.words("adverbial_conjunctions"):
         return False  # an adverbial clause ("…, nachdem er …", "…, um … zu …") is no content
+    if first.lower_ in lexicon.words("main_clause_coordinators"):
+        return False  # "…, doch hat das Amt nicht zugestimmt": the writer goes on
     if first.lower_ in lexicon.words("clause_relatives") and start + 1 < end:
         following = doc[start + 1]
         nominal = following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title)
