@@ -847,3 +847,10 @@ def test_a_noun_of_particles_and_a_cue_noun_is_no_statement(noun: str) -> None:
 def test_a_main_clause_joined_by_a_conjunction_is_no_content(words: str, tags: str) -> None:
     doc = tagged(words, tags)
     assert [q for q in attribute(doc) if text_of(doc, q.quote).startswith(("doch", "aber"))] == []
+
+
+def test_rumours_and_plural_reports_are_statement_nouns() -> None:
+    doc = tagged("Nach Gerüchten aus der Partei trete der Minister bald zurück .",
+                 "ADP NOUN ADP DET NOUN VERB DET NOUN ADV ADP PUNCT")
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.speaker), text_of(doc, q.cue)) == ("Gerüchten aus der Partei", "Nach")
