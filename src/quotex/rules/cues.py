@@ -9,6 +9,7 @@ conjugation, or the principal parts of the strong verb the lemma ends in).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -124,21 +125,29 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
 
 def _gives_a_name(verb: Token, lex: Lexicons) -> bool:
     """The naming verb ``verb`` gives a name or a definition, not anybody's words: with the
-    impersonal "man" ("Segler nannte man Schiffe, die …", "Das nennt man einen „Split“") or
-    reflexively, a name its subject chose for itself ("die sich „Rat für Reform (RfR)“ nennt").
+    impersonal "man" ("Segler nannte man Schiffe, die …", "Das nennt man einen „Split“"),
+    reflexively, a name its subject chose for itself ("die sich „Rat für Reform (RfR)“ nennt"),
+    or as a participle with no verb in its clause, an attribute that names ("das Profil, auch
+    „Plus“ genannt, …"). (A passive without an agent, "der als „X“ bezeichnet wird", is often
+    a statement in news: it is left a cue.)
 
     The clause is read up to the nearest comma or sentence end on either side; brackets and
     quotation marks do not end it, a name in marks often holds them.
     """
     doc, i = verb.doc, verb.i
-    marks = {*lex.words("impersonal_pronouns"), *lex.words("cue_reflexives")}
-    for step in (-1, 1):
-        k = i + step
-        while 0 <= k < len(doc) and doc[k].text not in _NAMING_CLAUSE_ENDS:
-            if doc[k].lower_ in marks:
-                return True
-            k += step
-    return False
+    clause = [doc[k] for step in (-1, 1) for k in _until_clause_end(doc, i, step)]
+    words = {t.lower_ for t in clause}
+    if words & {*lex.words("impersonal_pronouns"), *lex.words("cue_reflexives")}:
+        return True
+    return "Part" in verb.morph.get("VerbForm") and not any(t.pos_ in ("VERB", "AUX") for t in clause)
+
+
+def _until_clause_end(doc: Doc, i: int, step: int) -> Iterator[int]:
+    """The positions from ``i`` (exclusive) in direction ``step`` up to the end of its clause."""
+    k = i + step
+    while 0 <= k < len(doc) and doc[k].text not in _NAMING_CLAUSE_ENDS:
+        yield k
+        k += step
 
 
 #: punctuation that ends the clause of a naming verb (not brackets or quotation marks, which names hold)
