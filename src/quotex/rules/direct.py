@@ -217,6 +217,12 @@ def name_like(an: Analysis, m: Marked) -> bool:
             and all(w.pos_ in ("PROPN", "NOUN", "X", "NUM") or w.lower_ in lexicon.words("title_words") for w in words))
 
 
+def _set_off(an: Analysis, m: Marked) -> bool:
+    """A comma or dash parts the quotation from what follows („…“, sagte er), as it parts a
+    quoted statement from its cue; a name runs on into its clause without one."""
+    return m.end < len(an.doc) and an.doc[m.end].text in (",", "–", "—", "-")
+
+
 def find_direct(an: Analysis) -> list[Found]:
     """Attributed quotations and speech-like ones, in text order."""
     doc = an.doc
@@ -227,8 +233,12 @@ def find_direct(an: Analysis) -> list[Found]:
         if index in merged:
             continue
         words = sum(1 for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space)
-        attribution = _after(an, m) or _before(an, m)
-        if name_like(an, m):
+        named = name_like(an, m)
+        after = _after(an, m)
+        if named and after is not None and not _set_off(an, m):
+            after = None  # "Gegenüber der Agentur „AP“ sagte X": the clause names it, nobody says it
+        attribution = after or _before(an, m)
+        if named:
             # a name or title is no quote unless someone is said to have used it ("sprach von einer „…“")
             if attribution is None and words > an.settings.max_scare_tokens:
                 attribution = _around(an, m)
