@@ -854,3 +854,12 @@ def test_rumours_and_plural_reports_are_statement_nouns() -> None:
                  "ADP NOUN ADP DET NOUN VERB DET NOUN ADV ADP PUNCT")
     (q,) = attribute(doc)
     assert (text_of(doc, q.speaker), text_of(doc, q.cue)) == ("Gerüchten aus der Partei", "Nach")
+
+
+def test_so_inserted_after_one_fronted_word_attributes_the_clause_around_it() -> None:
+    doc = _morph_tagged("Dennoch , so der Minister , habe die Firma versagt .",
+                        "ADV PUNCT ADV DET NOUN PUNCT AUX DET NOUN VERB PUNCT", finite=("habe",))
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) == (
+        "Dennoch habe die Firma versagt", "der Minister", "so")
+    assert len(q.quote.spans) == 2

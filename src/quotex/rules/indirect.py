@@ -758,13 +758,15 @@ def _so(sent: _Sentence, k: int) -> None:
     """"…, so X." — "so" with a noun phrase and no verb closes the sentence."""
     an = sent.an
     speaker = mentions.so_source(an, k, sent.a, sent.end)
-    if speaker is None or _words_outside_marks(an, sent.a, k - 1) < 3:
-        return  # no source; or a direct quote, attributed by the direct rules
-    if _parenthetical(sent, k - 1, speaker[1], so=True):
-        sent.add([(sent.a, k - 1), (speaker[1] + 1, _before_quotation(sent, speaker[1] + 1))], "indirect", (k,), "so",
-                 speaker)
+    if speaker is None:
         return
-    sent.add([(sent.a, k - 1)], "indirect", (k,), "so", speaker)
+    ranges = [(sent.a, k - 1)]
+    if _parenthetical(sent, k - 1, speaker[1], so=True):
+        # the words on both sides are the quote: "Dennoch, so der Minister, habe …"
+        ranges.append((speaker[1] + 1, _before_quotation(sent, speaker[1] + 1)))
+    if sum(_words_outside_marks(an, *r) for r in ranges) < 3:
+        return  # a direct quote, attributed by the direct rules
+    sent.add(ranges, "indirect", (k,), "so", speaker)
 
 
 def _konjunktiv_clauses(sent: _Sentence) -> None:
