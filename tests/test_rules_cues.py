@@ -87,6 +87,17 @@ def test_nouns_and_adjectives_are_no_cue_verbs() -> None:
     assert find_verb_cue(doc[1], LEX, None, len(doc)) is None
 
 
+def test_a_cue_verb_tagged_adjective_before_the_subject_of_an_inverted_cue_is_a_verb() -> None:
+    for words, tags in (("Das sei unklar , verlautbarte Peter Sharp .", "PRON AUX ADJ PUNCT ADJ PROPN PROPN PUNCT"),
+                        ("Das sei unklar , verlautbarte die Firma .", "PRON AUX ADJ PUNCT ADJ DET NOUN PUNCT")):
+        doc = from_rows([(w, p, "", 0) for w, p in zip(words.split(), tags.split())], parsed=False)
+        assert find_verb_cue(doc[4], LEX, None, len(doc)) is not None
+    # before a noun after a comma it is an adjective: "…, angekündigte Reformen"
+    doc = from_rows([(w, p, "", 0) for w, p in zip("Sie nannte Steuern , angekündigte Reformen .".split(),
+                                                   "PRON VERB NOUN PUNCT ADJ NOUN PUNCT".split())], parsed=False)
+    assert find_verb_cue(doc[4], LEX, None, len(doc)) is None
+
+
 @pytest.mark.parametrize(
     "word, pos, lemma, morph, strength",
     [

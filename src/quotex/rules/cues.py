@@ -88,11 +88,9 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
 
     ``stop`` bounds the search for a separated particle (the sentence end).
     """
-    if token.pos_ not in ("VERB", "AUX", ""):
-        # a participle at the end of its clause that the tagger took for an adjective ("hat eingeräumt, dass")
-        following = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else "."
-        if not (token.pos_ == "ADJ" and following in (",", ":", ".") and token.lower_ in lex.verb_forms):
-            return None
+    if token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "ADJ" and token.lower_ in lex.verb_forms
+                                                      and _verb_tagged_adjective(token)):
+        return None
     readings = lex.verb_forms.get(token.lower_) or _lemma_readings(token, lex)
     if not readings:
         return None
@@ -121,6 +119,18 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
         return None
     parts = (token.i, *words)
     return VerbCue(token, plain.lemma, _with_aux(token, scheme, parts), plain.reported)
+
+
+def _verb_tagged_adjective(token: Token) -> bool:
+    """The cue verb form ``token``, tagged as an adjective, stands where only a verb can: at the
+    end of its clause ("hat eingeräumt, dass"), or after a comma before the subject of an
+    inverted cue ("…, verlautbarte Peter Sharp", "…, verlautbarte die Firma"). An adjective
+    never goes before an article, and after a comma not before a name either."""
+    doc, i = token.doc, token.i
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    if following is None or following.text in (",", ":", "."):
+        return True
+    return i > 0 and doc[i - 1].text == "," and following.pos_ in ("DET", "PROPN", "PRON")
 
 
 def _gives_a_name(verb: Token, lex: Lexicons) -> bool:
