@@ -863,3 +863,10 @@ def test_so_inserted_after_one_fronted_word_attributes_the_clause_around_it() ->
     assert (text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) == (
         "Dennoch habe die Firma versagt", "der Minister", "so")
     assert len(q.quote.spans) == 2
+
+
+def test_an_adverb_after_the_source_of_an_inserted_so_stays_out_of_the_quote() -> None:
+    doc = _morph_tagged("Trotzdem sei , so der Minister weiter , die Lage ernst .",
+                        "ADV AUX PUNCT ADV DET NOUN ADV PUNCT DET NOUN ADJ PUNCT", finite=("sei",))
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("Trotzdem sei die Lage ernst", "der Minister")

@@ -761,9 +761,12 @@ def _so(sent: _Sentence, k: int) -> None:
     if speaker is None:
         return
     ranges = [(sent.a, k - 1)]
-    if _parenthetical(sent, k - 1, speaker[1], so=True):
+    doc, rb = an.doc, speaker[1]
+    if doc[rb].pos_ == "ADV" and rb + 1 < sent.end and doc[rb + 1].text == ",":
+        rb += 1  # "…, so der Minister weiter, …"
+    if _parenthetical(sent, k - 1, rb, so=True):
         # the words on both sides are the quote: "Dennoch, so der Minister, habe …"
-        ranges.append((speaker[1] + 1, _before_quotation(sent, speaker[1] + 1)))
+        ranges.append((rb + 1, _before_quotation(sent, rb + 1)))
     if sum(_words_outside_marks(an, *r) for r in ranges) < 3:
         return  # a direct quote, attributed by the direct rules
     sent.add(ranges, "indirect", (k,), "so", speaker)
