@@ -201,3 +201,10 @@ def test_naming_by_man_oneself_or_an_agentless_participle_is_no_statement(words:
     doc = from_rows([(w, p, "", 0, "VerbForm=Part" if w in participles and p == "VERB" else "")
                      for w, p in zip(words.split(), tags.split())], parsed=False)
     assert (find_verb_cue(doc[verb], LEX, None, len(doc)) is not None) == found
+
+
+def test_noticing_is_no_statement() -> None:
+    doc = from_rows([(w, p, "", 0) for w, p in zip("Als sie bemerkte , dass der Zug fehlte , ging sie .".split(),
+                                                   "SCONJ PRON VERB PUNCT SCONJ DET NOUN VERB PUNCT VERB PRON PUNCT".split())],
+                    parsed=False)
+    assert find_verb_cue(doc[2], LEX, None, len(doc)) is None
