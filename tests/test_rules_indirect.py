@@ -200,6 +200,9 @@ def test_reported_speech_with_a_nominal_object() -> None:
         ("Die Gewerkschaft konnte eine schnellere Entscheidung fordern .", "DET NOUN AUX DET ADJ NOUN VERB PUNCT"),
         # reflexive, saying nothing
         ("Der Minister äußerte sich zu den Plänen der Regierung .", "DET NOUN VERB PRON ADP DET NOUN DET NOUN PUNCT"),
+        # reflexive, prevailing
+        ("Deutschland setzte sich gegen Kanada durch , Brasilien hat sich keinem Gegner gestellt .",
+         "PROPN VERB PRON ADP PROPN ADP PUNCT PROPN AUX PRON DET NOUN VERB PUNCT"),
     ],
 )
 def test_reported_speech_only_of_an_act_reported_as_made(words: str, tags: str) -> None:
