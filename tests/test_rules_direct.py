@@ -247,3 +247,9 @@ def test_a_name_right_before_a_cue_verb_is_no_quote() -> None:
     # set off by a comma, a quotation is the cue's
     doc = tagged("„ Neue Presse “ , sagte der Minister .", "PUNCT PROPN PROPN PUNCT PUNCT VERB DET NOUN PUNCT")
     assert [q.type for q in attribute(doc)] == ["direct"]
+
+
+def test_a_cue_in_brackets_attributes_no_quotation_outside_them() -> None:
+    doc = tagged("Der Träger des Preises für „ geistige Freiheit “ sitzt in Haft ( Wikinews berichtete ) .",
+                 "DET NOUN DET NOUN ADP PUNCT ADJ NOUN PUNCT VERB ADP NOUN PUNCT PROPN VERB PUNCT PUNCT")
+    assert [q for q in attribute(doc) if q.type == "direct"] == []

@@ -20,6 +20,8 @@ from quotex.rules.document import Analysis, Found, Marked, Mention
 from quotex.rules.syntax import kept_period_ends_sentence
 
 _FINAL = frozenset({".", "!", "?", ";"})
+#: a cue in brackets belongs to the bracket ("(Wikinews berichtete)"), not to a quotation outside
+_BRACKETS = frozenset({"(", ")"})
 _LOOKAROUND = 40
 #: how far a cue verb may stand from a short quotation it attributes
 _NEAR = 20
@@ -164,14 +166,14 @@ def _around(an: Analysis, m: Marked) -> Attribution | None:
     doc = an.doc
     lo = max(clause_start(an, m.start), m.start - _NEAR)
     for k in range(m.start - 1, lo - 1, -1):
-        if an.in_marks[k] or doc[k].text in _FINAL:
+        if an.in_marks[k] or doc[k].text in _FINAL or doc[k].text in _BRACKETS:
             break
         cue = find_verb_cue(doc[k], an.lex, an.scheme, m.start)
         if cue is not None:
             return verb_attribution(an, cue, clause_start(an, k), m.start, (m.start, m.end))
     hi = min(clause_end(an, m.end), m.end + _NEAR)
     for k in range(m.end, hi):
-        if an.in_marks[k] or doc[k].text in _FINAL or doc[k].text == ",":
+        if an.in_marks[k] or doc[k].text in _FINAL or doc[k].text == "," or doc[k].text in _BRACKETS:
             break
         cue = find_verb_cue(doc[k], an.lex, an.scheme, hi)
         if cue is not None:
