@@ -87,6 +87,17 @@ def test_nouns_and_adjectives_are_no_cue_verbs() -> None:
     assert find_verb_cue(doc[1], LEX, None, len(doc)) is None
 
 
+def test_a_cue_verb_tagged_adjective_before_the_subject_of_an_inverted_cue_is_a_verb() -> None:
+    for words, tags in (("Das sei unklar , verlautbarte Peter Sharp .", "PRON AUX ADJ PUNCT ADJ PROPN PROPN PUNCT"),
+                        ("Das sei unklar , verlautbarte die Firma .", "PRON AUX ADJ PUNCT ADJ DET NOUN PUNCT")):
+        doc = from_rows([(w, p, "", 0) for w, p in zip(words.split(), tags.split())], parsed=False)
+        assert find_verb_cue(doc[4], LEX, None, len(doc)) is not None
+    # before a noun after a comma it is an adjective: "…, angekündigte Reformen"
+    doc = from_rows([(w, p, "", 0) for w, p in zip("Sie nannte Steuern , angekündigte Reformen .".split(),
+                                                   "PRON VERB NOUN PUNCT ADJ NOUN PUNCT".split())], parsed=False)
+    assert find_verb_cue(doc[4], LEX, None, len(doc)) is None
+
+
 @pytest.mark.parametrize(
     "word, pos, lemma, morph, strength",
     [
@@ -162,3 +173,38 @@ def test_cue_takes_every_word_of_it(words: str, tags: str, verb: int, cue: str) 
     found = find_verb_cue(doc[verb], LEX, None, len(doc))
     assert found is not None
     assert " ".join(doc[i].text for i in sorted(found.tokens)) == cue
+
+
+@pytest.mark.parametrize(
+    "words, tags, verb, found",
+    [
+        # a definition: the impersonal "man" names a thing, nobody says anything
+        ("Segler nannte man Schiffe , die mit Wind fuhren .", "NOUN VERB PRON NOUN PUNCT PRON ADP NOUN VERB PUNCT", 1, False),
+        ("Das nennt man einen „ Aktiensplit “ .", "PRON VERB PRON DET PUNCT NOUN PUNCT PUNCT", 1, False),
+        # a name the subject gives itself, even with a bracket inside the name
+        ("Die Gruppe , die sich „ Rat für Reform ( RfR ) “ nennt , tagt .",
+         "DET NOUN PUNCT PRON PRON PUNCT NOUN ADP NOUN PUNCT PROPN PUNCT PUNCT VERB PUNCT VERB PUNCT", 13, False),
+        # a speaker who names something
+        ("Der Minister nannte den Plan einen „ Fehler “ .", "DET NOUN VERB DET NOUN DET PUNCT NOUN PUNCT PUNCT", 2, True),
+        ("Er nannte drei Bedingungen , die man erfüllen müsse .",
+         "PRON VERB NUM NOUN PUNCT PRON PRON VERB AUX PUNCT", 1, True),
+        # a participle naming a thing as an attribute, with no verb in its clause
+        ("Das Profil , auch „ Plus “ genannt , ist neu .", "DET NOUN PUNCT ADV PUNCT PROPN PUNCT VERB PUNCT AUX ADJ PUNCT",
+         7, False),
+        # a participle in a passive keeps reporting what was said
+        ("Der Plan wird von Experten als „ Fehler “ bezeichnet .",
+         "DET NOUN AUX ADP NOUN ADP PUNCT NOUN PUNCT VERB PUNCT", 9, True),
+    ],
+)
+def test_naming_by_man_oneself_or_an_agentless_participle_is_no_statement(words: str, tags: str, verb: int, found: bool) -> None:
+    participles = ("genannt", "bezeichnet")
+    doc = from_rows([(w, p, "", 0, "VerbForm=Part" if w in participles and p == "VERB" else "")
+                     for w, p in zip(words.split(), tags.split())], parsed=False)
+    assert (find_verb_cue(doc[verb], LEX, None, len(doc)) is not None) == found
+
+
+def test_noticing_is_no_statement() -> None:
+    doc = from_rows([(w, p, "", 0) for w, p in zip("Als sie bemerkte , dass der Zug fehlte , ging sie .".split(),
+                                                   "SCONJ PRON VERB PUNCT SCONJ DET NOUN VERB PUNCT VERB PRON PUNCT".split())],
+                    parsed=False)
+    assert find_verb_cue(doc[2], LEX, None, len(doc)) is None

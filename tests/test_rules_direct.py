@@ -238,3 +238,18 @@ def test_the_frame_leaves_out_a_long_quote_reaching_in_past_a_shorter_one() -> N
     found = Found(((9, 10),), "indirect", 9, 10, cue=(words.index("so"),), lemma="so")
     framed = _with_frame(an, found, bytearray(1 if 1 <= i < 10 else 0 for i in range(len(doc))))
     assert [doc[i].text for a, b in framed.frame for i in range(a, b)] == [",", "so", "Bader"]
+
+
+def test_a_name_right_before_a_cue_verb_is_no_quote() -> None:
+    doc = tagged("Gegenüber der Agentur „ Neue Presse “ sagte der Minister , er bleibe .",
+                 "ADP DET NOUN PUNCT PROPN PROPN PUNCT VERB DET NOUN PUNCT PRON VERB PUNCT")
+    assert [q.type for q in attribute(doc) if q.type == "direct"] == []
+    # set off by a comma, a quotation is the cue's
+    doc = tagged("„ Neue Presse “ , sagte der Minister .", "PUNCT PROPN PROPN PUNCT PUNCT VERB DET NOUN PUNCT")
+    assert [q.type for q in attribute(doc)] == ["direct"]
+
+
+def test_a_cue_in_brackets_attributes_no_quotation_outside_them() -> None:
+    doc = tagged("Der Träger des Preises für „ geistige Freiheit “ sitzt in Haft ( Wikinews berichtete ) .",
+                 "DET NOUN DET NOUN ADP PUNCT ADJ NOUN PUNCT VERB ADP NOUN PUNCT PROPN VERB PUNCT PUNCT")
+    assert [q for q in attribute(doc) if q.type == "direct"] == []

@@ -200,6 +200,9 @@ def test_reported_speech_with_a_nominal_object() -> None:
         ("Die Gewerkschaft konnte eine schnellere Entscheidung fordern .", "DET NOUN AUX DET ADJ NOUN VERB PUNCT"),
         # reflexive, saying nothing
         ("Der Minister äußerte sich zu den Plänen der Regierung .", "DET NOUN VERB PRON ADP DET NOUN DET NOUN PUNCT"),
+        # reflexive, prevailing
+        ("Deutschland setzte sich gegen Kanada durch , Brasilien hat sich keinem Gegner gestellt .",
+         "PROPN VERB PRON ADP PROPN ADP PUNCT PROPN AUX PRON DET NOUN VERB PUNCT"),
     ],
 )
 def test_reported_speech_only_of_an_act_reported_as_made(words: str, tags: str) -> None:
@@ -823,3 +826,50 @@ def test_nach_after_a_demand_opens_what_is_demanded_not_a_source() -> None:
     doc = tagged("Die Rebellen beharren auf der Forderung nach mehr Autonomie für die Region .",
                  "DET NOUN VERB ADP DET NOUN ADP ADJ NOUN ADP DET NOUN PUNCT")
     assert [q for q in attribute(doc) if q.cue is not None and text_of(doc, q.cue) == "nach"] == []
+
+
+@pytest.mark.parametrize("noun", ["Voraussicht", "Zuversicht"])
+def test_a_noun_of_particles_and_a_cue_noun_is_no_statement(noun: str) -> None:
+    """"Voraussicht" comes from "voraussehen", not from "Sicht": "aller Voraussicht nach" names no source."""
+    doc = tagged(f"Aller {noun} nach wird das Projekt im Herbst fertig .", "DET NOUN ADP AUX DET NOUN ADP NOUN ADJ PUNCT")
+    assert attribute(doc) == []
+    doc = tagged("Aller Polizeiangaben nach wird das Projekt im Herbst fertig .",
+                 "DET NOUN ADP AUX DET NOUN ADP NOUN ADJ PUNCT")
+    assert [text_of(doc, q.speaker) for q in attribute(doc)] == ["Aller Polizeiangaben"]
+
+
+@pytest.mark.parametrize(
+    "words, tags",
+    [
+        ("Die Firma wollte mehr verlangen , doch hat das Amt nicht zugestimmt .",
+         "DET NOUN VERB ADV VERB PUNCT ADV AUX DET NOUN PART VERB PUNCT"),
+        ("Der Trainer forderte mehr Einsatz , aber der Stürmer hat sich entschuldigt .",
+         "DET NOUN VERB ADJ NOUN PUNCT CCONJ DET NOUN AUX PRON VERB PUNCT"),
+    ],
+)
+def test_a_main_clause_joined_by_a_conjunction_is_no_content(words: str, tags: str) -> None:
+    doc = tagged(words, tags)
+    assert [q for q in attribute(doc) if text_of(doc, q.quote).startswith(("doch", "aber"))] == []
+
+
+def test_rumours_and_plural_reports_are_statement_nouns() -> None:
+    doc = tagged("Nach Gerüchten aus der Partei trete der Minister bald zurück .",
+                 "ADP NOUN ADP DET NOUN VERB DET NOUN ADV ADP PUNCT")
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.speaker), text_of(doc, q.cue)) == ("Gerüchten aus der Partei", "Nach")
+
+
+def test_so_inserted_after_one_fronted_word_attributes_the_clause_around_it() -> None:
+    doc = _morph_tagged("Dennoch , so der Minister , habe die Firma versagt .",
+                        "ADV PUNCT ADV DET NOUN PUNCT AUX DET NOUN VERB PUNCT", finite=("habe",))
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker), text_of(doc, q.cue)) == (
+        "Dennoch habe die Firma versagt", "der Minister", "so")
+    assert len(q.quote.spans) == 2
+
+
+def test_an_adverb_after_the_source_of_an_inserted_so_stays_out_of_the_quote() -> None:
+    doc = _morph_tagged("Trotzdem sei , so der Minister weiter , die Lage ernst .",
+                        "ADV AUX PUNCT ADV DET NOUN ADV PUNCT DET NOUN ADJ PUNCT", finite=("sei",))
+    (q,) = attribute(doc)
+    assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("Trotzdem sei die Lage ernst", "der Minister")

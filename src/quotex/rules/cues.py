@@ -9,6 +9,7 @@ conjugation, or the principal parts of the strong verb the lemma ends in).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -87,11 +88,9 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
 
     ``stop`` bounds the search for a separated particle (the sentence end).
     """
-    if token.pos_ not in ("VERB", "AUX", ""):
-        # a participle at the end of its clause that the tagger took for an adjective ("hat eingeräumt, dass")
-        following = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else "."
-        if not (token.pos_ == "ADJ" and following in (",", ":", ".") and token.lower_ in lex.verb_forms):
-            return None
+    if token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "ADJ" and token.lower_ in lex.verb_forms
+                                                      and _verb_tagged_adjective(token)):
+        return None
     readings = lex.verb_forms.get(token.lower_) or _lemma_readings(token, lex)
     if not readings:
         return None
@@ -116,8 +115,53 @@ def find_verb_cue(token: Token, lex: Lexicons, scheme: syntax.Scheme | None, sto
     words = _cue_words(token, plain.lemma, None)
     if plain.lemma in lex.words("reflexive_only") and not any(doc[k].lower_ in lex.words("cue_reflexives") for k in words):
         return None  # "Die Daten zeigen, dass …": evidence, not a statement
+    if plain.lemma in lex.words("naming_verbs") and _gives_a_name(token, lex):
+        return None
     parts = (token.i, *words)
     return VerbCue(token, plain.lemma, _with_aux(token, scheme, parts), plain.reported)
+
+
+def _verb_tagged_adjective(token: Token) -> bool:
+    """The cue verb form ``token``, tagged as an adjective, stands where only a verb can: at the
+    end of its clause ("hat eingeräumt, dass"), or after a comma before the subject of an
+    inverted cue ("…, verlautbarte Peter Sharp", "…, verlautbarte die Firma"). An adjective
+    never goes before an article, and after a comma not before a name either."""
+    doc, i = token.doc, token.i
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    if following is None or following.text in (",", ":", "."):
+        return True
+    return i > 0 and doc[i - 1].text == "," and following.pos_ in ("DET", "PROPN", "PRON")
+
+
+def _gives_a_name(verb: Token, lex: Lexicons) -> bool:
+    """The naming verb ``verb`` gives a name or a definition, not anybody's words: with the
+    impersonal "man" ("Segler nannte man Schiffe, die …", "Das nennt man einen „Split“"),
+    reflexively, a name its subject chose for itself ("die sich „Rat für Reform (RfR)“ nennt"),
+    or as a participle with no verb in its clause, an attribute that names ("das Profil, auch
+    „Plus“ genannt, …"). (A passive without an agent, "der als „X“ bezeichnet wird", is often
+    a statement in news: it is left a cue.)
+
+    The clause is read up to the nearest comma or sentence end on either side; brackets and
+    quotation marks do not end it, a name in marks often holds them.
+    """
+    doc, i = verb.doc, verb.i
+    clause = [doc[k] for step in (-1, 1) for k in _until_clause_end(doc, i, step)]
+    words = {t.lower_ for t in clause}
+    if words & {*lex.words("impersonal_pronouns"), *lex.words("cue_reflexives")}:
+        return True
+    return "Part" in verb.morph.get("VerbForm") and not any(t.pos_ in ("VERB", "AUX") for t in clause)
+
+
+def _until_clause_end(doc: Doc, i: int, step: int) -> Iterator[int]:
+    """The positions from ``i`` (exclusive) in direction ``step`` up to the end of its clause."""
+    k = i + step
+    while 0 <= k < len(doc) and doc[k].text not in _NAMING_CLAUSE_ENDS:
+        yield k
+        k += step
+
+
+#: punctuation that ends the clause of a naming verb (not brackets or quotation marks, which names hold)
+_NAMING_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?"})
 
 
 def _cue_words(verb: Token, lemma: str, particle: int | None) -> list[int]:

@@ -20,6 +20,8 @@ from quotex.rules.document import Analysis, Found, Marked, Mention
 from quotex.rules.syntax import kept_period_ends_sentence
 
 _FINAL = frozenset({".", "!", "?", ";"})
+#: a cue in brackets belongs to the bracket ("(Wikinews berichtete)"), not to a quotation outside
+_BRACKETS = frozenset({"(", ")"})
 _LOOKAROUND = 40
 #: how far a cue verb may stand from a short quotation it attributes
 _NEAR = 20
@@ -164,14 +166,14 @@ def _around(an: Analysis, m: Marked) -> Attribution | None:
     doc = an.doc
     lo = max(clause_start(an, m.start), m.start - _NEAR)
     for k in range(m.start - 1, lo - 1, -1):
-        if an.in_marks[k] or doc[k].text in _FINAL:
+        if an.in_marks[k] or doc[k].text in _FINAL or doc[k].text in _BRACKETS:
             break
         cue = find_verb_cue(doc[k], an.lex, an.scheme, m.start)
         if cue is not None:
             return verb_attribution(an, cue, clause_start(an, k), m.start, (m.start, m.end))
     hi = min(clause_end(an, m.end), m.end + _NEAR)
     for k in range(m.end, hi):
-        if an.in_marks[k] or doc[k].text in _FINAL or doc[k].text == ",":
+        if an.in_marks[k] or doc[k].text in _FINAL or doc[k].text == "," or doc[k].text in _BRACKETS:
             break
         cue = find_verb_cue(doc[k], an.lex, an.scheme, hi)
         if cue is not None:
@@ -217,6 +219,12 @@ def name_like(an: Analysis, m: Marked) -> bool:
             and all(w.pos_ in ("PROPN", "NOUN", "X", "NUM") or w.lower_ in lexicon.words("title_words") for w in words))
 
 
+def _set_off(an: Analysis, m: Marked) -> bool:
+    """A comma or dash parts the quotation from what follows („…“, sagte er), as it parts a
+    quoted statement from its cue; a name runs on into its clause without one."""
+    return m.end < len(an.doc) and an.doc[m.end].text in (",", "–", "—", "-")
+
+
 def find_direct(an: Analysis) -> list[Found]:
     """Attributed quotations and speech-like ones, in text order."""
     doc = an.doc
@@ -227,8 +235,12 @@ def find_direct(an: Analysis) -> list[Found]:
         if index in merged:
             continue
         words = sum(1 for i in range(m.start, m.end) if not doc[i].is_punct and not doc[i].is_space)
-        attribution = _after(an, m) or _before(an, m)
-        if name_like(an, m):
+        named = name_like(an, m)
+        after = _after(an, m)
+        if named and after is not None and not _set_off(an, m):
+            after = None  # "Gegenüber der Agentur „AP“ sagte X": the clause names it, nobody says it
+        attribution = after or _before(an, m)
+        if named:
             # a name or title is no quote unless someone is said to have used it ("sprach von einer „…“")
             if attribution is None and words > an.settings.max_scare_tokens:
                 attribution = _around(an, m)

@@ -166,6 +166,8 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
         return True
     if first.pos_ == "SCONJ" or first.lower_ in lexicon.words("adverbial_conjunctions"):
         return False  # an adverbial clause ("…, nachdem er …", "…, um … zu …") is no content
+    if first.lower_ in lexicon.words("main_clause_coordinators"):
+        return False  # "…, doch hat das Amt nicht zugestimmt": the writer goes on
     if first.lower_ in lexicon.words("clause_relatives") and start + 1 < end:
         following = doc[start + 1]
         nominal = following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title)
@@ -756,13 +758,18 @@ def _so(sent: _Sentence, k: int) -> None:
     """"…, so X." — "so" with a noun phrase and no verb closes the sentence."""
     an = sent.an
     speaker = mentions.so_source(an, k, sent.a, sent.end)
-    if speaker is None or _words_outside_marks(an, sent.a, k - 1) < 3:
-        return  # no source; or a direct quote, attributed by the direct rules
-    if _parenthetical(sent, k - 1, speaker[1], so=True):
-        sent.add([(sent.a, k - 1), (speaker[1] + 1, _before_quotation(sent, speaker[1] + 1))], "indirect", (k,), "so",
-                 speaker)
+    if speaker is None:
         return
-    sent.add([(sent.a, k - 1)], "indirect", (k,), "so", speaker)
+    ranges = [(sent.a, k - 1)]
+    doc, rb = an.doc, speaker[1]
+    if doc[rb].pos_ == "ADV" and rb + 1 < sent.end and doc[rb + 1].text == ",":
+        rb += 1  # "…, so der Minister weiter, …"
+    if _parenthetical(sent, k - 1, rb, so=True):
+        # the words on both sides are the quote: "Dennoch, so der Minister, habe …"
+        ranges.append((rb + 1, _before_quotation(sent, rb + 1)))
+    if sum(_words_outside_marks(an, *r) for r in ranges) < 3:
+        return  # a direct quote, attributed by the direct rules
+    sent.add(ranges, "indirect", (k,), "so", speaker)
 
 
 def _konjunktiv_clauses(sent: _Sentence) -> None:

@@ -368,11 +368,21 @@ class Lexicons:
         for noun in nouns:
             if lower.endswith(noun):
                 prefix = lower[: len(lower) - len(noun)]
-                # "Polizeiangaben", "ai-Bericht", but not "Anmeldung", "Beschluss", "Rücksicht"
-                if not prefix or prefix.endswith("-") or (len(prefix) >= 3 and prefix not in self.words("verbal_prefixes")):
+                # "Polizeiangaben", "ai-Bericht", but not "Anmeldung", "Beschluss", "Rücksicht", "Voraussicht"
+                if not prefix or prefix.endswith("-") or (len(prefix) >= 3 and not self._is_particle_chain(prefix)):
                     return noun
                 return None
         return None
+
+    def _is_particle_chain(self, prefix: str) -> bool:
+        """``prefix`` is one or more verbal prefixes ("rück", "voraus", "zuver").
+
+        Such a word derives from a particle verb ("voraussehen" -> "Voraussicht"), it is not a
+        compound whose head is the cue noun it ends in ("Sicht"), so it names no statement.
+        """
+        if not prefix:
+            return True
+        return any(prefix.startswith(p) and self._is_particle_chain(prefix[len(p):]) for p in self.words("verbal_prefixes"))
 
     def konjunktiv_strength(self, token: Token) -> int:
         """2 for a Konjunktiv I form, 1 for Konjunktiv II, 0 for none.
