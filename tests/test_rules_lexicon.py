@@ -130,3 +130,10 @@ def test_exclude_lexicons_keeps_the_component_s_own(tmp_path) -> None:
 def test_unknown_file_in_initialize_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown file"):
         _pipeline().get_pipe("quotex").initialize(lexicons={"rollen.txt": "x\n"})
+
+
+def test_an_infinitive_with_zu_inside_its_separable_prefix_is_known_from_the_prefix_list() -> None:
+    lex = Lexicons.from_package()
+    assert lex.is_zu_infinitive("niederzulegen") and lex.is_zu_infinitive("zurückzutreten")
+    # "er" is no separable prefix, and a word merely containing "zu" is no infinitive
+    assert not lex.is_zu_infinitive("erzielen") and not lex.is_zu_infinitive("zuhören")

@@ -15,8 +15,6 @@ schnellere Entscheidung") make the whole sentence ``reported`` speech.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from quotex.rules import lexicon, mentions, nouns
@@ -183,7 +181,7 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
         if doc[i].lower_ == "zu" and i + 1 < end and _infinitive(doc[i + 1]):
             return True
     for i in range(start, end):
-        if doc[i].pos_ == "VERB" and _ZU_INFINITIVE.match(doc[i].lower_):
+        if doc[i].pos_ == "VERB" and an.lex.is_zu_infinitive(doc[i].lower_):
             return True  # "niederzulegen", "einzurichten"
     for i in range(start + 1, min(end, start + 6)):
         if doc[i].pos_ in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm"):
@@ -196,10 +194,6 @@ def _opens_content(an: Analysis, start: int, end: int) -> bool:
 def _clause_end(an: Analysis, start: int, end: int) -> int:
     """The first comma, colon or semicolon outside quotation marks in ``[start, end)`` (``end`` when none)."""
     return next((i for i in range(start, end) if an.doc[i].text in (",", ":", ";") and not an.in_marks[i]), end)
-
-
-_ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|nieder|vor|weg|zu|zurück|"
-                            r"zusammen|herbei|heraus|hervor|voran|vorbei|weiter|wieder|dar|um|durch|über|statt)zu\w+e?n$")
 
 
 def _infinitive(token) -> bool:
@@ -494,7 +488,7 @@ def _relative_cue(sent: _Sentence, cue: VerbCue, pronoun: int, rb: int) -> None:
     end = next((i for i in range(start + 1, end - 1) if doc[i].text == "," and not an.in_marks[i]
                 and doc[i + 1].pos_ in ("VERB", "AUX")), end)
     if not (doc[start].lower_ in lexicon.words("content_conjunctions") or any(an.konj[start:end])
-            or any(doc[i].lower_ == "zu" or _ZU_INFINITIVE.match(doc[i].lower_) for i in range(start, end))):
+            or any(doc[i].lower_ == "zu" or an.lex.is_zu_infinitive(doc[i].lower_) for i in range(start, end))):
         return
     sent.add([(start, end)], "indirect", cue.tokens, cue.lemma, (pronoun, pronoun + 1))
 

@@ -21,6 +21,7 @@ lines are skipped, every other line is a row of blank-separated columns. A
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -383,6 +384,17 @@ class Lexicons:
         if not prefix:
             return True
         return any(prefix.startswith(p) and self._is_particle_chain(prefix[len(p):]) for p in self.words("verbal_prefixes"))
+
+    @cached_property
+    def _zu_infinitive(self) -> re.Pattern[str]:
+        prefixes = "|".join(re.escape(p) for p in self.words("separable_prefixes"))
+        return re.compile(rf"^(?:{prefixes})zu\w+e?n$")
+
+    def is_zu_infinitive(self, word: str) -> bool:
+        """``word`` (lower case) is an infinitive with its "zu" after a separable prefix
+        ("niederzulegen", "einzurichten"): taggers rarely mark it, and it opens reported content
+        as "zu" + infinitive does."""
+        return self._zu_infinitive.match(word) is not None
 
     def konjunktiv_strength(self, token: Token) -> int:
         """2 for a Konjunktiv I form, 1 for Konjunktiv II, 0 for none.
