@@ -535,3 +535,12 @@ def test_every_impersonal_cue_takes_the_source_it_names() -> None:
     tiger = [("Aus", "ADP", "mo", 2), ("Regierungskreisen", "NOUN", "nk", 0), ("verlautete", "VERB", "ROOT", 2)]
     for rows, parsed in ((ud, True), (tiger, True), (ud, False)):
         assert _cue_speaker(rows, 2, "verlauten", parsed=parsed) == "Regierungskreisen"
+
+
+def test_a_demonstrative_before_its_noun_is_the_nouns_determiner_not_a_pronoun() -> None:
+    # In dieser neuen Erklärung heißt es … / Dieser sagte …
+    doc = from_rows([("In", "ADP", "case", 3), ("dieser", "DET", "det", 3), ("neuen", "ADJ", "amod", 3),
+                     ("Erklärung", "NOUN", "obl", 4), ("heißt", "VERB", "ROOT", 4), ("es", "PRON", "expl", 4)])
+    assert _text(doc, np_after(doc, 1, 4)) == "dieser neuen Erklärung"
+    doc = from_rows([("Dieser", "PRON", "nsubj", 1), ("sagte", "VERB", "ROOT", 1), ("nichts", "PRON", "obj", 1)])
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Dieser"

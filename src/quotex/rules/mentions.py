@@ -55,6 +55,16 @@ def _is_head_word(token: Token) -> bool:
     return token.is_title and token.lower_ not in words("relative_pronouns")
 
 
+def _determines(first: Token, hi: int) -> bool:
+    """A demonstrative ("dieser", "jene", "beide") with its noun after it, before ``hi``, is that
+    noun's determiner ("in dieser Resolution", "beide Minister"), not a pronoun standing alone."""
+    doc = first.doc
+    j = first.i + 1
+    while j < hi and doc[j].pos_ == "ADJ":
+        j += 1
+    return first.pos_ in ("DET", "PRON") and j < hi and doc[j].pos_ in ("NOUN", "PROPN")
+
+
 def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``i`` (not crossing ``hi``).
 
@@ -69,7 +79,7 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
     first = doc[i]
     if first.lower_ in active().clause_adverbs:
         return None  # "Gestern", "Unterdessen": a capitalised adverb, not a name
-    if first.lower_ in words("personal_pronouns"):
+    if first.lower_ in words("personal_pronouns") and not _determines(first, hi):
         if first.lower_ == "es":
             return None
         return i, i + 1
