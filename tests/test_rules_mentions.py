@@ -544,3 +544,21 @@ def test_a_demonstrative_before_its_noun_is_the_nouns_determiner_not_a_pronoun()
     assert _text(doc, np_after(doc, 1, 4)) == "dieser neuen Erklärung"
     doc = from_rows([("Dieser", "PRON", "nsubj", 1), ("sagte", "VERB", "ROOT", 1), ("nichts", "PRON", "obj", 1)])
     assert _text(doc, np_after(doc, 0, len(doc))) == "Dieser"
+
+
+# laut Reporter ohne Grenzen gebe es … / laut Reporter ohne Grenzen, die …
+NAMED = """
+laut      ADP   O     _  1  case   mo
+Reporter  PROPN B-ORG _  4  obl    nk
+ohne      ADP   I-ORG _  3  case   mnr
+Grenzen   PROPN I-ORG _  1  nmod   nk
+gebe      VERB  O     _  4  ROOT   ROOT
+es        PRON  O     _  4  expl   ep
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_phrase_ending_inside_a_recognised_name_takes_the_whole_name(scheme: str | None) -> None:
+    doc = from_table(NAMED, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "Reporter ohne Grenzen"
+    assert _text(doc, np_after(doc, 1, 3)) == "Reporter"  # never past the stretch it may fill

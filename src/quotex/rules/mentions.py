@@ -155,7 +155,22 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
         break
     if last_head < i:
         return None
-    return i, last_head + 1
+    return i, _entity_end(doc, last_head, hi)
+
+
+def _entity_end(doc: Doc, last: int, hi: int) -> int:
+    """The end of a phrase whose last word ``last`` is inside a name the recognizer found: the
+    whole name ("Ärzte ohne Grenzen", "National Health Service"), which may hold words a noun
+    phrase would not ("ohne"), when all of it lies before ``hi``."""
+    token = doc[last]
+    if not token.ent_type_ or token.ent_iob_ == "O":
+        return last + 1
+    end = last + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == token.ent_type_:
+        if doc[end].pos_ in ("VERB", "AUX") or doc[end].is_punct and doc[end].text not in ("-", "."):
+            return last + 1  # a recognizer's span that runs into a clause or a list is no name
+        end += 1
+    return end if end <= hi else last + 1
 
 
 def _bracket_end(doc: Doc, j: int, hi: int) -> int | None:
