@@ -710,7 +710,7 @@ def _fronted_phrase_end(sent: _Sentence, k: int, a: int, after: int, end: int) -
                 return after
             i = close + 1  # a relative clause on the source ("…, der sich auf Y beruft, …", "…, in dem …")
             continue
-        if doc[i].pos_ in ("VERB", "AUX") and ("Fin" in doc[i].morph.get("VerbForm") or an.konj[i]):
+        if _finite(an, i):
             return i
         if doc[i].text in (":", ";") or an.in_marks[i] and an.short_marked.get(i) is None:
             return after
