@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from quotex.rules import Lexicons, Settings, attribute
+from quotex.rules import Lexicons, Settings, _with_frame, attribute
 from quotex.rules.direct import name_like
-from quotex.rules.document import Analysis
+from quotex.rules.document import Analysis, Found
 
 from hand_docs import from_rows, text_of
 
@@ -230,8 +230,6 @@ def test_the_attributing_clause_runs_on_over_a_wrapped_line_but_not_over_a_parag
 def test_the_frame_leaves_out_a_long_quote_reaching_in_past_a_shorter_one() -> None:
     # sentences "A b c d e f." and "G h i, so Bader.": another quote runs from "b" into the second
     # sentence, and a third ("c d") ends inside the first; the frame of "i" holds neither
-    from quotex.rules import _with_frame
-    from quotex.rules.document import Found
     words = "A b c d e f . G h i , so Bader .".split()
     doc = from_rows([(w, "PUNCT" if w in ".," else "X", "", 0) for w in words], parsed=False, sentences=[0, 7])
     an = Analysis.of_doc(doc)

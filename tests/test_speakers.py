@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hand_docs import from_table, quote
-from quotex.rules.speakers import resolve_speakers
+from hand_docs import NLP, from_table, quote
+from quotex.rules.document import Analysis, Found
+from quotex.rules.speakers import Article, resolve_speakers
 
 # „Ja“, sagte die Sprecherin des Weißen Hauses, Jen Psaki.
 # Nato-Generalsekretär Jens Stoltenberg sagte: „Nein.“
@@ -468,9 +469,6 @@ def test_a_paragraph_break_ends_the_speaker_chain_of_a_quoted_sentence() -> None
 def test_a_name_inside_a_long_quote_is_quoted_though_a_shorter_quote_ends_before_it() -> None:
     # a quote over tokens 1-9 holds another over 2-3: token 6 is inside the first, so a name
     # there is the quoted speaker's word, not a mention of the article
-    from hand_docs import NLP
-    from quotex.rules.document import Analysis, Found
-    from quotex.rules.speakers import Article
     doc = NLP("„ Wir haben „ nie “ mit Anna Muster gesprochen “ , sagte er .")
     an = Analysis.of_doc(doc)
     article = Article(an, [Found(((0, 10),), "direct", 0, 10), Found(((3, 6),), "direct", 3, 6)])
