@@ -225,3 +225,31 @@ def test_a_subject_the_tagger_took_for_an_adjective_or_adverb_is_a_noun_or_name_
         manner = from_table(MANNER_FIRST, scheme)
         assert not mistagged_subject(manner[0])  # "Besorgt": an adjective no lexicon knows as a noun
     assert not mistagged_subject(from_table(MISTAGGED_NOUN, None)[0])  # no parse, no subject
+
+
+# Ihren Gegner Jan Brun forderte sie auf , zu gehen . (parsed as the tagger misleads it: the fronted
+# object, its noun tagged nominative, as the subject; the subject "sie" as an object)
+FRONTED_OBJECT = """
+Ihren   DET   O     Case=Acc 1 det          nk
+Gegner  NOUN  O     Case=Nom 4 nsubj        sb
+Jan     PROPN B-PER _        1 appos        nk
+Brun    PROPN I-PER _        2 flat         pnc
+forderte VERB O     _        4 ROOT         ROOT
+sie     PRON  O     Case=Acc 4 obj          oa
+auf     ADP   O     _        4 compound:prt svp
+,       PUNCT O     _        9 punct        punct
+zu      PART  O     _        9 mark         pm
+gehen   VERB  O     _        4 xcomp        oc
+.       PUNCT O     _        4 punct        punct
+"""
+
+
+def test_a_parsed_subject_whose_article_is_never_nominative_is_no_cue_subject() -> None:
+    from hand_docs import from_table
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.syntax import scheme_of
+
+    # "Ihren" is accusative or dative whatever case the tagger gives its noun: the subject follows the verb
+    for scheme in ("ud", "tiger", None):
+        doc = from_table(FRONTED_OBJECT, scheme)
+        assert subject_mention(doc, doc[4], 0, 7, scheme_of(doc)) == (5, 6), scheme

@@ -527,12 +527,17 @@ def _passive_agent(doc: Doc, verb: Token, lo: int, hi: int) -> tuple[int, int] |
 
 
 def _nominative(token: Token) -> bool:
-    """The phrase headed by ``token`` may be a subject: no article marks it as an object."""
+    """The phrase headed by ``token`` may be a subject: no article marks it as an object.
+
+    An article whose form is never nominative ("Ihren Gegner forderte sie auf") decides
+    before any case the tagger guessed for the noun, which the parser then followed."""
     if _partitive(token):
         return True  # "Einer der Zeugen": the genitive, not the pronoun's ambiguous form, is tagged
     cases = set(token.morph.get("Case"))
     for child in token.children:
         if child.pos_ == "DET" and child.i < token.i:
+            if child.lower_ in words("not_nominative"):
+                return False
             cases |= set(child.morph.get("Case"))
     return not cases or "Nom" in cases
 
