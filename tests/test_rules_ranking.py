@@ -253,3 +253,42 @@ def test_a_parsed_subject_whose_article_is_never_nominative_is_no_cue_subject() 
     for scheme in ("ud", "tiger", None):
         doc = from_table(FRONTED_OBJECT, scheme)
         assert subject_mention(doc, doc[4], 0, 7, scheme_of(doc)) == (5, 6), scheme
+
+
+# Es gab ein Treffen , bei dem Ministerin Berg sagte , … (parsed as the parser misleads itself: the relative
+# pronoun as the article of the subject, the whole phrase an oblique)
+RELATIVE_PHRASE = """
+Es         PRON  O     Case=Nom 1 expl    ep
+gab        VERB  O     _        1 ROOT    ROOT
+ein        DET   O     Case=Acc 3 det     nk
+Treffen    NOUN  O     Case=Acc 1 obj     oa
+,          PUNCT O     _        9 punct   punct
+bei        ADP   O     _        7 case    mo
+dem        DET   O     Case=Dat 7 det     nk
+Ministerin NOUN  O     Case=Dat 9 obl     nk
+Berg       PROPN B-PER _        7 appos   nk
+sagte      VERB  O     _        3 acl     rc
+,          PUNCT O     _        9 punct   punct
+"""
+
+# Bei dem Treffen sagte Berg , … (a main clause: the verb comes second, the phrase before it is no subject)
+FRONTED_PLACE = """
+Bei        ADP   O     _        3 case    mo
+dem        DET   O     Case=Dat 2 det     nk
+Treffen    NOUN  O     Case=Dat 3 obl     nk
+sagte      VERB  O     _        3 ROOT    ROOT
+Berg       PROPN B-PER _        3 nsubj   sb
+,          PUNCT O     _        3 punct   punct
+"""
+
+
+def test_a_relative_clause_opening_with_a_preposition_has_its_subject_after_the_pronoun() -> None:
+    from hand_docs import from_table
+    from quotex.rules.mentions import subject_mention
+    from quotex.rules.syntax import scheme_of
+
+    for scheme in ("ud", "tiger", None):
+        doc = from_table(RELATIVE_PHRASE, scheme)
+        assert subject_mention(doc, doc[9], 5, 10, scheme_of(doc)) == (7, 9), scheme
+        main = from_table(FRONTED_PLACE, scheme)
+        assert subject_mention(main, main[3], 0, 5, scheme_of(main)) == (4, 5), scheme

@@ -417,8 +417,10 @@ def cue_subjects(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Scheme 
             # "Die Arbeit der Koalition lobte er": after the verb only the subject can be "er",
             # so the phrase put first is an object
             yield ranking.Candidate(k, k + 1, "pronoun_after_verb")
-    # "Während X erklärte, …": the clause opens after its conjunction
-    found = np_before(doc, verb.i, lo + 1 if lo < verb.i and _subordinating(doc, lo, verb, hi) else lo)
+    # "Während X erklärte, …": the clause opens after its conjunction; "…, bei dem X sagte, …" after
+    # its relative phrase
+    found = np_before(doc, verb.i, lo + 1 if lo < verb.i and _subordinating(doc, lo, verb, hi)
+                      else _after_relative_phrase(doc, lo, verb, hi))
     if found is not None:
         yield ranking.Candidate(*found, "opener")
     found = _parsed_subject(doc, verb, lo, hi, scheme, exclude)
@@ -476,14 +478,36 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     return _complete(doc, start, end, hi, subject.i)
 
 
+def _after_relative_phrase(doc: Doc, k: int, verb: Token, hi: int) -> int:
+    """Where the subject may start in a relative clause that opens with a preposition ("…, bei dem
+    Ministerin X sagte, …", "…, in dessen Folge das Gericht festgestellt hatte, …"): after the
+    preposition, the relative pronoun and the noun a genitive one ("dessen", "deren") governs.
+    The parser often reads the pronoun as the article of the subject. Only a clause whose verb
+    comes last is one: "Bei dem Treffen sagte X" puts the verb second. Else ``k``."""
+    if not (k + 2 < verb.i and doc[k].pos_ == "ADP" and doc[k].lower_ not in words("complementizers")
+            and (doc[k + 1].lower_ in words("relative_pronouns") or doc[k + 1].lower_ in words("relative_objects"))):
+        return k  # "Wie der Sprecher sagte": "wie" opens the clause, "der" is the subject's article
+    if not _verb_last(doc, verb, hi):
+        return k
+    start = k + 2
+    if doc[k + 1].lower_ in words("genitive_relatives"):
+        while start < verb.i and doc[start].pos_ == "ADJ":
+            start += 1
+        start += 1  # "in dessen Folge"
+    return start if start < verb.i else k
+
+
 def _subordinating(doc: Doc, k: int, verb: Token, hi: int) -> bool:
     """``doc[k]`` is the conjunction opening the subordinate clause of ``verb`` ("Während X
     erklärte, …", "Nachdem X angekündigt hatte, …"), which the parser may hang on the subject
     as if it were a preposition. The clause is told by its verb coming last: before a
     comma or the end of ``[.., hi)``, with only auxiliaries after it. "Während der Sitzung
     sagte X" puts the verb second: there "während" is a preposition."""
-    if doc[k].lower_ not in words("adverbial_conjunctions"):
-        return False
+    return doc[k].lower_ in words("adverbial_conjunctions") and _verb_last(doc, verb, hi)
+
+
+def _verb_last(doc: Doc, verb: Token, hi: int) -> bool:
+    """``verb`` ends its clause ``[.., hi)``, with only auxiliaries after it: a subordinate clause."""
     j = verb.i + 1
     while j < hi and doc[j].pos_ == "AUX":
         j += 1
