@@ -292,3 +292,43 @@ def test_a_relative_clause_opening_with_a_preposition_has_its_subject_after_the_
         assert subject_mention(doc, doc[9], 5, 10, scheme_of(doc)) == (7, 9), scheme
         main = from_table(FRONTED_PLACE, scheme)
         assert subject_mention(main, main[3], 0, 5, scheme_of(main)) == (4, 5), scheme
+
+
+# Die Zeitung zitiert den Minister mit den Worten : „ Gut . “
+QUOTED_OBJECT = """
+Die      DET   O     Case=Nom 1 det   nk
+Zeitung  NOUN  O     Case=Nom 2 nsubj sb
+zitiert  VERB  O     _        2 ROOT  ROOT
+den      DET   O     Case=Acc 4 det   nk
+Minister NOUN  O     Case=Acc 2 obj   oa
+mit      ADP   O     _        7 case  mo
+den      DET   O     Case=Dat 7 det   nk
+Worten   NOUN  O     Case=Dat 2 obl   nk
+:        PUNCT O     _        2 punct punct
+"""
+
+# Der Sender zitiert aus dem Bericht :
+QUOTED_SOURCE = """
+Der      DET   O     Case=Nom 1 det   nk
+Sender   NOUN  O     Case=Nom 2 nsubj sb
+zitiert  VERB  O     _        2 ROOT  ROOT
+aus      ADP   O     _        5 case  mo
+dem      DET   O     Case=Dat 5 det   nk
+Bericht  NOUN  O     Case=Dat 2 obl   nk
+:        PUNCT O     _        2 punct punct
+"""
+
+
+def test_an_active_quoting_verb_gives_the_words_of_its_object_not_of_the_medium() -> None:
+    from hand_docs import from_table
+    from quotex.rules.mentions import cue_speaker
+    from quotex.rules.syntax import scheme_of
+
+    for scheme in ("ud", "tiger"):
+        doc, source = from_table(QUOTED_OBJECT, scheme), from_table(QUOTED_SOURCE, scheme)
+        assert cue_speaker(doc, doc[2], "zitieren", (2,), scheme_of(doc), subject=(0, 8), source=(0, 8)) == (3, 5), scheme
+        # no object: the medium quotes a text and speaks for it
+        assert cue_speaker(source, source[2], "zitieren", (2,), scheme_of(source), subject=(0, 6), source=(0, 6)) == (0, 2)
+    # without a parse no object is known: the subject stays the speaker
+    bare = from_table(QUOTED_OBJECT, None)
+    assert cue_speaker(bare, bare[2], "zitieren", (2,), None, subject=(0, 8), source=(0, 8)) == (0, 2)

@@ -697,7 +697,9 @@ def cue_speaker(doc: Doc, verb: Token, lemma: str | None, cue: tuple[int, ...], 
     take: there the opener is what was spoken about.
     Nothing inside ``exclude`` (the quote itself) is taken.
     """
-    speaker = subject_mention(doc, verb, *subject, scheme, exclude=exclude)
+    speaker = quoted_object(doc, verb, lemma, *subject, scheme, exclude)
+    if speaker is None:
+        speaker = subject_mention(doc, verb, *subject, scheme, exclude=exclude)
     if speaker is None:
         speaker = source_of_subjectless(doc, verb, lemma, *source, cue)
     if (speaker is None and opener is not None and opener[0] < opener[1] and lemma not in words("impersonal_cues")
@@ -706,6 +708,19 @@ def cue_speaker(doc: Doc, verb: Token, lemma: str | None, cue: tuple[int, ...], 
         if named is not None and not (exclude is not None and named[0] < exclude[1] and exclude[0] < named[1]):
             speaker = named
     return speaker
+
+
+def quoted_object(doc: Doc, verb: Token, lemma: str | None, lo: int, hi: int, scheme: syntax.Scheme | None,
+                  exclude: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Whose words an active quoting verb passes on: its accusative object ("Die Zeitung zitiert
+    den Minister mit den Worten …", "Reuters zitierte einen Sprecher"). The subject is only the
+    medium that quotes; without an object ("Der Sender zitiert aus dem Bericht") it speaks itself."""
+    if lemma not in words("quoting_verbs") or passive(doc, verb, lo, hi):
+        return None
+    head = syntax.accusative_of(verb, scheme)
+    if head is None or not lo <= head.i < hi or _inside(head.i, exclude) or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _complete(doc, *syntax.phrase(head, lo, hi), hi, head.i)
 
 
 def source_of_subjectless(doc: Doc, verb: Token, lemma: str | None, lo: int, hi: int,

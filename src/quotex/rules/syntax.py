@@ -28,6 +28,7 @@ class Scheme:
     particle: frozenset[str]
     apposition: frozenset[str]
     dative: frozenset[str]
+    accusative: frozenset[str]
     auxiliary: frozenset[str]
     verb_chain: frozenset[str]
 
@@ -38,6 +39,7 @@ UD = Scheme(
     particle=frozenset({"compound:prt"}),
     apposition=frozenset({"appos"}),
     dative=frozenset({"iobj"}),
+    accusative=frozenset({"obj"}),
     auxiliary=frozenset({"aux", "aux:pass", "cop"}),
     # UD makes the content verb the head; auxiliaries hang below it.
     verb_chain=frozenset(),
@@ -49,6 +51,7 @@ TIGER = Scheme(
     particle=frozenset({"svp"}),
     apposition=frozenset({"app"}),
     dative=frozenset({"da"}),
+    accusative=frozenset({"oa"}),
     auxiliary=frozenset(),
     # TIGER makes the finite auxiliary the head; the participle is its ``oc``.
     verb_chain=frozenset({"oc"}),
@@ -104,24 +107,26 @@ def subject_of(token: Token, scheme: Scheme | None, lo: int = 0, hi: int | None 
 
 def dative_of(token: Token, scheme: Scheme | None) -> Token | None:
     """The dative object of the verb ``token``: whom something was said to."""
-    if scheme is None:
-        return None
+    return None if scheme is None else _labelled_child(token, scheme, scheme.dative)
+
+
+def accusative_of(token: Token, scheme: Scheme | None) -> Token | None:
+    """The accusative object of the verb ``token`` ("zitiert den Minister": whose words)."""
+    return None if scheme is None else _labelled_child(token, scheme, scheme.accusative)
+
+
+def _labelled_child(token: Token, scheme: Scheme, labels: frozenset[str]) -> Token | None:
+    """The first dependent with one of ``labels`` of any member of ``token``'s verbal group."""
     for member in verb_complex(token, scheme):
         for child in member.children:
-            if child.dep_ in scheme.dative:
+            if child.dep_ in labels:
                 return child
     return None
 
 
 def particle_of(token: Token, scheme: Scheme | None) -> Token | None:
     """The separated particle of a particle verb ("mit" of "teilte ... mit")."""
-    if scheme is None:
-        return None
-    for member in verb_complex(token, scheme):
-        for child in member.children:
-            if child.dep_ in scheme.particle:
-                return child
-    return None
+    return None if scheme is None else _labelled_child(token, scheme, scheme.particle)
 
 
 def auxiliaries_of(token: Token, scheme: Scheme | None) -> list[Token]:
