@@ -27,6 +27,11 @@ What it does, in one run so that all three figures see the same machine load:
       is what the attributor itself costs (reported, not a target);
    b. ``quotex extract --jobs 1 -o OUT``;
    c. ``quotex extract --jobs 2 -o OUT``;
+      ``jobs1x2``: two ``--jobs 1`` runs over the whole corpus started at
+      once, one pinned to each core. They share nothing but the machine, so
+      twice the ``--jobs 1`` time over theirs is the most two cores give
+      here (``two_core_ceiling``, 2 on ideal hardware), and the ``--jobs 2``
+      speed-up over it is the share the pool reaches of what is reachable;
    d. ``quotex extract --scheduler ADDRESS -o OUT`` on a local Dask cluster
       with 1 and with 2 single-threaded worker processes (``dask scheduler``
       and ``dask worker`` started fresh for each run, so the workers load the
@@ -252,6 +257,29 @@ def measure(command: list[str], env: dict[str, str], *, core: int | None = None)
     }
 
 
+def measure_together(commands: list[list[str]], env: dict[str, str], cores: list[int]) -> dict[str, float]:
+    """Wall time until all of ``commands``, started at once, one pinned to each of ``cores``, have ended.
+
+    Two copies of the one-process run, one on each core, do twice its work
+    sharing nothing but the machine: twice their one-copy speed over this
+    time is the most any split of the work over two cores can reach here (a
+    virtual machine's cores can slow each other down through the host).
+    """
+    start = time.perf_counter()
+    processes = [_start(command, env, core, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 for command, core in zip(commands, cores)]
+    cpu, peaks = 0.0, []
+    for command, process in zip(commands, processes):
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed ({os.waitstatus_to_exitcode(status)})")
+        cpu += usage.ru_utime + usage.ru_stime
+        peaks.append(usage.ru_maxrss / 1024)
+    # No sampling here: the tree figure is the sum of the copies' peaks.
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": cpu, "peak_rss_mib": max(peaks),
+            "tree_rss_mib": sum(peaks), "failed_inputs": 0}
+
+
 def _dask_cluster(workers: int, folder: Path, env: dict[str, str]) -> tuple[str, list[subprocess.Popen]]:
     """A fresh local scheduler and ``workers`` worker processes; their address and processes."""
     from distributed import Client
@@ -297,7 +325,7 @@ def first_record(command: list[str], env: dict[str, str], *, core: int | None = 
 
 
 #: Every run, in the order measured; ``--runs`` picks some of them.
-RUNS = ("spacy", "bare", "jobs1", "jobs2", "dask1", "dask2", "jobs1-small", "jobs2-small", "startup")
+RUNS = ("spacy", "bare", "jobs1", "jobs2", "jobs1x2", "dask1", "dask2", "jobs1-small", "jobs2-small", "startup")
 #: The runs that use one core: each is measured once on every core per round.
 SINGLE_PROCESS = frozenset({"spacy", "bare", "jobs1", "jobs1-small"})
 #: The placement of runs that use every core.
@@ -369,8 +397,8 @@ def main() -> None:
         small_articles, small_words = build_small(small, corpus, args.small or max(1, args.articles // 4))
         out = Path(temporary) / "out.jsonl"
 
-        def extract(folder: Path, *options: str) -> list[str]:
-            return [*quotex, "extract", "--quiet", *options, "-o", str(out), *model_options, str(folder)]
+        def extract(folder: Path, *options: str, output: Path = out) -> list[str]:
+            return [*quotex, "extract", "--quiet", *options, "-o", str(output), *model_options, str(folder)]
 
         bare_child = [sys.executable, __file__, "--bare-child", str(corpus), *model_options]
         commands: dict[str, tuple[list[str], int | None]] = {
@@ -378,6 +406,7 @@ def main() -> None:
             "bare": (bare_child, None),
             "jobs1": (extract(corpus, "--jobs", "1"), None),
             "jobs2": (extract(corpus, "--jobs", "2"), None),
+            "jobs1x2": ([], None),  # one --jobs 1 run on each core at once: see measure_together
             "dask1": (extract(corpus), 1),
             "dask2": (extract(corpus), 2),
             "jobs1-small": (extract(small, "--jobs", "1"), None),
@@ -401,7 +430,12 @@ def main() -> None:
                         if workers is not None:
                             address, cluster = _dask_cluster(workers, Path(temporary), env)
                             command = [*command[:2], "--scheduler", address, *command[2:]]
-                        figures = measure(command, env, core=core)
+                        if name == "jobs1x2":
+                            copies = [extract(corpus, "--jobs", "1", output=Path(temporary) / f"copy{core_}.jsonl")
+                                      for core_ in cores]
+                            figures = measure_together(copies, env, cores)
+                        else:
+                            figures = measure(command, env, core=core)
                     finally:
                         _stop(cluster)
                     if name in ("jobs1", "jobs2") and not records:
@@ -419,6 +453,8 @@ def main() -> None:
             startup = rate_mean([min(first_record(first, env, core=core) for _ in range(args.repeat)) for core in cores])
     for name, figures in results.items():
         count, text_words = (small_articles, small_words) if name.endswith("-small") else (articles, words)
+        if name == "jobs1x2":
+            count, text_words = len(cores) * count, len(cores) * text_words
         figures["articles"] = count
         figures["articles_per_s"] = count / figures["seconds"]
         figures["words_per_s"] = text_words / figures["seconds"]
@@ -432,6 +468,11 @@ def main() -> None:
     ):
         if numerator in results and denominator in results:
             ratios[key] = results[numerator]["seconds"] / results[denominator]["seconds"]
+    if "jobs1" in results and "jobs1x2" in results:
+        # The copies do one corpus each: what the cores of this machine give together at best.
+        ratios["two_core_ceiling"] = len(cores) * results["jobs1"]["seconds"] / results["jobs1x2"]["seconds"]
+        if "jobs2" in results:
+            ratios["jobs2_share_of_ceiling"] = ratios["jobs2_speedup_over_jobs1"] / ratios["two_core_ceiling"]
     if "jobs1" in results and "bare" in results:
         # On a busy machine a pinned run waits for its core; its CPU time shows the work itself.
         ratios["jobs1_cpu_over_bare"] = results["jobs1"]["cpu_seconds"] / results["bare"]["cpu_seconds"]
@@ -468,6 +509,7 @@ def markdown(report: dict) -> str:
     names = {
         "spacy": "(a) spaCy pipeline alone, without the quotex component", "bare": "(a) bare pipeline (nlp.pipe, with quotex)",
         "jobs1": "(b) quotex extract --jobs 1", "jobs2": "(c) quotex extract --jobs 2",
+        "jobs1x2": "(c') two --jobs 1 runs at once, one per core, each over the whole corpus",
         "dask1": "(d) --scheduler, 1 Dask worker", "dask2": "(d) --scheduler, 2 Dask workers",
         "jobs1-small": f"(f) --jobs 1, the {small} longest articles", "jobs2-small": f"(f) --jobs 2, the {small} longest articles",
     }
@@ -496,6 +538,8 @@ def markdown(report: dict) -> str:
         "jobs1_time_over_bare": "quotex --jobs 1 time / bare pipeline time: **{:.2f}** (target <= 1.06)",
         "jobs1_cpu_over_bare": "quotex --jobs 1 CPU time / bare pipeline CPU time: {:.2f}",
         "jobs2_speedup_over_jobs1": "quotex --jobs 2 speed-up over --jobs 1: **{:.2f}** (target >= 1.85)",
+        "two_core_ceiling": "the machine's two-core ceiling, 2 x --jobs 1 time / time of (c'): {:.2f}",
+        "jobs2_share_of_ceiling": "--jobs 2 speed-up / that ceiling: {:.2f}",
         "dask2_speedup_over_dask1": "Dask, 2 workers over 1: **{:.2f}** (target >= 1.7)",
         "bare_time_over_spacy": "bare pipeline / spaCy alone (the attributor's cost): {:.2f}",
         "jobs1_time_over_spacy": "quotex --jobs 1 / spaCy alone: {:.2f}",
