@@ -562,3 +562,37 @@ def test_a_phrase_ending_inside_a_recognised_name_takes_the_whole_name(scheme: s
     doc = from_table(NAMED, scheme)
     assert _text(doc, np_after(doc, 1, len(doc))) == "Reporter ohne Grenzen"
     assert _text(doc, np_after(doc, 1, 3)) == "Reporter"  # never past the stretch it may fill
+
+
+# Laut Protokoll sagte die Ministerin einigen Experten zufolge ab . Auch dem Sender zufolge …
+# (the parser hung "zufolge" on the subject, whose subtree then holds the source)
+POSTPOSITION = """
+Laut         ADP   O     _         1  case   mo
+Protokoll    NOUN  O     Case=Dat  2  obl    nk
+sagte        VERB  O     _         2  ROOT   ROOT
+die          DET   O     Case=Nom  4  det    nk
+Ministerin   NOUN  O     Case=Nom  2  nsubj  sb
+einigen      DET   O     Case=Dat  6  det    nk
+Experten     NOUN  O     Case=Dat  4  nmod   ag
+zufolge      ADP   O     _         4  case   mo
+ab           ADP   O     _         2  compound:prt svp
+.            PUNCT O     _         2  punct  punct
+Auch         ADV   O     _         12 advmod mo
+dem          DET   O     Case=Dat  12 det    nk
+Sender       NOUN  O     Case=Dat  14 obl    nk
+zufolge      ADP   O     _         12 case   mo
+regnet       VERB  O     _         14 ROOT   ROOT
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_postposition_cites_one_phrase_not_the_subject_or_adverb_before_it(scheme: str | None) -> None:
+    from quotex.rules.mentions import postposition_source
+
+    doc = from_table(POSTPOSITION, scheme)
+    assert _text(doc, postposition_source(doc, 7, 3, syntax.scheme_of(doc))) == "einigen Experten"
+    assert _text(doc, postposition_source(doc, 13, 10, syntax.scheme_of(doc))) == "dem Sender"
+    # a phrase the reader would cut short inside ("Afghanischen" read as a name) stays whole
+    tagged = from_rows([("Afghanischen", "PROPN", "amod", 1), ("Behörden", "NOUN", "nmod", 3),
+                        ("zufolge", "ADP", "case", 1), ("regnet", "VERB", "ROOT", 3)], parsed=scheme is not None)
+    assert _text(tagged, postposition_source(tagged, 2, 0, syntax.scheme_of(tagged))) == "Afghanischen Behörden"

@@ -624,7 +624,7 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     if scheme is not None and token.head.i < j and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         start, end = syntax.phrase(token.head, lo, j)
         if end == j and start < end:
-            return start, end
+            return _one_phrase(doc, start, end), end
     s = j
     while s > lo:
         prev = doc[s - 1]
@@ -652,7 +652,36 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     if s >= j or not (_is_head_word(last) or last.lower_ in words("object_pronouns") or last.lower_ in words("dative_relatives")
                       or (last.text == ")" or closes_quote(last.text))):
         return None
-    return s, j
+    return _one_phrase(doc, s, j), j
+
+
+def _one_phrase(doc: Doc, s: int, j: int) -> int:
+    """Where the last noun phrase of ``[s, j)`` starts: the first start from which
+    :func:`np_after` reads one phrase up to ``j``, else ``s``.
+
+    Walking leftwards from a postposition, or taking the parser's subtree of its noun, collects
+    whatever nominal words come before; but a source is one phrase, and the words before it
+    belong to the clause: the subject after the verb ("sagte die Ministerin einigen Experten
+    zufolge"), a focus adverb ("Auch dem Sender zufolge") or a relative pronoun ("was aber
+    dem Zeugen zufolge").
+    """
+    for k in range(s, j):
+        found = np_after(doc, k, j)
+        if found is not None and found[1] == j and (k == s or _opens_new_phrase(doc, s, k)):
+            return k
+    return s
+
+
+def _opens_new_phrase(doc: Doc, s: int, k: int) -> bool:
+    """``doc[k]`` starts a phrase of its own after ``[s, k)``: it is a determiner, which no
+    noun phrase has in its middle without a noun of its own ("die Ministerin einigen
+    Experten"), or no noun or name comes before it ("Auch dem Sender"). Otherwise the phrase
+    reader may just have stopped short inside one ("Afghanischen Behörden", a name in lower
+    case after its noun)."""
+    first = doc[k]
+    if first.pos_ == "DET" or first.lower_ in words("determiners") or first.lower_ in words("quantifiers"):
+        return True
+    return not any(_is_head_word(doc[m]) for m in range(s, k))
 
 
 def cue_speaker(doc: Doc, verb: Token, lemma: str | None, cue: tuple[int, ...], scheme: syntax.Scheme | None, *,
