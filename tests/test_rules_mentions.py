@@ -596,3 +596,31 @@ def test_a_postposition_cites_one_phrase_not_the_subject_or_adverb_before_it(sch
     tagged = from_rows([("Afghanischen", "PROPN", "amod", 1), ("Behörden", "NOUN", "nmod", 3),
                         ("zufolge", "ADP", "case", 1), ("regnet", "VERB", "ROOT", 3)], parsed=scheme is not None)
     assert _text(tagged, postposition_source(tagged, 2, 0, syntax.scheme_of(tagged))) == "Afghanischen Behörden"
+
+
+# zitiert die „ Zeitung “ Meyer in einem Bericht (the parser hung the object on the name)
+CLOSED_NAME = """
+zitiert      VERB  O     _         0  ROOT   ROOT
+die          DET   O     Case=Nom  3  det    nk
+„            PUNCT O     _         3  punct  punct
+Zeitung      NOUN  O     Case=Nom  0  nsubj  sb
+“            PUNCT O     _         3  punct  punct
+Meyer        PROPN B-PER Case=Nom  3  appos  app
+in           ADP   O     _         8  case   mo
+einem        DET   O     Case=Dat  8  det    nk
+Bericht      NOUN  O     Case=Dat  0  obl    mo
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_noun_or_name_after_a_name_in_marks_or_brackets_starts_the_next_phrase(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(CLOSED_NAME, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "die „Zeitung“"
+    assert _text(doc, subject_mention(doc, doc[0], 0, len(doc), syntax.scheme_of(doc))) == "die „Zeitung“"
+    # a genitive after the bracket still belongs to the name: das Komitee ( OK ) der Spiele
+    komitee = from_rows([("das", "DET", "det", 1), ("Komitee", "NOUN", "nsubj", 7), ("(", "PUNCT", "punct", 3),
+                         ("OK", "PROPN", "appos", 1), (")", "PUNCT", "punct", 3), ("der", "DET", "det", 6, "Case=Gen"),
+                         ("Spiele", "NOUN", "nmod", 1), ("sagte", "VERB", "ROOT", 7)], parsed=scheme is not None)
+    assert _text(komitee, np_after(komitee, 0, len(komitee))) == "das Komitee (OK) der Spiele"

@@ -249,6 +249,8 @@ def _placed_by_the_verb(head: Token) -> bool:
 
 def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     """``token`` right after the noun ``doc[head]`` still belongs to its phrase."""
+    if _closes_name(doc[head]) and token.pos_ in ("NOUN", "PROPN") and not _glued(doc[head], token):
+        return False
     if token.is_lower and token.lower_ not in words("name_particles"):
         if token.pos_ == "PROPN":
             return False  # "am" tagged as a name: "sagte Jan Krüger am Freitag"
@@ -281,6 +283,15 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
         # Experten"; other endings start the next phrase ("führt der Bericht schwere Mängel an")
         return token.lower_.endswith("er")
     return False
+
+
+def _closes_name(mark: Token) -> bool:
+    """``mark`` closes a bracket or quotation marks after a name ("(SPD)", „Die Zeit“): the
+    name is complete, so a noun or name after it starts the next phrase ("zitiert die „Zeitung“
+    Meyer", "unterstützt die „Initiative“ Müllers Vorschlag"); what may still follow is a
+    genitive ("das Komitee (OK) der Weltmeisterschaft"), another bracket, a preposition or an
+    apposition."""
+    return mark.text == ")" or closes_quote(mark.text)
 
 
 def _glued(before: Token, token: Token) -> bool:
@@ -548,6 +559,9 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
             break
         if doc[k].pos_ == "DET" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].i >= head:
             end = k  # a name takes no genitive: "sagte Peskow der Staatsagentur TASS"
+            break
+        if k - 1 >= head and _closes_name(doc[k - 1]) and doc[k].pos_ in ("NOUN", "PROPN") and not _glued(doc[k - 1], doc[k]):
+            end = k  # "zitiert die „Zeitung“ Meyer": the parser hung the object on the name
             break
     longer = np_after(doc, start, hi)
     if longer is not None and longer[1] > end:
