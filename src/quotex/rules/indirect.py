@@ -369,6 +369,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                                        source=(lo, stop), exclude=(sent.a, lb))
         if speaker is None and cue.lemma != "heißen":
             return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
+        if speaker is not None and speaker[1] == stop:
+            speaker = mentions.closing_apposition(doc, speaker, sent.end)  # "…, sagte X, Sprecher der Y."
         # the content starts after a colon ("Das Tor war enttäuschend: „…“, sagte X")
         start = next((i + 1 for i in range(lb - 1, sent.a - 1, -1) if doc[i].text == ":" and not an.in_marks[i]),
                      sent.a)

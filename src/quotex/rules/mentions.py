@@ -369,6 +369,21 @@ def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
     return None
 
 
+def closing_apposition(doc: Doc, mention: tuple[int, int], hi: int) -> tuple[int, int]:
+    """``mention`` with the apposition after its comma, when nothing but that apposition and
+    adverbials follow up to ``hi`` (the sentence end).
+
+    After an inverted cue ("…, sagte X, Sprecher der Y, am Montag.") the clause has said all it
+    says: a phrase set off after the speaker, with no verb of its own, can only describe the
+    speaker. A verb after the comma makes it a clause of its own ("…, sagte X, der Y kritisierte").
+    """
+    comma = mention[1]
+    if comma + 1 >= hi or doc[comma].text != "," or any(doc[k].pos_ in ("VERB", "AUX") for k in range(comma + 1, hi)):
+        return mention
+    end = _apposition_end(doc, comma + 1, hi)
+    return mention if end is None else (mention[0], end)
+
+
 def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase that ends right before token ``j`` and fills ``[lo, j)``.
 
