@@ -624,3 +624,12 @@ def test_a_noun_or_name_after_a_name_in_marks_or_brackets_starts_the_next_phrase
                          ("OK", "PROPN", "appos", 1), (")", "PUNCT", "punct", 3), ("der", "DET", "det", 6, "Case=Gen"),
                          ("Spiele", "NOUN", "nmod", 1), ("sagte", "VERB", "ROOT", 7)], parsed=scheme is not None)
     assert _text(komitee, np_after(komitee, 0, len(komitee))) == "das Komitee (OK) der Spiele"
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_a_saxon_genitive_after_a_paragraph_break_opens_its_phrase(parsed: bool) -> None:
+    # (paragraph break) Frankreichs Präsident Jacques Chirac sagte: the tagger took the break for a name
+    doc = from_rows([("\n\n", "PROPN", "dep", 0), ("Frankreichs", "PROPN", "nmod", 2), ("Präsident", "NOUN", "nsubj", 5),
+                     ("Jacques", "PROPN", "appos", 2), ("Chirac", "PROPN", "flat", 3), ("sagte", "VERB", "ROOT", 5)],
+                    parsed=parsed, spaces=[False, True, True, True, True, False])
+    assert _text(doc, np_after(doc, 1, len(doc))) == "Frankreichs Präsident Jacques Chirac"

@@ -309,6 +309,8 @@ def _modifies_next_noun(word: Token) -> bool:
     if word.pos_ not in ("PROPN", "ADJ") or not word.is_title:
         return False
     before = word.doc[word.i - 1] if word.i > 0 else None
+    if before is not None and before.is_space:
+        before = None  # a paragraph break, whatever the tagger called it, opens the phrase
     if word.text.endswith("er"):
         return word.ent_type_ not in PERSON_LABELS and (before is None or before.pos_ in ("DET", "ADP"))
     opens = before is None or before.pos_ == "ADP" or not _nominal(before)
