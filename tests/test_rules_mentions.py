@@ -633,3 +633,23 @@ def test_a_saxon_genitive_after_a_paragraph_break_opens_its_phrase(parsed: bool)
                      ("Jacques", "PROPN", "appos", 2), ("Chirac", "PROPN", "flat", 3), ("sagte", "VERB", "ROOT", 5)],
                     parsed=parsed, spaces=[False, True, True, True, True, False])
     assert _text(doc, np_after(doc, 1, len(doc))) == "Frankreichs Präsident Jacques Chirac"
+
+
+# bedauerte der Verband kommunaler Betriebe , dass … / sagte der Sprecher unserer Zeitung , dass …
+GENITIVE_PLURAL = """
+bedauerte  VERB  O     _         0  ROOT   ROOT
+der        DET   O     Case=Nom  2  det    nk
+Verband    NOUN  O     Case=Nom  0  nsubj  sb
+kommunaler ADJ   O     Case=Gen  4  amod   nk
+Betriebe   NOUN  O     Case=Gen  2  nmod   ag
+,          PUNCT O     _         0  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_an_adjective_in_er_after_a_role_or_organization_opens_a_genitive_plural(scheme: str | None) -> None:
+    doc = from_table(GENITIVE_PLURAL, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "der Verband kommunaler Betriebe"
+    dative = from_table(GENITIVE_PLURAL.replace("Verband  ", "Sprecher ").replace("kommunaler ADJ ", "unserer    DET "),
+                        scheme)
+    assert _text(dative, np_after(dative, 1, len(dative))) == "der Sprecher"

@@ -282,7 +282,17 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
         # a genitive plural without article: "Schätzungen französischer Behörden", "Meinung vieler
         # Experten"; other endings start the next phrase ("führt der Bericht schwere Mängel an")
         return token.lower_.endswith("er")
-    return False
+    return kind in ("role", "org") and _genitive_plural_adjective(token)
+
+
+def _genitive_plural_adjective(token: Token) -> bool:
+    """An adjective in -er right before its noun, after a role or organization noun, opens a
+    genitive plural without article ("der Verband kommunaler Unternehmen", "ein Sprecher
+    deutscher Reeder"). Only an adjective: a determiner in -er there is as often the dative
+    the speaker talked to ("sagte der Sprecher unserer Zeitung")."""
+    doc = token.doc
+    return (token.pos_ == "ADJ" and token.lower_.endswith("er") and token.i + 1 < len(doc)
+            and doc[token.i + 1].pos_ == "NOUN")
 
 
 def _closes_name(mark: Token) -> bool:
