@@ -653,3 +653,27 @@ def test_an_adjective_in_er_after_a_role_or_organization_opens_a_genitive_plural
     dative = from_table(GENITIVE_PLURAL.replace("Verband  ", "Sprecher ").replace("kommunaler ADJ ", "unserer    DET "),
                         scheme)
     assert _text(dative, np_after(dative, 1, len(dative))) == "der Sprecher"
+
+
+# berichtet die Online-Ausgabe des Magazins , dass … (the head tagged as a name)
+GENITIVE_AFTER_NAME = """
+berichtet      VERB  O     _         0  ROOT   ROOT
+die            DET   O     Case=Nom  2  det    nk
+Online-Ausgabe PROPN O     Case=Nom  0  nsubj  sb
+des            DET   O     Case=Gen  4  det    nk
+Magazins       NOUN  O     Case=Gen  2  nmod   ag
+,              PUNCT O     _         0  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_an_article_of_genitive_form_only_continues_even_a_name(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(GENITIVE_AFTER_NAME, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "die Online-Ausgabe des Magazins"
+    assert _text(doc, subject_mention(doc, doc[0], 0, 5, syntax.scheme_of(doc))) == "die Online-Ausgabe des Magazins"
+    # "der" may be the dative the name spoke to: sagte Peskow der Zeitung
+    dative = from_rows([("sagte", "VERB", "ROOT", 0), ("Peskow", "PROPN", "nsubj", 0), ("der", "DET", "det", 3),
+                        ("Zeitung", "NOUN", "iobj", 0)], parsed=scheme is not None)
+    assert _text(dative, np_after(dative, 1, len(dative))) == "Peskow"

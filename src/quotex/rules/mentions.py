@@ -273,8 +273,10 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
         return kind in ("role", "org") and token.is_title and source_kind(token) is None
     if token.pos_ == "DET" or token.lower_ in words("genitive_articles"):
         # a genitive follows a noun ("Sprecher der Partei"); after a name the article starts
-        # the next phrase ("sagte Peskow der Staatsagentur TASS")
-        if name or token.lower_ not in words("genitive_articles"):
+        # the next phrase ("sagte Peskow der Staatsagentur TASS") unless its form is genitive
+        # only: a name can be the head of one too ("die Online-Ausgabe des Magazins", tagged
+        # as a name)
+        if name and token.lower_ not in words("genitive_only") or token.lower_ not in words("genitive_articles"):
             return False
         cases = token.morph.get("Case")
         return not cases or "Gen" in cases or kind is not None
@@ -584,7 +586,8 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
         if doc[k].lower_ in words("adverbial_prepositions"):
             end = k  # "Hongkongs Chief Executive C.Y. Leung am Sonntag", even when the parser made "Sonntag" the head
             break
-        if doc[k].pos_ == "DET" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].i >= head:
+        if doc[k].pos_ == "DET" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].i >= head \
+                and doc[k].lower_ not in words("genitive_only"):
             end = k  # a name takes no genitive: "sagte Peskow der Staatsagentur TASS"
             break
         if k - 1 >= head and _closes_name(doc[k - 1]) and doc[k].pos_ in ("NOUN", "PROPN") and not _glued(doc[k - 1], doc[k]):
