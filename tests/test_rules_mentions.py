@@ -677,3 +677,30 @@ def test_an_article_of_genitive_form_only_continues_even_a_name(scheme: str | No
     dative = from_rows([("sagte", "VERB", "ROOT", 0), ("Peskow", "PROPN", "nsubj", 0), ("der", "DET", "det", 3),
                         ("Zeitung", "NOUN", "iobj", 0)], parsed=scheme is not None)
     assert _text(dative, np_after(dative, 1, len(dative))) == "Peskow"
+
+
+# sagte Max Muster von der „ Aktion Kinder helfen “ , … / sagte Max Muster „ Wir helfen “
+NAME_LIKE_A_SENTENCE = """
+sagte    VERB  O     _         0  ROOT   ROOT
+Max      PROPN B-PER _         0  nsubj  sb
+Muster   PROPN I-PER _         1  flat   pnc
+von      ADP   O     _         6  case   mnr
+der      DET   O     Case=Dat  6  det    nk
+„        PUNCT O     _         6  punct  punct
+Aktion   NOUN  O     Case=Dat  1  nmod   nk
+Kinder   NOUN  O     Case=Nom  8  nsubj  sb
+helfen   VERB  O     _         6  acl    rc
+“        PUNCT O     _         6  punct  punct
+,        PUNCT O     _         0  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_marks_after_an_article_hold_a_name_even_with_a_verb_inside(scheme: str | None) -> None:
+    doc = from_table(NAME_LIKE_A_SENTENCE, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "Max Muster von der „Aktion Kinder helfen“"
+    # without the article the marks open a quotation: sagte Max Muster „ Wir helfen “
+    quotation = from_rows([("sagte", "VERB", "ROOT", 0), ("Max", "PROPN", "nsubj", 0), ("Muster", "PROPN", "flat", 1),
+                           ("„", "PUNCT", "punct", 5), ("Wir", "PRON", "nsubj", 5), ("helfen", "VERB", "ccomp", 0),
+                           ("“", "PUNCT", "punct", 5)], parsed=scheme is not None)
+    assert _text(quotation, np_after(quotation, 1, len(quotation))) == "Max Muster"

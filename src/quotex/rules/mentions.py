@@ -204,12 +204,17 @@ def _pronoun_before_possessive(token: Token, following: Token) -> bool:
 
 
 def _quoted_name_end(doc: Doc, j: int, hi: int) -> int | None:
-    """Index of the mark closing a short name in quotation marks („Die Zeit“, „tagesschau.de“)."""
+    """Index of the mark closing a short name in quotation marks („Die Zeit“, „tagesschau.de“).
+
+    A verb inside makes the marks a quotation, unless an article comes right before them:
+    an article announces a noun, so what it opens is a name, even one that reads like a
+    sentence ("von der „Aktion Kinder helfen“")."""
+    named = j > 0 and doc[j - 1].lower_ in words("articles")
     for k in range(j + 1, min(hi, j + 7)):
         token = doc[k]
         if closes_quote(token.text) and k > j + 1:
             return k
-        if token.pos_ in ("VERB", "AUX") or token.text in (",", ".", ":", ";"):
+        if token.pos_ in ("VERB", "AUX") and not named or token.text in (",", ".", ":", ";"):
             return None
     return None
 
