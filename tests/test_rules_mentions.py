@@ -704,3 +704,27 @@ def test_marks_after_an_article_hold_a_name_even_with_a_verb_inside(scheme: str 
                            ("„", "PUNCT", "punct", 5), ("Wir", "PRON", "nsubj", 5), ("helfen", "VERB", "ccomp", 0),
                            ("“", "PUNCT", "punct", 5)], parsed=scheme is not None)
     assert _text(quotation, np_after(quotation, 1, len(quotation))) == "Max Muster"
+
+
+# lobte der Sprecher der Partei , Max Muster das Urteil (no comma closes the name)
+NAME_AFTER_ROLE = """
+lobte    VERB  O     _         0  ROOT   ROOT
+der      DET   O     Case=Nom  2  det    nk
+Sprecher NOUN  O     Case=Nom  0  nsubj  sb
+der      DET   O     Case=Gen  4  det    nk
+Partei   NOUN  O     Case=Gen  2  nmod   ag
+,        PUNCT O     _         6  punct  punct
+Max      PROPN B-PER _         2  appos  app
+Muster   PROPN I-PER _         6  flat   pnc
+das      DET   O     Case=Acc  9  det    nk
+Urteil   NOUN  O     Case=Acc  0  obj    oa
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_name_set_off_after_a_role_is_its_apposition_wherever_it_ends(scheme: str | None) -> None:
+    doc = from_table(NAME_AFTER_ROLE, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "der Sprecher der Partei, Max Muster"
+    # after a phrase with no role the name may be anything: lobte der Streit der Partei , Max Muster …
+    other = from_table(NAME_AFTER_ROLE.replace("Sprecher NOUN", "Streit   NOUN"), scheme)
+    assert _text(other, np_after(other, 1, len(other))) == "der Streit der Partei"

@@ -385,7 +385,23 @@ def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
     # a role is an apposition wherever it ends ("Philip Aguer, ein Sprecher der SPLA der Presse …")
     if any(doc[k].pos_ == "NOUN" and source_kind(doc[k]) == "role" for k in range(inner[0], end)):
         return end
+    if _names_the_role_before(doc, i, inner):
+        return end
     return None
+
+
+def _names_the_role_before(doc: Doc, i: int, inner: tuple[int, int]) -> bool:
+    """The phrase ``inner`` after the comma before ``i`` is a person's name and the phrase before
+    the comma ends in a role or the organization it belongs to ("der Sprecher der Partei, Max
+    Muster das Urteil"): the name says who holds the role, wherever it ends, since a bare name
+    after a role is no object of its own."""
+    if not all(doc[k].pos_ == "PROPN" for k in range(*inner)) or not any(
+            doc[k].ent_type_ in PERSON_LABELS for k in range(*inner)):
+        return False
+    k = i - 2
+    while k >= 0 and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and source_kind(doc[k]) != "role":
+        k -= 1
+    return k >= 0 and source_kind(doc[k]) == "role"
 
 
 def closing_apposition(doc: Doc, mention: tuple[int, int], hi: int) -> tuple[int, int]:
