@@ -910,3 +910,27 @@ def test_a_phrase_without_verb_closing_an_inverted_cue_is_the_speakers_appositio
     relative = doc_in(rows, scheme)
     (quote,) = attribute(relative)
     assert text_of(relative, quote.speaker) == "Max Muster"
+
+
+# "Nach Angaben der Sprecherin gegenüber der Zeitung ist die Lage ernst."
+SOURCE_WITH_ADDRESSEE = [
+    ("Nach", "ADP", "case", 1, "", "nach", "mo", 7),
+    ("Angaben", "NOUN", "obl", 10, "Case=Dat", "Angabe", "nk", 0),
+    ("der", "DET", "det", 3, "Case=Gen", "der", "nk", 3),
+    ("Sprecherin", "NOUN", "nmod", 1, "Case=Gen", "Sprecherin", "ag", 1),
+    ("gegenüber", "ADP", "case", 6, "", "gegenüber", "mo", 3),
+    ("der", "DET", "det", 6, "Case=Dat", "der", "nk", 6),
+    ("Zeitung", "NOUN", "nmod", 3, "Case=Dat", "Zeitung", "nk", 4),
+    ("ist", "AUX", "cop", 10, "Mood=Ind|VerbForm=Fin", "sein", "ROOT", 7),
+    ("die", "DET", "det", 9, "Case=Nom", "der", "nk", 9),
+    ("Lage", "NOUN", "nsubj", 10, "Case=Nom", "Lage", "sb", 7),
+    ("ernst", "ADJ", "ROOT", 10, "", "ernst", "pd", 7),
+    (".", "PUNCT", "punct", 10, "", ".", "punct", 7),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_a_fronted_source_ends_before_whom_it_was_said_to(scheme: str) -> None:
+    doc = doc_in(SOURCE_WITH_ADDRESSEE, scheme)
+    (quote,) = attribute(doc)
+    assert (text_of(doc, quote.quote), text_of(doc, quote.speaker)) == ("ist die Lage ernst", "Angaben der Sprecherin")

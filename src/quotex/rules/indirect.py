@@ -722,10 +722,15 @@ def _fronted_phrase_end(sent: _Sentence, k: int, a: int, after: int, end: int) -
 
 def _whole_source(sent: _Sentence, speaker: tuple[int, int], start: int) -> tuple[int, int]:
     """The source phrase up to the content at ``start`` when nothing but the phrase's own words
-    stand between them ("Laut einem Bericht der Bank (IDB) sandten …")."""
+    stand between them ("Laut einem Bericht der Bank (IDB) sandten …"). A phrase on what the
+    statement is about or whom it was made to ends it ("Nach Angaben der Sprecherin gegenüber
+    der Zeitung …": word class ``topic_prepositions``), unless its preposition may also attach
+    an affiliation ("Angaben des Beauftragten für Datenschutz")."""
     doc = sent.an.doc
     if start > speaker[1] and not any(doc[i].text in (",", ";", ":") for i in range(speaker[1], start)):
-        return speaker[0], start
+        end = next((i for i in range(speaker[1], start) if doc[i].lower_ in lexicon.words("topic_prepositions")
+                    and doc[i].lower_ not in lexicon.words("attaching_prepositions")), start)
+        return speaker[0], end
     return speaker
 
 
