@@ -728,3 +728,24 @@ def test_a_name_set_off_after_a_role_is_its_apposition_wherever_it_ends(scheme: 
     # after a phrase with no role the name may be anything: lobte der Streit der Partei , Max Muster …
     other = from_table(NAME_AFTER_ROLE.replace("Sprecher NOUN", "Streit   NOUN"), scheme)
     assert _text(other, np_after(other, 1, len(other))) == "der Streit der Partei"
+
+
+# Max Muster , dessen Amt zuständig ist , sagte
+GENITIVE_RELATIVE = """
+Max       PROPN B-PER Case=Nom  7  nsubj  sb
+Muster    PROPN I-PER Case=Nom  0  flat   pnc
+,         PUNCT O     _         0  punct  punct
+dessen    DET   O     Case=Gen  4  det    ag
+Amt       NOUN  O     Case=Nom  5  nsubj  sb
+zuständig ADJ   O     _         0  acl:relcl rc
+ist       AUX   O     _         5  cop    pd
+sagte     VERB  O     _         7  ROOT   ROOT
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_genitive_relative_pronoun_opens_a_relative_clause_even_before_its_noun(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(GENITIVE_RELATIVE, scheme)
+    assert _text(doc, subject_mention(doc, doc[7], 0, 7, syntax.scheme_of(doc))) == "Max Muster"

@@ -625,11 +625,14 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
 
 
 def _relative_clause_at(doc: Doc, k: int, end: int) -> bool:
+    """A relative clause opens at ``k``: a relative pronoun not followed by its noun ("…, der
+    gestern sagte", not the apposition "…, der Sprecher"), or one whose form is genitive only,
+    which a noun follows inside the clause ("…, dessen Behörde zuständig ist")."""
     token = doc[k]
     if token.lower_ not in words("relative_pronouns"):
         return token.pos_ == "ADP" and k + 1 < end and doc[k + 1].lower_ in words("relative_pronouns")  # ", mit dem …"
     following = doc[k + 1] if k + 1 < end else None
-    if following is None:
+    if following is None or token.lower_ in words("genitive_relatives"):
         return True
     return not (following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title))
 
