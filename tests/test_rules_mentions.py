@@ -749,3 +749,23 @@ def test_a_genitive_relative_pronoun_opens_a_relative_clause_even_before_its_nou
 
     doc = from_table(GENITIVE_RELATIVE, scheme)
     assert _text(doc, subject_mention(doc, doc[7], 0, 7, syntax.scheme_of(doc))) == "Max Muster"
+
+
+# sagte der Staatliche Gesundheits Dienst ( SGD ) . (the recognizer's name ends in a word tagged as a noun)
+NAME_WITH_NOUN = """
+sagte      VERB  O     _         0  ROOT   ROOT
+der        DET   O     Case=Nom  4  det    nk
+Staatliche PROPN B-ORG _         4  amod   nk
+Gesundheits PROPN I-ORG _        4  compound pnc
+Dienst     NOUN  I-ORG Case=Nom  0  nsubj  sb
+(          PUNCT O     _         6  punct  punct
+SGD        PROPN B-ORG _         4  appos  app
+)          PUNCT O     _         6  punct  punct
+.          PUNCT O     _         0  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_phrase_reads_on_through_a_recognised_name_to_its_bracket(scheme: str | None) -> None:
+    doc = from_table(NAME_WITH_NOUN, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "der Staatliche Gesundheits Dienst (SGD)"

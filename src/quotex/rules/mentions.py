@@ -254,6 +254,8 @@ def _placed_by_the_verb(head: Token) -> bool:
 
 def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     """``token`` right after the noun ``doc[head]`` still belongs to its phrase."""
+    if _inside_the_same_name(doc[head], token):
+        return True
     if _closes_name(doc[head]) and token.pos_ in ("NOUN", "PROPN") and not _glued(doc[head], token):
         return False
     if token.is_lower and token.lower_ not in words("name_particles"):
@@ -300,6 +302,14 @@ def _genitive_plural_adjective(token: Token) -> bool:
     doc = token.doc
     return (token.pos_ == "ADJ" and token.lower_.endswith("er") and token.i + 1 < len(doc)
             and doc[token.i + 1].pos_ == "NOUN")
+
+
+def _inside_the_same_name(head: Token, token: Token) -> bool:
+    """``token`` goes on with the name the recognizer found at ``head`` ("National Health
+    Service", where the tagger calls the last word a noun): the phrase reads on through the
+    name, and so reaches what follows it, such as its abbreviation in brackets."""
+    return (head.ent_iob_ in ("B", "I") and token.ent_iob_ == "I" and token.ent_type_ == head.ent_type_
+            and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X"))
 
 
 def _closes_name(mark: Token) -> bool:
