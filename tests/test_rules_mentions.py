@@ -769,3 +769,31 @@ SGD        PROPN B-ORG _         4  appos  app
 def test_a_phrase_reads_on_through_a_recognised_name_to_its_bracket(scheme: str | None) -> None:
     doc = from_table(NAME_WITH_NOUN, scheme)
     assert _text(doc, np_after(doc, 1, len(doc))) == "der Staatliche Gesundheits Dienst (SGD)"
+
+
+# Einzig Sony gab bekannt (the parser hung the adverbial adjective on the subject)
+ADVERBIAL_ADJECTIVE = """
+Einzig   ADJ   O     _         1  dep    mo
+Sony     PROPN B-ORG Case=Nom  2  nsubj  sb
+gab      VERB  O     _         2  ROOT   ROOT
+bekannt  ADJ   O     _         2  xcomp  pd
+"""
+
+# zuvor hatte Bonn abgelehnt (the parser made the auxiliary the passive subject)
+VERB_AS_SUBJECT = """
+zuvor     ADV   O     _         1  advmod    mo
+hatte     AUX   O     _         3  nsubj:pass sb
+Bonn      PROPN B-LOC Case=Nom  1  obl       mo
+abgelehnt VERB  O     _         3  ROOT      ROOT
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_an_adverbial_adjective_or_a_verb_is_no_part_of_a_subject(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(ADVERBIAL_ADJECTIVE, scheme)
+    doc[0].tag_, doc[3].tag_ = "ADJD", "ADJD"
+    assert _text(doc, subject_mention(doc, doc[2], 0, len(doc), syntax.scheme_of(doc))) == "Sony"
+    verb = from_table(VERB_AS_SUBJECT, scheme)
+    assert _text(verb, subject_mention(verb, verb[3], 0, len(verb), syntax.scheme_of(verb))) == "Bonn"

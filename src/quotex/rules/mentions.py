@@ -436,8 +436,8 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     yes, "Am Montag sagte" no (the subject then follows the verb).
     """
     while lo < j and (doc[lo].is_punct and not opens_quote(doc[lo].text) and doc[lo].text != "("
-                      or doc[lo].lower_ in words("clause_openers")):
-        lo += 1
+                      or doc[lo].lower_ in words("clause_openers") or doc[lo].tag_ == "ADJD"):
+        lo += 1  # "Einzig X gab bekannt": an adjective used as an adverb (ADJD) opens no noun phrase
     while j > lo and (doc[j - 1].text == "," or doc[j - 1].is_space):
         j -= 1  # "Kurt von Figura, Präsident der Universität, begrüßte"
     if lo >= j:
@@ -522,15 +522,18 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     subject = syntax.subject_of(verb, scheme, lo, hi)
     if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
         subject = syntax.subject_of(verb.head, scheme, lo, hi)  # "Key informierte sich und sprach von …"
-    if subject is None or not lo <= subject.i < hi or _inside(subject.i, exclude) or not _nominative(subject):
-        return None
+    if subject is None or not lo <= subject.i < hi or _inside(subject.i, exclude) or not _nominative(subject) \
+            or subject.pos_ in ("VERB", "AUX"):
+        return None  # a verb the parser made a subject names no one
     if subject.lower_ in words("demonstrative_subjects"):
         return None
     start, end = syntax.phrase(subject, lo, hi)
     if start < subject.i and _subordinating(doc, start, verb, hi):
         start += 1
-    while start < subject.i and doc[start].pos_ == "ADV":
-        start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
+    while start < subject.i and (doc[start].pos_ == "ADV" or doc[start].tag_ == "ADJD"):
+        # "Auch Winfried Hassemer glaubt", "Einzig X gab bekannt": a focus adverb, or an adjective
+        # used as one (tagged ADJD, never inside a noun phrase), is no part of the subject
+        start += 1
     if exclude is not None:
         if start < exclude[1] <= subject.i:
             start = exclude[1]
