@@ -797,3 +797,8 @@ def test_an_adverbial_adjective_or_a_verb_is_no_part_of_a_subject(scheme: str | 
     assert _text(doc, subject_mention(doc, doc[2], 0, len(doc), syntax.scheme_of(doc))) == "Sony"
     verb = from_table(VERB_AS_SUBJECT, scheme)
     assert _text(verb, subject_mention(verb, verb[3], 0, len(verb), syntax.scheme_of(verb))) == "Bonn"
+    # Höhnisch schrieb der Verfasser (the adverbial adjective taken for a noun and the subject)
+    alone = from_rows([("Höhnisch", "NOUN", "nsubj", 1), ("schrieb", "VERB", "ROOT", 1), ("der", "DET", "det", 3),
+                       ("Verfasser", "NOUN", "obj", 1)], parsed=scheme is not None)
+    alone[0].tag_ = "ADJD"
+    assert _text(alone, subject_mention(alone, alone[1], 0, len(alone), syntax.scheme_of(alone))) == "der Verfasser"

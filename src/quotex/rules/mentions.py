@@ -523,8 +523,8 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
         subject = syntax.subject_of(verb.head, scheme, lo, hi)  # "Key informierte sich und sprach von …"
     if subject is None or not lo <= subject.i < hi or _inside(subject.i, exclude) or not _nominative(subject) \
-            or subject.pos_ in ("VERB", "AUX"):
-        return None  # a verb the parser made a subject names no one
+            or subject.pos_ in ("VERB", "AUX") or subject.tag_ == "ADJD":
+        return None  # a verb or an adverbial adjective the parser made a subject names no one
     if subject.lower_ in words("demonstrative_subjects"):
         return None
     start, end = syntax.phrase(subject, lo, hi)
