@@ -802,3 +802,20 @@ def test_an_adverbial_adjective_or_a_verb_is_no_part_of_a_subject(scheme: str | 
                        ("Verfasser", "NOUN", "obj", 1)], parsed=scheme is not None)
     alone[0].tag_ = "ADJD"
     assert _text(alone, subject_mention(alone, alone[1], 0, len(alone), syntax.scheme_of(alone))) == "der Verfasser"
+
+
+# der erst kürzlich ernannte Bischof sagte
+ADVERB_IN_PHRASE = """
+der      DET   O     Case=Nom  4  det    nk
+erst     ADV   O     _         2  advmod mo
+kürzlich ADV   O     _         3  advmod mo
+ernannte ADJ   O     Case=Nom  4  amod   nk
+Bischof  NOUN  O     Case=Nom  5  nsubj  sb
+sagte    VERB  O     _         5  ROOT   ROOT
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_adverbs_between_article_and_adjective_belong_to_the_phrase(scheme: str | None) -> None:
+    doc = from_table(ADVERB_IN_PHRASE, scheme)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "der erst kürzlich ernannte Bischof"

@@ -121,7 +121,7 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
         if inside_name and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
-        if token.pos_ == "ADP" and last_head < i and j > i and doc[j - 1].pos_ == "DET":
+        if token.pos_ in ("ADP", "ADV") and last_head < i and j > i and doc[j - 1].pos_ == "DET":
             skip = _attributive_phrase_end(doc, j, hi)
             if skip is not None:
                 j = skip
@@ -185,7 +185,9 @@ def _bracket_end(doc: Doc, j: int, hi: int) -> int | None:
 
 
 def _attributive_phrase_end(doc: Doc, j: int, hi: int) -> int | None:
-    """Skip "am Dienstag veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung".
+    """Skip "am Dienstag veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung",
+    or the adverbs of "der erst kürzlich ernannte Bischof": between an article and its noun,
+    such words can only belong to an adjective of the noun.
 
     Returns the index of the adjective that closes the phrase before its noun.
     """
