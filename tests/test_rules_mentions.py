@@ -819,3 +819,24 @@ sagte    VERB  O     _         5  ROOT   ROOT
 def test_adverbs_between_article_and_adjective_belong_to_the_phrase(scheme: str | None) -> None:
     doc = from_table(ADVERB_IN_PHRASE, scheme)
     assert _text(doc, np_after(doc, 0, len(doc))) == "der erst kürzlich ernannte Bischof"
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_am_places_a_role_at_an_institution_but_not_at_a_time(scheme: str | None) -> None:
+    # Professorin am Kaiser Institut sagte / der Sprecher am Montag sagte
+    doc = from_table("""
+Professorin NOUN  O     Case=Nom  4  nsubj  sb
+am          ADP   O     _         3  case   mnr
+Kaiser      PROPN B-ORG _         3  compound pnc
+Institut    PROPN I-ORG _         0  nmod   nk
+sagte       VERB  O     _         4  ROOT   ROOT
+""", scheme)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Professorin am Kaiser Institut"
+    time = from_table("""
+der         DET   O     Case=Nom  1  det    nk
+Sprecher    NOUN  O     Case=Nom  4  nsubj  sb
+am          ADP   O     _         3  case   mo
+Montag      PROPN O     _         4  obl    nk
+sagte       VERB  O     _         4  ROOT   ROOT
+""", scheme)
+    assert _text(time, np_after(time, 0, len(time))) == "der Sprecher"
