@@ -711,7 +711,8 @@ def _morph_tagged(words: str, tags: str, finite: tuple[str, ...] = ()):
          "Die Lage ist sehr ernst", "der Minister"),
         # a complete clause before: what follows the cue is an apposition to its speaker
         ("Die Lage sei ernst , sagte Max Muster , der Sprecher der Stadt .",
-         "DET NOUN AUX ADJ PUNCT VERB PROPN PROPN PUNCT DET NOUN DET NOUN PUNCT", "Die Lage sei ernst", "Max Muster"),
+         "DET NOUN AUX ADJ PUNCT VERB PROPN PROPN PUNCT DET NOUN DET NOUN PUNCT", "Die Lage sei ernst",
+         "Max Muster, der Sprecher der Stadt"),
         # a subject with an apposition before its cue verb is no fronted phrase
         ("Der Sprecher , Max Muster , sagte , die Lage sei ernst .",
          "DET NOUN PUNCT PROPN PROPN PUNCT VERB PUNCT DET NOUN AUX ADJ PUNCT", "die Lage sei ernst", None),
@@ -873,3 +874,57 @@ def test_an_adverb_after_the_source_of_an_inserted_so_stays_out_of_the_quote() -
                         "ADV AUX PUNCT ADV DET NOUN ADV PUNCT DET NOUN ADJ PUNCT", finite=("sei",))
     (q,) = attribute(doc)
     assert (text_of(doc, q.quote), text_of(doc, q.speaker)) == ("Trotzdem sei die Lage ernst", "der Minister")
+
+
+# "Die Lage sei ernst, sagte Max Muster, Sprecher der Polizei, am Montag."
+CLOSING_APPOSITION = INVERTED[:6] + [
+    ("Max", "PROPN", "nsubj", 5, "", "Max", "pnc", 7),
+    ("Muster", "PROPN", "flat", 6, "", "Muster", "sb", 5),
+    (",", "PUNCT", "punct", 9, "", ",", "punct", 9),
+    ("Sprecher", "NOUN", "appos", 6, "", "Sprecher", "app", 7),
+    ("der", "DET", "det", 11, "Case=Gen", "der", "nk", 11),
+    ("Polizei", "NOUN", "nmod", 9, "Case=Gen", "Polizei", "ag", 9),
+    (",", "PUNCT", "punct", 9, "", ",", "punct", 9),
+    ("am", "ADP", "case", 14, "", "an", "mo", 5),
+    ("Montag", "NOUN", "obl", 5, "", "Montag", "nk", 13),
+    (".", "PUNCT", "punct", 5, "", ".", "punct", 5),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_a_phrase_without_verb_closing_an_inverted_cue_is_the_speakers_apposition(scheme: str) -> None:
+    doc = doc_in(CLOSING_APPOSITION, scheme)
+    (quote,) = attribute(doc)
+    assert (text_of(doc, quote.quote), text_of(doc, quote.speaker)) == (
+        "Die Lage sei ernst", "Max Muster, Sprecher der Polizei")
+    # with a verb of its own the phrase opens a relative clause: "…, sagte Max Muster, der Sprecher kennt."
+    rows = CLOSING_APPOSITION[:9] + [("der", "PRON", "nsubj", 10, "", "der", "sb", 10),
+                                     ("kennt", "VERB", "acl:relcl", 6, "", "kennen", "rc", 7),
+                                     (".", "PUNCT", "punct", 5, "", ".", "punct", 5)]
+    relative = doc_in(rows, scheme)
+    (quote,) = attribute(relative)
+    assert text_of(relative, quote.speaker) == "Max Muster"
+
+
+# "Nach Angaben der Sprecherin gegenüber der Zeitung ist die Lage ernst."
+SOURCE_WITH_ADDRESSEE = [
+    ("Nach", "ADP", "case", 1, "", "nach", "mo", 7),
+    ("Angaben", "NOUN", "obl", 10, "Case=Dat", "Angabe", "nk", 0),
+    ("der", "DET", "det", 3, "Case=Gen", "der", "nk", 3),
+    ("Sprecherin", "NOUN", "nmod", 1, "Case=Gen", "Sprecherin", "ag", 1),
+    ("gegenüber", "ADP", "case", 6, "", "gegenüber", "mo", 3),
+    ("der", "DET", "det", 6, "Case=Dat", "der", "nk", 6),
+    ("Zeitung", "NOUN", "nmod", 3, "Case=Dat", "Zeitung", "nk", 4),
+    ("ist", "AUX", "cop", 10, "Mood=Ind|VerbForm=Fin", "sein", "ROOT", 7),
+    ("die", "DET", "det", 9, "Case=Nom", "der", "nk", 9),
+    ("Lage", "NOUN", "nsubj", 10, "Case=Nom", "Lage", "sb", 7),
+    ("ernst", "ADJ", "ROOT", 10, "", "ernst", "pd", 7),
+    (".", "PUNCT", "punct", 10, "", ".", "punct", 7),
+]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", "none"])
+def test_a_fronted_source_ends_before_whom_it_was_said_to(scheme: str) -> None:
+    doc = doc_in(SOURCE_WITH_ADDRESSEE, scheme)
+    (quote,) = attribute(doc)
+    assert (text_of(doc, quote.quote), text_of(doc, quote.speaker)) == ("ist die Lage ernst", "Angaben der Sprecherin")

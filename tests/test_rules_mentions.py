@@ -562,3 +562,281 @@ def test_a_phrase_ending_inside_a_recognised_name_takes_the_whole_name(scheme: s
     doc = from_table(NAMED, scheme)
     assert _text(doc, np_after(doc, 1, len(doc))) == "Reporter ohne Grenzen"
     assert _text(doc, np_after(doc, 1, 3)) == "Reporter"  # never past the stretch it may fill
+
+
+# Laut Protokoll sagte die Ministerin einigen Experten zufolge ab . Auch dem Sender zufolge …
+# (the parser hung "zufolge" on the subject, whose subtree then holds the source)
+POSTPOSITION = """
+Laut         ADP   O     _         1  case   mo
+Protokoll    NOUN  O     Case=Dat  2  obl    nk
+sagte        VERB  O     _         2  ROOT   ROOT
+die          DET   O     Case=Nom  4  det    nk
+Ministerin   NOUN  O     Case=Nom  2  nsubj  sb
+einigen      DET   O     Case=Dat  6  det    nk
+Experten     NOUN  O     Case=Dat  4  nmod   ag
+zufolge      ADP   O     _         4  case   mo
+ab           ADP   O     _         2  compound:prt svp
+.            PUNCT O     _         2  punct  punct
+Auch         ADV   O     _         12 advmod mo
+dem          DET   O     Case=Dat  12 det    nk
+Sender       NOUN  O     Case=Dat  14 obl    nk
+zufolge      ADP   O     _         12 case   mo
+regnet       VERB  O     _         14 ROOT   ROOT
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_postposition_cites_one_phrase_not_the_subject_or_adverb_before_it(scheme: str | None) -> None:
+    from quotex.rules.mentions import postposition_source
+
+    doc = from_table(POSTPOSITION, scheme)
+    assert _text(doc, postposition_source(doc, 7, 3, syntax.scheme_of(doc))) == "einigen Experten"
+    assert _text(doc, postposition_source(doc, 13, 10, syntax.scheme_of(doc))) == "dem Sender"
+    # a phrase the reader would cut short inside ("Afghanischen" read as a name) stays whole
+    tagged = from_rows([("Afghanischen", "PROPN", "amod", 1), ("Behörden", "NOUN", "nmod", 3),
+                        ("zufolge", "ADP", "case", 1), ("regnet", "VERB", "ROOT", 3)], parsed=scheme is not None)
+    assert _text(tagged, postposition_source(tagged, 2, 0, syntax.scheme_of(tagged))) == "Afghanischen Behörden"
+
+
+# zitiert die „ Zeitung “ Meyer in einem Bericht (the parser hung the object on the name)
+CLOSED_NAME = """
+zitiert      VERB  O     _         0  ROOT   ROOT
+die          DET   O     Case=Nom  3  det    nk
+„            PUNCT O     _         3  punct  punct
+Zeitung      NOUN  O     Case=Nom  0  nsubj  sb
+“            PUNCT O     _         3  punct  punct
+Meyer        PROPN B-PER Case=Nom  3  appos  app
+in           ADP   O     _         8  case   mo
+einem        DET   O     Case=Dat  8  det    nk
+Bericht      NOUN  O     Case=Dat  0  obl    mo
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_noun_or_name_after_a_name_in_marks_or_brackets_starts_the_next_phrase(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(CLOSED_NAME, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "die „Zeitung“"
+    assert _text(doc, subject_mention(doc, doc[0], 0, len(doc), syntax.scheme_of(doc))) == "die „Zeitung“"
+    # a genitive after the bracket still belongs to the name: das Komitee ( OK ) der Spiele
+    komitee = from_rows([("das", "DET", "det", 1), ("Komitee", "NOUN", "nsubj", 7), ("(", "PUNCT", "punct", 3),
+                         ("OK", "PROPN", "appos", 1), (")", "PUNCT", "punct", 3), ("der", "DET", "det", 6, "Case=Gen"),
+                         ("Spiele", "NOUN", "nmod", 1), ("sagte", "VERB", "ROOT", 7)], parsed=scheme is not None)
+    assert _text(komitee, np_after(komitee, 0, len(komitee))) == "das Komitee (OK) der Spiele"
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_a_saxon_genitive_after_a_paragraph_break_opens_its_phrase(parsed: bool) -> None:
+    # (paragraph break) Frankreichs Präsident Jacques Chirac sagte: the tagger took the break for a name
+    doc = from_rows([("\n\n", "PROPN", "dep", 0), ("Frankreichs", "PROPN", "nmod", 2), ("Präsident", "NOUN", "nsubj", 5),
+                     ("Jacques", "PROPN", "appos", 2), ("Chirac", "PROPN", "flat", 3), ("sagte", "VERB", "ROOT", 5)],
+                    parsed=parsed, spaces=[False, True, True, True, True, False])
+    assert _text(doc, np_after(doc, 1, len(doc))) == "Frankreichs Präsident Jacques Chirac"
+
+
+# bedauerte der Verband kommunaler Betriebe , dass … / sagte der Sprecher unserer Zeitung , dass …
+GENITIVE_PLURAL = """
+bedauerte  VERB  O     _         0  ROOT   ROOT
+der        DET   O     Case=Nom  2  det    nk
+Verband    NOUN  O     Case=Nom  0  nsubj  sb
+kommunaler ADJ   O     Case=Gen  4  amod   nk
+Betriebe   NOUN  O     Case=Gen  2  nmod   ag
+,          PUNCT O     _         0  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_an_adjective_in_er_after_a_role_or_organization_opens_a_genitive_plural(scheme: str | None) -> None:
+    doc = from_table(GENITIVE_PLURAL, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "der Verband kommunaler Betriebe"
+    dative = from_table(GENITIVE_PLURAL.replace("Verband  ", "Sprecher ").replace("kommunaler ADJ ", "unserer    DET "),
+                        scheme)
+    assert _text(dative, np_after(dative, 1, len(dative))) == "der Sprecher"
+
+
+# berichtet die Online-Ausgabe des Magazins , dass … (the head tagged as a name)
+GENITIVE_AFTER_NAME = """
+berichtet      VERB  O     _         0  ROOT   ROOT
+die            DET   O     Case=Nom  2  det    nk
+Online-Ausgabe PROPN O     Case=Nom  0  nsubj  sb
+des            DET   O     Case=Gen  4  det    nk
+Magazins       NOUN  O     Case=Gen  2  nmod   ag
+,              PUNCT O     _         0  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_an_article_of_genitive_form_only_continues_even_a_name(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(GENITIVE_AFTER_NAME, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "die Online-Ausgabe des Magazins"
+    assert _text(doc, subject_mention(doc, doc[0], 0, 5, syntax.scheme_of(doc))) == "die Online-Ausgabe des Magazins"
+    # "der" may be the dative the name spoke to: sagte Peskow der Zeitung
+    dative = from_rows([("sagte", "VERB", "ROOT", 0), ("Peskow", "PROPN", "nsubj", 0), ("der", "DET", "det", 3),
+                        ("Zeitung", "NOUN", "iobj", 0)], parsed=scheme is not None)
+    assert _text(dative, np_after(dative, 1, len(dative))) == "Peskow"
+
+
+# sagte Max Muster von der „ Aktion Kinder helfen “ , … / sagte Max Muster „ Wir helfen “
+NAME_LIKE_A_SENTENCE = """
+sagte    VERB  O     _         0  ROOT   ROOT
+Max      PROPN B-PER _         0  nsubj  sb
+Muster   PROPN I-PER _         1  flat   pnc
+von      ADP   O     _         6  case   mnr
+der      DET   O     Case=Dat  6  det    nk
+„        PUNCT O     _         6  punct  punct
+Aktion   NOUN  O     Case=Dat  1  nmod   nk
+Kinder   NOUN  O     Case=Nom  8  nsubj  sb
+helfen   VERB  O     _         6  acl    rc
+“        PUNCT O     _         6  punct  punct
+,        PUNCT O     _         0  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_marks_after_an_article_hold_a_name_even_with_a_verb_inside(scheme: str | None) -> None:
+    doc = from_table(NAME_LIKE_A_SENTENCE, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "Max Muster von der „Aktion Kinder helfen“"
+    # without the article the marks open a quotation: sagte Max Muster „ Wir helfen “
+    quotation = from_rows([("sagte", "VERB", "ROOT", 0), ("Max", "PROPN", "nsubj", 0), ("Muster", "PROPN", "flat", 1),
+                           ("„", "PUNCT", "punct", 5), ("Wir", "PRON", "nsubj", 5), ("helfen", "VERB", "ccomp", 0),
+                           ("“", "PUNCT", "punct", 5)], parsed=scheme is not None)
+    assert _text(quotation, np_after(quotation, 1, len(quotation))) == "Max Muster"
+
+
+# lobte der Sprecher der Partei , Max Muster das Urteil (no comma closes the name)
+NAME_AFTER_ROLE = """
+lobte    VERB  O     _         0  ROOT   ROOT
+der      DET   O     Case=Nom  2  det    nk
+Sprecher NOUN  O     Case=Nom  0  nsubj  sb
+der      DET   O     Case=Gen  4  det    nk
+Partei   NOUN  O     Case=Gen  2  nmod   ag
+,        PUNCT O     _         6  punct  punct
+Max      PROPN B-PER _         2  appos  app
+Muster   PROPN I-PER _         6  flat   pnc
+das      DET   O     Case=Acc  9  det    nk
+Urteil   NOUN  O     Case=Acc  0  obj    oa
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_name_set_off_after_a_role_is_its_apposition_wherever_it_ends(scheme: str | None) -> None:
+    doc = from_table(NAME_AFTER_ROLE, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "der Sprecher der Partei, Max Muster"
+    # after a phrase with no role the name may be anything: lobte der Streit der Partei , Max Muster …
+    other = from_table(NAME_AFTER_ROLE.replace("Sprecher NOUN", "Streit   NOUN"), scheme)
+    assert _text(other, np_after(other, 1, len(other))) == "der Streit der Partei"
+
+
+# Max Muster , dessen Amt zuständig ist , sagte
+GENITIVE_RELATIVE = """
+Max       PROPN B-PER Case=Nom  7  nsubj  sb
+Muster    PROPN I-PER Case=Nom  0  flat   pnc
+,         PUNCT O     _         0  punct  punct
+dessen    DET   O     Case=Gen  4  det    ag
+Amt       NOUN  O     Case=Nom  5  nsubj  sb
+zuständig ADJ   O     _         0  acl:relcl rc
+ist       AUX   O     _         5  cop    pd
+sagte     VERB  O     _         7  ROOT   ROOT
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_genitive_relative_pronoun_opens_a_relative_clause_even_before_its_noun(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(GENITIVE_RELATIVE, scheme)
+    assert _text(doc, subject_mention(doc, doc[7], 0, 7, syntax.scheme_of(doc))) == "Max Muster"
+
+
+# sagte der Staatliche Gesundheits Dienst ( SGD ) . (the recognizer's name ends in a word tagged as a noun)
+NAME_WITH_NOUN = """
+sagte      VERB  O     _         0  ROOT   ROOT
+der        DET   O     Case=Nom  4  det    nk
+Staatliche PROPN B-ORG _         4  amod   nk
+Gesundheits PROPN I-ORG _        4  compound pnc
+Dienst     NOUN  I-ORG Case=Nom  0  nsubj  sb
+(          PUNCT O     _         6  punct  punct
+SGD        PROPN B-ORG _         4  appos  app
+)          PUNCT O     _         6  punct  punct
+.          PUNCT O     _         0  punct  punct
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_a_phrase_reads_on_through_a_recognised_name_to_its_bracket(scheme: str | None) -> None:
+    doc = from_table(NAME_WITH_NOUN, scheme)
+    assert _text(doc, np_after(doc, 1, len(doc))) == "der Staatliche Gesundheits Dienst (SGD)"
+
+
+# Einzig Sony gab bekannt (the parser hung the adverbial adjective on the subject)
+ADVERBIAL_ADJECTIVE = """
+Einzig   ADJ   O     _         1  dep    mo
+Sony     PROPN B-ORG Case=Nom  2  nsubj  sb
+gab      VERB  O     _         2  ROOT   ROOT
+bekannt  ADJ   O     _         2  xcomp  pd
+"""
+
+# zuvor hatte Bonn abgelehnt (the parser made the auxiliary the passive subject)
+VERB_AS_SUBJECT = """
+zuvor     ADV   O     _         1  advmod    mo
+hatte     AUX   O     _         3  nsubj:pass sb
+Bonn      PROPN B-LOC Case=Nom  1  obl       mo
+abgelehnt VERB  O     _         3  ROOT      ROOT
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_an_adverbial_adjective_or_a_verb_is_no_part_of_a_subject(scheme: str | None) -> None:
+    from quotex.rules.mentions import subject_mention
+
+    doc = from_table(ADVERBIAL_ADJECTIVE, scheme)
+    doc[0].tag_, doc[3].tag_ = "ADJD", "ADJD"
+    assert _text(doc, subject_mention(doc, doc[2], 0, len(doc), syntax.scheme_of(doc))) == "Sony"
+    verb = from_table(VERB_AS_SUBJECT, scheme)
+    assert _text(verb, subject_mention(verb, verb[3], 0, len(verb), syntax.scheme_of(verb))) == "Bonn"
+    # Höhnisch schrieb der Verfasser (the adverbial adjective taken for a noun and the subject)
+    alone = from_rows([("Höhnisch", "NOUN", "nsubj", 1), ("schrieb", "VERB", "ROOT", 1), ("der", "DET", "det", 3),
+                       ("Verfasser", "NOUN", "obj", 1)], parsed=scheme is not None)
+    alone[0].tag_ = "ADJD"
+    assert _text(alone, subject_mention(alone, alone[1], 0, len(alone), syntax.scheme_of(alone))) == "der Verfasser"
+
+
+# der erst kürzlich ernannte Bischof sagte
+ADVERB_IN_PHRASE = """
+der      DET   O     Case=Nom  4  det    nk
+erst     ADV   O     _         2  advmod mo
+kürzlich ADV   O     _         3  advmod mo
+ernannte ADJ   O     Case=Nom  4  amod   nk
+Bischof  NOUN  O     Case=Nom  5  nsubj  sb
+sagte    VERB  O     _         5  ROOT   ROOT
+"""
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_adverbs_between_article_and_adjective_belong_to_the_phrase(scheme: str | None) -> None:
+    doc = from_table(ADVERB_IN_PHRASE, scheme)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "der erst kürzlich ernannte Bischof"
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger", None])
+def test_am_places_a_role_at_an_institution_but_not_at_a_time(scheme: str | None) -> None:
+    # Professorin am Kaiser Institut sagte / der Sprecher am Montag sagte
+    doc = from_table("""
+Professorin NOUN  O     Case=Nom  4  nsubj  sb
+am          ADP   O     _         3  case   mnr
+Kaiser      PROPN B-ORG _         3  compound pnc
+Institut    PROPN I-ORG _         0  nmod   nk
+sagte       VERB  O     _         4  ROOT   ROOT
+""", scheme)
+    assert _text(doc, np_after(doc, 0, len(doc))) == "Professorin am Kaiser Institut"
+    time = from_table("""
+der         DET   O     Case=Nom  1  det    nk
+Sprecher    NOUN  O     Case=Nom  4  nsubj  sb
+am          ADP   O     _         3  case   mo
+Montag      PROPN O     _         4  obl    nk
+sagte       VERB  O     _         4  ROOT   ROOT
+""", scheme)
+    assert _text(time, np_after(time, 0, len(time))) == "der Sprecher"

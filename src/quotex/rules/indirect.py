@@ -369,6 +369,8 @@ def _verb(sent: _Sentence, cue: VerbCue, previous: _Sentence | None) -> None:
                                        source=(lo, stop), exclude=(sent.a, lb))
         if speaker is None and cue.lemma != "heißen":
             return  # "…, erzählte von …": a second verb of the same subject, not an inverted cue
+        if speaker is not None and speaker[1] == stop:
+            speaker = mentions.closing_apposition(doc, speaker, sent.end)  # "…, sagte X, Sprecher der Y."
         # the content starts after a colon ("Das Tor war enttäuschend: „…“, sagte X")
         start = next((i + 1 for i in range(lb - 1, sent.a - 1, -1) if doc[i].text == ":" and not an.in_marks[i]),
                      sent.a)
@@ -720,10 +722,15 @@ def _fronted_phrase_end(sent: _Sentence, k: int, a: int, after: int, end: int) -
 
 def _whole_source(sent: _Sentence, speaker: tuple[int, int], start: int) -> tuple[int, int]:
     """The source phrase up to the content at ``start`` when nothing but the phrase's own words
-    stand between them ("Laut einem Bericht der Bank (IDB) sandten …")."""
+    stand between them ("Laut einem Bericht der Bank (IDB) sandten …"). A phrase on what the
+    statement is about or whom it was made to ends it ("Nach Angaben der Sprecherin gegenüber
+    der Zeitung …": word class ``topic_prepositions``), unless its preposition may also attach
+    an affiliation ("Angaben des Beauftragten für Datenschutz")."""
     doc = sent.an.doc
     if start > speaker[1] and not any(doc[i].text in (",", ";", ":") for i in range(speaker[1], start)):
-        return speaker[0], start
+        end = next((i for i in range(speaker[1], start) if doc[i].lower_ in lexicon.words("topic_prepositions")
+                    and doc[i].lower_ not in lexicon.words("attaching_prepositions")), start)
+        return speaker[0], end
     return speaker
 
 

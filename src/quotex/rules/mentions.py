@@ -121,7 +121,7 @@ def np_after(doc: Doc, i: int, hi: int) -> tuple[int, int] | None:
         if inside_name and last_head >= 0 and j + 1 < hi and _nominal(doc[j + 1]):
             j += 1
             continue
-        if token.pos_ == "ADP" and last_head < i and j > i and doc[j - 1].pos_ == "DET":
+        if token.pos_ in ("ADP", "ADV") and last_head < i and j > i and doc[j - 1].pos_ == "DET":
             skip = _attributive_phrase_end(doc, j, hi)
             if skip is not None:
                 j = skip
@@ -185,7 +185,9 @@ def _bracket_end(doc: Doc, j: int, hi: int) -> int | None:
 
 
 def _attributive_phrase_end(doc: Doc, j: int, hi: int) -> int | None:
-    """Skip "am Dienstag veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung".
+    """Skip "am Dienstag veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung",
+    or the adverbs of "der erst kürzlich ernannte Bischof": between an article and its noun,
+    such words can only belong to an adjective of the noun.
 
     Returns the index of the adjective that closes the phrase before its noun.
     """
@@ -204,12 +206,17 @@ def _pronoun_before_possessive(token: Token, following: Token) -> bool:
 
 
 def _quoted_name_end(doc: Doc, j: int, hi: int) -> int | None:
-    """Index of the mark closing a short name in quotation marks („Die Zeit“, „tagesschau.de“)."""
+    """Index of the mark closing a short name in quotation marks („Die Zeit“, „tagesschau.de“).
+
+    A verb inside makes the marks a quotation, unless an article comes right before them:
+    an article announces a noun, so what it opens is a name, even one that reads like a
+    sentence ("von der „Aktion Kinder helfen“")."""
+    named = j > 0 and doc[j - 1].lower_ in words("articles")
     for k in range(j + 1, min(hi, j + 7)):
         token = doc[k]
         if closes_quote(token.text) and k > j + 1:
             return k
-        if token.pos_ in ("VERB", "AUX") or token.text in (",", ".", ":", ";"):
+        if token.pos_ in ("VERB", "AUX") and not named or token.text in (",", ".", ":", ";"):
             return None
     return None
 
@@ -249,6 +256,10 @@ def _placed_by_the_verb(head: Token) -> bool:
 
 def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     """``token`` right after the noun ``doc[head]`` still belongs to its phrase."""
+    if _inside_the_same_name(doc[head], token):
+        return True
+    if _closes_name(doc[head]) and token.pos_ in ("NOUN", "PROPN") and not _glued(doc[head], token):
+        return False
     if token.is_lower and token.lower_ not in words("name_particles"):
         if token.pos_ == "PROPN":
             return False  # "am" tagged as a name: "sagte Jan Krüger am Freitag"
@@ -271,8 +282,10 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
         return kind in ("role", "org") and token.is_title and source_kind(token) is None
     if token.pos_ == "DET" or token.lower_ in words("genitive_articles"):
         # a genitive follows a noun ("Sprecher der Partei"); after a name the article starts
-        # the next phrase ("sagte Peskow der Staatsagentur TASS")
-        if name or token.lower_ not in words("genitive_articles"):
+        # the next phrase ("sagte Peskow der Staatsagentur TASS") unless its form is genitive
+        # only: a name can be the head of one too ("die Online-Ausgabe des Magazins", tagged
+        # as a name)
+        if name and token.lower_ not in words("genitive_only") or token.lower_ not in words("genitive_articles"):
             return False
         cases = token.morph.get("Case")
         return not cases or "Gen" in cases or kind is not None
@@ -280,7 +293,34 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
         # a genitive plural without article: "Schätzungen französischer Behörden", "Meinung vieler
         # Experten"; other endings start the next phrase ("führt der Bericht schwere Mängel an")
         return token.lower_.endswith("er")
-    return False
+    return kind in ("role", "org") and _genitive_plural_adjective(token)
+
+
+def _genitive_plural_adjective(token: Token) -> bool:
+    """An adjective in -er right before its noun, after a role or organization noun, opens a
+    genitive plural without article ("der Verband kommunaler Unternehmen", "ein Sprecher
+    deutscher Reeder"). Only an adjective: a determiner in -er there is as often the dative
+    the speaker talked to ("sagte der Sprecher unserer Zeitung")."""
+    doc = token.doc
+    return (token.pos_ == "ADJ" and token.lower_.endswith("er") and token.i + 1 < len(doc)
+            and doc[token.i + 1].pos_ == "NOUN")
+
+
+def _inside_the_same_name(head: Token, token: Token) -> bool:
+    """``token`` goes on with the name the recognizer found at ``head`` ("National Health
+    Service", where the tagger calls the last word a noun): the phrase reads on through the
+    name, and so reaches what follows it, such as its abbreviation in brackets."""
+    return (head.ent_iob_ in ("B", "I") and token.ent_iob_ == "I" and token.ent_type_ == head.ent_type_
+            and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X"))
+
+
+def _closes_name(mark: Token) -> bool:
+    """``mark`` closes a bracket or quotation marks after a name ("(SPD)", „Die Zeit“): the
+    name is complete, so a noun or name after it starts the next phrase ("zitiert die „Zeitung“
+    Meyer", "unterstützt die „Initiative“ Müllers Vorschlag"); what may still follow is a
+    genitive ("das Komitee (OK) der Weltmeisterschaft"), another bracket, a preposition or an
+    apposition."""
+    return mark.text == ")" or closes_quote(mark.text)
 
 
 def _glued(before: Token, token: Token) -> bool:
@@ -298,6 +338,8 @@ def _modifies_next_noun(word: Token) -> bool:
     if word.pos_ not in ("PROPN", "ADJ") or not word.is_title:
         return False
     before = word.doc[word.i - 1] if word.i > 0 else None
+    if before is not None and before.is_space:
+        before = None  # a paragraph break, whatever the tagger called it, opens the phrase
     if word.text.endswith("er"):
         return word.ent_type_ not in PERSON_LABELS and (before is None or before.pos_ in ("DET", "ADP"))
     opens = before is None or before.pos_ == "ADP" or not _nominal(before)
@@ -355,7 +397,38 @@ def _apposition_end(doc: Doc, i: int, hi: int) -> int | None:
     # a role is an apposition wherever it ends ("Philip Aguer, ein Sprecher der SPLA der Presse …")
     if any(doc[k].pos_ == "NOUN" and source_kind(doc[k]) == "role" for k in range(inner[0], end)):
         return end
+    if _names_the_role_before(doc, i, inner):
+        return end
     return None
+
+
+def _names_the_role_before(doc: Doc, i: int, inner: tuple[int, int]) -> bool:
+    """The phrase ``inner`` after the comma before ``i`` is a person's name and the phrase before
+    the comma ends in a role or the organization it belongs to ("der Sprecher der Partei, Max
+    Muster das Urteil"): the name says who holds the role, wherever it ends, since a bare name
+    after a role is no object of its own."""
+    if not all(doc[k].pos_ == "PROPN" for k in range(*inner)) or not any(
+            doc[k].ent_type_ in PERSON_LABELS for k in range(*inner)):
+        return False
+    k = i - 2
+    while k >= 0 and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and source_kind(doc[k]) != "role":
+        k -= 1
+    return k >= 0 and source_kind(doc[k]) == "role"
+
+
+def closing_apposition(doc: Doc, mention: tuple[int, int], hi: int) -> tuple[int, int]:
+    """``mention`` with the apposition after its comma, when nothing but that apposition and
+    adverbials follow up to ``hi`` (the sentence end).
+
+    After an inverted cue ("…, sagte X, Sprecher der Y, am Montag.") the clause has said all it
+    says: a phrase set off after the speaker, with no verb of its own, can only describe the
+    speaker. A verb after the comma makes it a clause of its own ("…, sagte X, der Y kritisierte").
+    """
+    comma = mention[1]
+    if comma + 1 >= hi or doc[comma].text != "," or any(doc[k].pos_ in ("VERB", "AUX") for k in range(comma + 1, hi)):
+        return mention
+    end = _apposition_end(doc, comma + 1, hi)
+    return mention if end is None else (mention[0], end)
 
 
 def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
@@ -365,8 +438,8 @@ def np_before(doc: Doc, j: int, lo: int) -> tuple[int, int] | None:
     yes, "Am Montag sagte" no (the subject then follows the verb).
     """
     while lo < j and (doc[lo].is_punct and not opens_quote(doc[lo].text) and doc[lo].text != "("
-                      or doc[lo].lower_ in words("clause_openers")):
-        lo += 1
+                      or doc[lo].lower_ in words("clause_openers") or doc[lo].tag_ == "ADJD"):
+        lo += 1  # "Einzig X gab bekannt": an adjective used as an adverb (ADJD) opens no noun phrase
     while j > lo and (doc[j - 1].text == "," or doc[j - 1].is_space):
         j -= 1  # "Kurt von Figura, Präsident der Universität, begrüßte"
     if lo >= j:
@@ -453,15 +526,18 @@ def _parsed_subject(doc: Doc, verb: Token, lo: int, hi: int, scheme: syntax.Sche
     subject = syntax.subject_of(verb, scheme, lo, hi)
     if subject is None and scheme is not None and verb.dep_ in ("conj", "cj") and verb.head.i < verb.i:
         subject = syntax.subject_of(verb.head, scheme, lo, hi)  # "Key informierte sich und sprach von …"
-    if subject is None or not lo <= subject.i < hi or _inside(subject.i, exclude) or not _nominative(subject):
-        return None
+    if subject is None or not lo <= subject.i < hi or _inside(subject.i, exclude) or not _nominative(subject) \
+            or subject.pos_ in ("VERB", "AUX") or subject.tag_ == "ADJD":
+        return None  # a verb or an adverbial adjective the parser made a subject names no one
     if subject.lower_ in words("demonstrative_subjects"):
         return None
     start, end = syntax.phrase(subject, lo, hi)
     if start < subject.i and _subordinating(doc, start, verb, hi):
         start += 1
-    while start < subject.i and doc[start].pos_ == "ADV":
-        start += 1  # "Auch Winfried Hassemer glaubt": the focus adverb is no part of the subject
+    while start < subject.i and (doc[start].pos_ == "ADV" or doc[start].tag_ == "ADJD"):
+        # "Auch Winfried Hassemer glaubt", "Einzig X gab bekannt": a focus adverb, or an adjective
+        # used as one (tagged ADJD, never inside a noun phrase), is no part of the subject
+        start += 1
     if exclude is not None:
         if start < exclude[1] <= subject.i:
             start = exclude[1]
@@ -575,8 +651,12 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
         if doc[k].lower_ in words("adverbial_prepositions"):
             end = k  # "Hongkongs Chief Executive C.Y. Leung am Sonntag", even when the parser made "Sonntag" the head
             break
-        if doc[k].pos_ == "DET" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].i >= head:
+        if doc[k].pos_ == "DET" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].i >= head \
+                and doc[k].lower_ not in words("genitive_only"):
             end = k  # a name takes no genitive: "sagte Peskow der Staatsagentur TASS"
+            break
+        if k - 1 >= head and _closes_name(doc[k - 1]) and doc[k].pos_ in ("NOUN", "PROPN") and not _glued(doc[k - 1], doc[k]):
+            end = k  # "zitiert die „Zeitung“ Meyer": the parser hung the object on the name
             break
     longer = np_after(doc, start, hi)
     if longer is not None and longer[1] > end:
@@ -589,11 +669,14 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
 
 
 def _relative_clause_at(doc: Doc, k: int, end: int) -> bool:
+    """A relative clause opens at ``k``: a relative pronoun not followed by its noun ("…, der
+    gestern sagte", not the apposition "…, der Sprecher"), or one whose form is genitive only,
+    which a noun follows inside the clause ("…, dessen Behörde zuständig ist")."""
     token = doc[k]
     if token.lower_ not in words("relative_pronouns"):
         return token.pos_ == "ADP" and k + 1 < end and doc[k + 1].lower_ in words("relative_pronouns")  # ", mit dem …"
     following = doc[k + 1] if k + 1 < end else None
-    if following is None:
+    if following is None or token.lower_ in words("genitive_relatives"):
         return True
     return not (following.pos_ in ("ADJ", "NOUN", "PROPN") or (not following.pos_ and following.is_title))
 
@@ -653,7 +736,7 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     if scheme is not None and token.head.i < j and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         start, end = syntax.phrase(token.head, lo, j)
         if end == j and start < end:
-            return start, end
+            return _one_phrase(doc, start, end), end
     s = j
     while s > lo:
         prev = doc[s - 1]
@@ -681,7 +764,36 @@ def np_ending_at(doc: Doc, j: int, lo: int, scheme: syntax.Scheme | None = None)
     if s >= j or not (_is_head_word(last) or last.lower_ in words("object_pronouns") or last.lower_ in words("dative_relatives")
                       or (last.text == ")" or closes_quote(last.text))):
         return None
-    return s, j
+    return _one_phrase(doc, s, j), j
+
+
+def _one_phrase(doc: Doc, s: int, j: int) -> int:
+    """Where the last noun phrase of ``[s, j)`` starts: the first start from which
+    :func:`np_after` reads one phrase up to ``j``, else ``s``.
+
+    Walking leftwards from a postposition, or taking the parser's subtree of its noun, collects
+    whatever nominal words come before; but a source is one phrase, and the words before it
+    belong to the clause: the subject after the verb ("sagte die Ministerin einigen Experten
+    zufolge"), a focus adverb ("Auch dem Sender zufolge") or a relative pronoun ("was aber
+    dem Zeugen zufolge").
+    """
+    for k in range(s, j):
+        found = np_after(doc, k, j)
+        if found is not None and found[1] == j and (k == s or _opens_new_phrase(doc, s, k)):
+            return k
+    return s
+
+
+def _opens_new_phrase(doc: Doc, s: int, k: int) -> bool:
+    """``doc[k]`` starts a phrase of its own after ``[s, k)``: it is a determiner, which no
+    noun phrase has in its middle without a noun of its own ("die Ministerin einigen
+    Experten"), or no noun or name comes before it ("Auch dem Sender"). Otherwise the phrase
+    reader may just have stopped short inside one ("Afghanischen Behörden", a name in lower
+    case after its noun)."""
+    first = doc[k]
+    if first.pos_ == "DET" or first.lower_ in words("determiners") or first.lower_ in words("quantifiers"):
+        return True
+    return not any(_is_head_word(doc[m]) for m in range(s, k))
 
 
 def cue_speaker(doc: Doc, verb: Token, lemma: str | None, cue: tuple[int, ...], scheme: syntax.Scheme | None, *,
