@@ -406,38 +406,38 @@ def main() -> None:
             "bare": (bare_child, None),
             "jobs1": (extract(corpus, "--jobs", "1"), None),
             "jobs2": (extract(corpus, "--jobs", "2"), None),
-            "jobs1x2": ([], None),  # one --jobs 1 run on each core at once: see measure_together
             "dask1": (extract(corpus), 1),
             "dask2": (extract(corpus), 2),
             "jobs1-small": (extract(small, "--jobs", "1"), None),
             "jobs2-small": (extract(small, "--jobs", "2"), None),
         }
+        cores = sorted(os.sched_getaffinity(0))
+        # Runs of several processes started at once, one pinned to each core (see measure_together).
+        together = {"jobs1x2": [extract(corpus, "--jobs", "1", output=Path(temporary) / f"copy{core}.jsonl")
+                                for core in cores]}
         # samples[run][placement]: the figures of every round; placement is the core a
         # single-process run was pinned to, ALL_CORES for runs that use every core.
         samples: dict[str, dict[int | str, list[dict[str, float]]]] = {}
         records = 0
-        cores = sorted(os.sched_getaffinity(0))
         for round_ in range(args.repeat):
             # Every other round backwards, so that a machine slowly getting busier or
             # quieter does not always favour the same run or the same core.
             order = list(RUNS) if round_ % 2 == 0 else list(reversed(RUNS))
             round_cores = cores if round_ % 2 == 0 else cores[::-1]
-            for name in (name for name in order if name in wanted and name in commands):
+            for name in (name for name in order if name in wanted and (name in commands or name in together)):
                 for core in (round_cores if name in SINGLE_PROCESS else [None]):
-                    command, workers = commands[name]
-                    cluster: list[subprocess.Popen] = []
-                    try:
-                        if workers is not None:
-                            address, cluster = _dask_cluster(workers, Path(temporary), env)
-                            command = [*command[:2], "--scheduler", address, *command[2:]]
-                        if name == "jobs1x2":
-                            copies = [extract(corpus, "--jobs", "1", output=Path(temporary) / f"copy{core_}.jsonl")
-                                      for core_ in cores]
-                            figures = measure_together(copies, env, cores)
-                        else:
+                    if name in together:
+                        figures = measure_together(together[name], env, cores)
+                    else:
+                        command, workers = commands[name]
+                        cluster: list[subprocess.Popen] = []
+                        try:
+                            if workers is not None:
+                                address, cluster = _dask_cluster(workers, Path(temporary), env)
+                                command = [*command[:2], "--scheduler", address, *command[2:]]
                             figures = measure(command, env, core=core)
-                    finally:
-                        _stop(cluster)
+                        finally:
+                            _stop(cluster)
                     if name in ("jobs1", "jobs2") and not records:
                         records = sum(1 for _ in out.open(encoding="utf-8"))
                     placement = ALL_CORES if core is None else core
