@@ -258,7 +258,7 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
     """``token`` right after the noun ``doc[head]`` still belongs to its phrase."""
     if _inside_the_same_name(doc[head], token):
         return True
-    if _closes_name(doc[head]) and token.pos_ in ("NOUN", "PROPN") and not _glued(doc[head], token):
+    if _next_after_name(doc[head], token):
         return False
     if token.is_lower and token.lower_ not in words("name_particles"):
         if token.pos_ == "PROPN":
@@ -285,7 +285,7 @@ def _continues_after_noun(doc: Doc, head: int, token: Token) -> bool:
         # the next phrase ("sagte Peskow der Staatsagentur TASS") unless its form is genitive
         # only: a name can be the head of one too ("die Online-Ausgabe des Magazins", tagged
         # as a name)
-        if name and token.lower_ not in words("genitive_only") or token.lower_ not in words("genitive_articles"):
+        if (name and token.lower_ not in words("genitive_only")) or token.lower_ not in words("genitive_articles"):
             return False
         cases = token.morph.get("Case")
         return not cases or "Gen" in cases or kind is not None
@@ -314,13 +314,15 @@ def _inside_the_same_name(head: Token, token: Token) -> bool:
             and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X"))
 
 
-def _closes_name(mark: Token) -> bool:
-    """``mark`` closes a bracket or quotation marks after a name ("(SPD)", „Die Zeit“): the
-    name is complete, so a noun or name after it starts the next phrase ("zitiert die „Zeitung“
-    Meyer", "unterstützt die „Initiative“ Müllers Vorschlag"); what may still follow is a
-    genitive ("das Komitee (OK) der Weltmeisterschaft"), another bracket, a preposition or an
-    apposition."""
-    return mark.text == ")" or closes_quote(mark.text)
+def _next_after_name(mark: Token, token: Token) -> bool:
+    """``token`` is a noun or name after ``mark``, which closes a bracket or quotation marks after
+    a name ("(SPD)", „Die Zeit“): the name is complete, so ``token`` starts the next phrase
+    ("zitiert die „Zeitung“ Meyer", "unterstützt die „Initiative“ Müllers Vorschlag"); what may
+    still follow is a genitive ("das Komitee (OK) der Weltmeisterschaft"), another bracket, a
+    preposition or an apposition. An apostrophe that looks like a closing mark but is written
+    into a name ("O’Keefe") closes nothing."""
+    return ((mark.text == ")" or closes_quote(mark.text)) and token.pos_ in ("NOUN", "PROPN")
+            and not _glued(mark, token))
 
 
 def _glued(before: Token, token: Token) -> bool:
@@ -655,7 +657,7 @@ def _complete(doc: Doc, start: int, end: int, hi: int, head: int) -> tuple[int, 
                 and doc[k].lower_ not in words("genitive_only"):
             end = k  # a name takes no genitive: "sagte Peskow der Staatsagentur TASS"
             break
-        if k - 1 >= head and _closes_name(doc[k - 1]) and doc[k].pos_ in ("NOUN", "PROPN") and not _glued(doc[k - 1], doc[k]):
+        if k - 1 >= head and _next_after_name(doc[k - 1], doc[k]):
             end = k  # "zitiert die „Zeitung“ Meyer": the parser hung the object on the name
             break
     longer = np_after(doc, start, hi)
